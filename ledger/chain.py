@@ -1,0 +1,112 @@
+"""The hash chain: how an entry's hash is computed, and how a chain is checked.
+
+An entry's hash is ``sha256(canonical)`` where ``canonical`` is the UTF-8 JSON array
+
+    [FORMAT, seq, prev_hash, entry_type, recorded_at, recorded_by, [content fields...]]
+
+with the content fields in the fixed order of :data:`CONTENT_FIELDS` for its type. A fixed
+order (rather than sorted-key JSON objects) is canonical by construction and about 1.5x
+faster to encode; the values are only strings, integers, booleans and nulls, whose JSON
+encoding is unique. ``prev_hash`` of the first entry is :data:`GENESIS`.
+
+Checking is a pure function over rows (:func:`check_chain`); the store feeds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator, Mapping
+
+FORMAT = 1
+GENESIS = "0" * 64
+
+CLAIM_CONTENT_FIELDS = (
+    "series", "kind", "value", "lo", "hi", "as_of", "as_of_inferred", "period_start",
+    "deadline", "event", "source_seq", "speaker", "quote", "quote_prefix", "quote_suffix",
+    "quote_start", "quote_end", "reliability", "credibility", "notes", "fingerprint",
+)
+
+CONTENT_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "source": ("publisher", "title", "url", "published", "document_sha256", "derived_from"),
+    "claim": ("ref", *CLAIM_CONTENT_FIELDS),
+    "correction": ("claim_seq", "action", "reason", *CLAIM_CONTENT_FIELDS),
+}
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def entry_hash(
+    seq: int,
+    prev_hash: str,
+    entry_type: str,
+    recorded_at: str,
+    recorded_by: str,
+    content: Mapping[str, Any],
+) -> str:
+    fields = [content[name] for name in CONTENT_FIELDS[entry_type]]
+    canonical = _encode([FORMAT, seq, prev_hash, entry_type, recorded_at, recorded_by, fields])
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def document_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class ChainProblem:
+    """One way the stored ledger differs from what was recorded."""
+
+    seq: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"entry {self.seq}" if self.seq is not None else "ledger"
+        return f"{where}: {self.message}"
+
+
+def check_chain(
+    rows: Iterable[tuple[Mapping[str, Any], Mapping[str, Any] | None]],
+) -> Iterator[ChainProblem]:
+    """Check entries in ``seq`` order: contiguous positions, links, and recomputed hashes.
+
+    ``rows`` yields ``(entry_row, content_row)`` pairs; ``content_row`` is the entry's row in
+    its typed table, or None when that row is missing. Yields every problem found.
+    """
+    expected_seq = 1
+    prev_hash = GENESIS
+    for entry, content in rows:
+        seq = entry["seq"]
+        if seq != expected_seq:
+            if seq > expected_seq:
+                missing = (
+                    f"entry {expected_seq} is missing"
+                    if seq == expected_seq + 1
+                    else f"entries {expected_seq}..{seq - 1} are missing"
+                )
+                yield ChainProblem(expected_seq, f"{missing} (the chain jumps to {seq})")
+            else:
+                yield ChainProblem(seq, f"out of order after entry {expected_seq - 1}")
+        if entry["prev_hash"] != prev_hash:
+            yield ChainProblem(
+                seq,
+                "does not link to the entry before it (its prev_hash is "
+                f"{entry['prev_hash'][:12]}..., the previous entry's hash is {prev_hash[:12]}...)",
+            )
+        if content is None:
+            yield ChainProblem(seq, f"its {entry['entry_type']} row is missing")
+        else:
+            recomputed = entry_hash(
+                seq, entry["prev_hash"], entry["entry_type"], entry["recorded_at"],
+                entry["recorded_by"], content,
+            )
+            if recomputed != entry["hash"]:
+                yield ChainProblem(
+                    seq,
+                    f"its content does not match its hash (stored {entry['hash'][:12]}..., "
+                    f"recomputed {recomputed[:12]}...): the {entry['entry_type']} was changed "
+                    "after it was recorded",
+                )
+        prev_hash = entry["hash"]
+        expected_seq = seq + 1

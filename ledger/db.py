@@ -1,0 +1,164 @@
+"""Connecting to the ledger's database: URLs, engine settings, schema state, migrations.
+
+SQLite settings, and why:
+
+- WAL journal: readers never block the writer and a crash leaves the last committed state.
+- ``synchronous=FULL``: a commit is on disk when ``pxl`` says it is recorded (WAL with
+  NORMAL could lose the last commits on power loss; for a ledger that is not acceptable).
+- Every write transaction starts with ``BEGIN IMMEDIATE``, taking the write lock before
+  reading the chain head, so concurrent appenders queue (busy timeout 60 s) instead of
+  forking the chain. PostgreSQL uses a transaction-scoped advisory lock for the same.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, exc, inspect
+from sqlalchemy.engine import make_url
+
+from .errors import DatabaseUnavailable, SchemaNotInitialised
+
+DEFAULT_URL = "sqlite:///ledger.db"
+BUSY_TIMEOUT_SECONDS = 60
+APPEND_LOCK_KEY = 0x70786C  # "pxl": the PostgreSQL advisory lock that serialises appends
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path for SQLite and plain ``postgresql://`` URLs (psycopg 3 driver)."""
+    url = url.strip()
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return url
+
+
+def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError as error:
+        raise DatabaseUnavailable(
+            f"{url!r} is not a database URL", "use sqlite:///FILE or postgresql://USER@HOST/DB"
+        ) from error
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:" and not Path(database).parent.exists():
+            raise DatabaseUnavailable(
+                f"cannot open {database}: the folder {Path(database).parent} does not exist"
+            )
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+        _configure_sqlite(engine)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    raise DatabaseUnavailable(
+        f"{parsed.get_backend_name()} is not supported", "pxl works with SQLite and PostgreSQL"
+    )
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Let SQLAlchemy's "begin" event below emit BEGIN itself (pysqlite's own implicit
+        # transactions would otherwise start a DEFERRED transaction behind our back).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def alembic_config(url: str | None = None, connection=None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if url:
+        config.set_main_option("sqlalchemy.url", normalise_url(url).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with connect(engine) as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def connect(engine: Engine):
+    """``engine.connect()`` with connection failures mapped to :class:`DatabaseUnavailable`."""
+    try:
+        return engine.connect()
+    except exc.OperationalError as error:
+        raise DatabaseUnavailable(
+            f"cannot connect to {describe_url(str(engine.url))}: {_first_line(error.orig)}",
+            "check --db / PXL_DATABASE_URL and that the database server is running",
+        ) from error
+
+
+def ensure_schema(engine: Engine) -> None:
+    """Raise :class:`SchemaNotInitialised` unless the database is at the latest migration."""
+    current = current_revision(engine)
+    if current is None:
+        with connect(engine) as connection:
+            has_tables = inspect(connection).has_table("entries")
+        what = "has ledger tables but no migration record" if has_tables else "has no ledger"
+        raise SchemaNotInitialised(
+            f"{describe_url(str(engine.url))} {what}", "run `pxl init` to create the ledger"
+        )
+    head = head_revision()
+    if current != head:
+        raise SchemaNotInitialised(
+            f"the ledger schema is at revision {current}, this pxl needs {head}",
+            "run `pxl init` to upgrade it (migrations keep every entry)",
+        )
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
+    with connect(engine) as connection:
+        with connection.begin():
+            command.upgrade(alembic_config(connection=connection), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    with connect(engine) as connection:
+        with connection.begin():
+            command.downgrade(alembic_config(connection=connection), revision)
+
+
+def _first_line(error: object) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def default_url() -> str:
+    return os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL

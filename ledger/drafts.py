@@ -1,0 +1,308 @@
+"""From what a user typed (CLI options, an import row) to validated drafts.
+
+Pure functions in the beancount manner: each returns ``(draft, errors)`` and collects every
+problem of a row instead of stopping at the first; each :class:`FieldError` names the
+column, the offending text and the reason. The store turns drafts into entries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any, Mapping
+
+from .errors import FieldError
+from .model import (
+    CREDIBILITY_GRADES,
+    RELIABILITY_GRADES,
+    SERIES_PATTERN,
+    ClaimContent,
+    Kind,
+    QuoteSelector,
+    Source,
+)
+from .quotes import locate
+from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_value
+
+REQUIRED_COLUMNS = ("series", "kind", "value", "publisher", "published")
+OPTIONAL_COLUMNS = (
+    "as_of", "period_start", "speaker", "quote", "url", "title", "document", "derived_from",
+    "reliability", "credibility", "deadline", "event", "ref", "notes",
+)
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+SOURCE_COLUMNS = ("publisher", "published", "url", "title", "document", "derived_from")
+
+_MAX_LENGTH = {"series": 200, "publisher": 300, "event": 200, "ref": 200, "kind": 16}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDraft:
+    publisher: str
+    published: date
+    title: str | None = None
+    url: str | None = None
+    derived_from: str | None = None
+    document: str | None = None  # the path as given; the caller reads it
+    document_text: str | None = None
+
+    def identity(self) -> str:
+        return source_identity(self.url, self.publisher, self.title, self.published)
+
+
+def source_identity(url: str | None, publisher: str, title: str | None, published: date) -> str:
+    """How a source is matched: by url, else by (publisher, title, published)."""
+    if url:
+        return f"url:{url}"
+    return f"ptp:{publisher}\x1f{title or ''}\x1f{published.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimDraft:
+    series: str
+    kind: Kind
+    value: str
+    lo: int
+    hi: int | None
+    as_of: date | None = None
+    period_start: date | None = None
+    deadline: date | None = None
+    event: str | None = None
+    speaker: str | None = None
+    quote: str | None = None
+    reliability: str | None = None
+    credibility: int | None = None
+    notes: str | None = None
+    ref: str | None = None
+    source: SourceDraft | None = None
+
+    def fingerprint(self, source_identity: str) -> str:
+        """What makes two recordings "the same row": every field as given, and the source."""
+        fields = [
+            self.series, self.kind.value, " ".join(self.value.split()), _iso(self.as_of),
+            _iso(self.period_start), _iso(self.deadline), self.event, self.speaker, self.quote,
+            self.reliability, self.credibility, self.notes, source_identity,
+            self.source.derived_from if self.source else None,
+        ]
+        encoded = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def clean_text(value: Any) -> str | None:
+    """Strip a cell; empty and missing become None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:  # NaN from a spreadsheet
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def parse_date(column: str, value: Any, errors: list[FieldError]) -> date | None:
+    text = clean_text(value)
+    if text is None:
+        return None
+    if isinstance(value, date):
+        return value
+    candidate = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?$", text) else text
+    if not _ISO_DATE.match(candidate):
+        errors.append(FieldError(column, text, "expected a date as YYYY-MM-DD"))
+        return None
+    try:
+        return date.fromisoformat(candidate)
+    except ValueError as error:
+        errors.append(FieldError(column, text, f"not a real date ({error})"))
+        return None
+
+
+def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str, str | None]:
+    cleaned: dict[str, str | None] = {}
+    for column in COLUMNS:
+        text = clean_text(fields.get(column))
+        if text is not None:
+            if _CONTROL.search(text):
+                errors.append(FieldError(column, text, "contains control characters"))
+                text = None
+            elif column in _MAX_LENGTH and len(text) > _MAX_LENGTH[column]:
+                errors.append(
+                    FieldError(column, text, f"longer than {_MAX_LENGTH[column]} characters")
+                )
+                text = None
+        cleaned[column] = text
+    return cleaned
+
+
+def source_draft(
+    fields: Mapping[str, Any], errors: list[FieldError], *, cleaned: Mapping[str, str | None] | None = None
+) -> SourceDraft | None:
+    """Validate the source columns of a row; appends to ``errors``."""
+    values = cleaned if cleaned is not None else _check_text(fields, errors)
+    count = len(errors)
+    publisher = values.get("publisher")
+    if not publisher:
+        errors.append(FieldError("publisher", None, "required: who published the source"))
+    if values.get("published") is None:
+        errors.append(FieldError("published", None, "required: the date the source was published"))
+    published = parse_date("published", fields.get("published"), errors)
+    url = values.get("url")
+    if url and not _URL.match(url):
+        errors.append(FieldError("url", url, "expected an address such as https://example.org/..."))
+    if len(errors) > count or publisher is None or published is None:
+        return None
+    return SourceDraft(
+        publisher=publisher,
+        published=published,
+        title=values.get("title"),
+        url=url,
+        derived_from=values.get("derived_from"),
+        document=values.get("document"),
+    )
+
+
+def claim_draft(
+    fields: Mapping[str, Any],
+    config: WordingConfig = DEFAULT_CONFIG,
+    *,
+    with_source: bool = True,
+) -> tuple[ClaimDraft | None, list[FieldError]]:
+    """Validate one claim (an import row or ``pxl record``'s options).
+
+    With ``with_source`` the row carries its source (publisher, published, ...); without it
+    the caller names an already-recorded source.
+    """
+    errors: list[FieldError] = []
+    values = _check_text(fields, errors)
+
+    series = values["series"]
+    if not series:
+        errors.append(FieldError("series", None, "required: the flow of people, e.g. releasing->released"))
+    elif not SERIES_PATTERN.match(series):
+        errors.append(FieldError(
+            "series", series,
+            "expected RELEASING->RELEASED in lower-case slugs, e.g. afghan-government->taliban",
+        ))
+
+    kind: Kind | None = None
+    kind_text = values["kind"]
+    if not kind_text:
+        errors.append(FieldError("kind", None, "required: " + ", ".join(k.value for k in Kind)))
+    else:
+        try:
+            kind = Kind(kind_text.lower())
+        except ValueError:
+            errors.append(FieldError("kind", kind_text, "expected one of " + ", ".join(k.value for k in Kind)))
+
+    value_text = values["value"]
+    interval = None
+    if value_text is None:
+        errors.append(FieldError("value", None, "required: the figure as worded, e.g. 'more than 4,000'"))
+    else:
+        try:
+            interval = parse_value(value_text, config)
+        except WordingError as error:
+            errors.append(FieldError("value", value_text, error.reason))
+
+    as_of = parse_date("as_of", fields.get("as_of"), errors)
+    period_start = parse_date("period_start", fields.get("period_start"), errors)
+    deadline = parse_date("deadline", fields.get("deadline"), errors)
+    if kind is not None and period_start and not kind.constrains_total:
+        errors.append(FieldError("period_start", values["period_start"],
+                                 f"only cumulative and increment figures cover a period, not a {kind.value}"))
+    if kind is not None and deadline and kind.constrains_total:
+        errors.append(FieldError("deadline", values["deadline"],
+                                 "a deadline belongs to a target, pledge or demand"))
+    if period_start and as_of and period_start > as_of:
+        errors.append(FieldError("period_start", values["period_start"],
+                                 f"the period starts after as_of ({as_of.isoformat()})"))
+
+    reliability = values["reliability"]
+    if reliability is not None:
+        reliability = reliability.upper()
+        if len(reliability) != 1 or reliability not in RELIABILITY_GRADES:
+            errors.append(FieldError("reliability", values["reliability"],
+                                     "expected an Admiralty source grade A-F"))
+            reliability = None
+    credibility = None
+    if values["credibility"] is not None:
+        text = values["credibility"]
+        if re.fullmatch(r"\d(\.0)?", text) and int(float(text)) in CREDIBILITY_GRADES:
+            credibility = int(float(text))
+        else:
+            errors.append(FieldError("credibility", text, "expected an Admiralty credibility grade 1-6"))
+
+    source = source_draft(fields, errors, cleaned=values) if with_source else None
+    if errors or kind is None or interval is None or series is None or value_text is None:
+        return None, errors
+    return ClaimDraft(
+        series=series, kind=kind, value=value_text, lo=interval.lo, hi=interval.hi,
+        as_of=as_of, period_start=period_start, deadline=deadline, event=values["event"],
+        speaker=values["speaker"], quote=values["quote"], reliability=reliability,
+        credibility=credibility, notes=values["notes"], ref=values["ref"], source=source,
+    ), []
+
+
+def claim_content(
+    draft: ClaimDraft, source: Source, document_text: str | None
+) -> tuple[ClaimContent | None, list[FieldError]]:
+    """Complete a draft against its recorded source: default ``as_of``, locate the quote."""
+    errors: list[FieldError] = []
+    as_of = draft.as_of or source.published
+    if draft.period_start and draft.period_start > as_of:
+        errors.append(FieldError("period_start", draft.period_start.isoformat(),
+                                 f"the period starts after as_of ({as_of.isoformat()})"))
+    if draft.kind.constrains_total and as_of > source.published:
+        errors.append(FieldError(
+            "as_of", as_of.isoformat(),
+            f"a {draft.kind.value} figure cannot describe a date after its source was "
+            f"published ({source.published.isoformat()})",
+        ))
+    quote: QuoteSelector | None = None
+    if draft.quote:
+        if document_text is not None:
+            quote = locate(document_text, draft.quote)
+            if quote is None:
+                errors.append(FieldError(
+                    "quote", draft.quote,
+                    f"does not occur in the archived text of {source.id} "
+                    f"(sha256 {source.document_sha256[:12] if source.document_sha256 else '?'}...)",
+                ))
+        else:
+            quote = QuoteSelector(exact=draft.quote)
+    if errors:
+        return None, errors
+    return ClaimContent(
+        series=draft.series, kind=draft.kind, value=draft.value, lo=draft.lo, hi=draft.hi,
+        as_of=as_of, as_of_inferred=draft.as_of is None, source_seq=source.seq,
+        period_start=draft.period_start, deadline=draft.deadline, event=draft.event,
+        speaker=draft.speaker, quote=quote, reliability=draft.reliability,
+        credibility=draft.credibility, notes=draft.notes,
+    ), []
+
+
+def amended_fields(content: ClaimContent, ref: str | None, source: Source) -> dict[str, Any]:
+    """A claim's current content as input fields, the base that an amendment overrides."""
+    return {
+        "series": content.series, "kind": content.kind.value, "value": content.value,
+        "as_of": None if content.as_of_inferred else content.as_of.isoformat(),
+        "period_start": _iso(content.period_start), "deadline": _iso(content.deadline),
+        "event": content.event, "speaker": content.speaker,
+        "quote": content.quote.exact if content.quote else None,
+        "reliability": content.reliability,
+        "credibility": None if content.credibility is None else str(content.credibility),
+        "notes": content.notes, "ref": ref,
+        "publisher": source.publisher, "published": source.published.isoformat(),
+        "url": source.url, "title": source.title, "derived_from": source.derived_from,
+    }
+
+
+def with_source(draft: ClaimDraft, source: SourceDraft | None) -> ClaimDraft:
+    return replace(draft, source=source)

@@ -1,0 +1,198 @@
+"""Domain records: frozen values, each knowing where it came from.
+
+Everything recorded is an *entry* in one hash chain with a sequence number ``seq``. Public
+ids are the entry type's letter and the chain position: source ``S3``, claim ``C17``,
+correction ``X40``. An id therefore also says when, in the ledger's history, a fact arrived.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    CUMULATIVE = "cumulative"
+    INCREMENT = "increment"
+    TARGET = "target"
+    PLEDGE = "pledge"
+    DEMAND = "demand"
+
+    @property
+    def constrains_total(self) -> bool:
+        """Cumulative and increment figures say what happened; the others are compared with it."""
+        return self in (Kind.CUMULATIVE, Kind.INCREMENT)
+
+
+class EntryType(StrEnum):
+    SOURCE = "source"
+    CLAIM = "claim"
+    CORRECTION = "correction"
+
+    @property
+    def prefix(self) -> str:
+        return {"source": "S", "claim": "C", "correction": "X"}[self.value]
+
+
+class Action(StrEnum):
+    RETRACT = "retract"
+    AMEND = "amend"
+
+
+RELIABILITY_GRADES = "ABCDEF"
+CREDIBILITY_GRADES = range(1, 7)
+SERIES_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*->[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:/[a-z0-9][a-z0-9._-]*)*$")
+
+
+def public_id(entry_type: EntryType, seq: int) -> str:
+    return f"{entry_type.prefix}{seq}"
+
+
+def parse_public_id(text: str, expected: EntryType) -> int:
+    """``C17`` (or plain ``17``) -> 17, for an id of the expected entry type."""
+    match = re.fullmatch(rf"\s*{expected.prefix}?(\d+)\s*", text, flags=re.IGNORECASE)
+    if not match:
+        raise ValueError(
+            f"{text!r} is not a {expected.value} id (expected e.g. {expected.prefix}12)"
+        )
+    return int(match.group(1))
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSelector:
+    """W3C Web Annotation text-quote selector plus text-position selector (end exclusive).
+
+    ``start``/``end``/``prefix``/``suffix`` are known only when the source's text is archived.
+    """
+
+    exact: str
+    prefix: str | None = None
+    suffix: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def located(self) -> bool:
+        return self.start is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    seq: int
+    publisher: str
+    published: date
+    title: str | None = None
+    url: str | None = None
+    document_sha256: str | None = None
+    derived_from: str | None = None
+    recorded_at: str = ""
+    recorded_by: str = ""
+
+    @property
+    def id(self) -> str:
+        return public_id(EntryType.SOURCE, self.seq)
+
+    @property
+    def origin_key(self) -> str:
+        """What other sources cite this one by: its url, else its title, else its publisher."""
+        return self.url or self.title or self.publisher
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimContent:
+    """Everything a claim says, without its ledger facts; what an amendment replaces."""
+
+    series: str
+    kind: Kind
+    value: str
+    lo: int
+    hi: int | None
+    as_of: date
+    as_of_inferred: bool
+    source_seq: int
+    period_start: date | None = None
+    deadline: date | None = None
+    event: str | None = None
+    speaker: str | None = None
+    quote: QuoteSelector | None = None
+    reliability: str | None = None
+    credibility: int | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """An effective claim: its first recording, with the latest amendment applied."""
+
+    seq: int
+    ref: str | None
+    content: ClaimContent
+    source: Source
+    recorded_at: str
+    recorded_by: str
+    status: str = "recorded"  # recorded | amended | retracted
+    corrections: tuple[str, ...] = ()
+    fingerprint: str = ""
+
+    @property
+    def id(self) -> str:
+        return public_id(EntryType.CLAIM, self.seq)
+
+    def __getattr__(self, name: str):
+        # Claim fields read through to the content: claim.series, claim.lo, claim.as_of ...
+        try:
+            return getattr(object.__getattribute__(self, "content"), name)
+        except AttributeError:
+            raise AttributeError(name) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    seq: int
+    claim_seq: int
+    action: Action
+    reason: str
+    recorded_at: str
+    recorded_by: str
+    content: ClaimContent | None = None  # the amended claim, for an amendment
+    fingerprint: str | None = None
+
+    @property
+    def id(self) -> str:
+        return public_id(EntryType.CORRECTION, self.seq)
+
+    @property
+    def claim_id(self) -> str:
+        return public_id(EntryType.CLAIM, self.claim_seq)
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """The chain head, as a digest: ``SEQ:HASH``."""
+
+    seq: int
+    hash: str
+    recorded_at: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Head":
+        match = re.fullmatch(r"\s*(\d+):([0-9a-f]{64})\s*", text)
+        if not match:
+            raise ValueError(f"{text!r} is not a digest; expected SEQ:HASH as printed by `pxl digest`")
+        return cls(int(match.group(1)), match.group(2))
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimHistory:
+    """One claim as first recorded, every correction that touches it, and what is effective."""
+
+    original: Claim
+    corrections: tuple[Correction, ...]
+    effective: Claim | None
+    source_text: str | None = field(default=None, repr=False)
+    entry_hash: str = ""

@@ -1,0 +1,439 @@
+"""The ledger store: the Python API over the database that the CLI is a thin layer on.
+
+Writes go through :meth:`Ledger.writing`, which serialises appenders (SQLite ``BEGIN
+IMMEDIATE``; PostgreSQL a transaction-scoped advisory lock), reads the chain head under
+the lock and commits the whole batch or nothing. Driver errors leave this module only as
+the project's own exceptions (:mod:`ledger.errors`).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from typing import Any, Callable, Iterator, Mapping
+
+from sqlalchemy import Connection, Engine, and_, exc, func, select, text
+
+from . import db, schema
+from .chain import ChainProblem, check_chain, document_hash
+from .corrections import apply_corrections, corrected
+from .drafts import ClaimDraft, SourceDraft, amended_fields, claim_draft
+from .errors import (
+    AppendOnlyViolation,
+    ChainConflict,
+    DatabaseUnavailable,
+    FieldError,
+    InvalidInput,
+    LedgerError,
+    NotFound,
+)
+from .model import Action, Claim, ClaimHistory, Correction, EntryType, Head, Source, parse_public_id
+from .rows import claim_from_row, correction_from_row, source_from_row
+from .wording import DEFAULT_CONFIG, WordingConfig
+from .writer import Writer
+
+VERIFY_CHUNK = 20_000
+_TABLE_OF = {"source": schema.sources, "claim": schema.claims, "correction": schema.corrections}
+
+
+def default_recorder() -> str:
+    return os.environ.get("PXL_USER") or _login_name()
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "unknown"
+
+
+def parse_known_at(text: str) -> str:
+    """``--as-known-at``: an ISO date (the end of that day, UTC) or an ISO timestamp
+    (UTC unless it carries an offset), as the comparable ``recorded_at`` text."""
+    text = text.strip()
+    try:
+        if len(text) == 10:
+            moment = datetime.combine(date.fromisoformat(text), time.max, timezone.utc)
+        else:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=timezone.utc)
+    except ValueError:
+        raise LedgerError(
+            f"{text!r} is not a date or timestamp",
+            "use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]",
+        ) from None
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    head: Head | None
+    entries: int
+    documents: int
+    problems: tuple[ChainProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def first(self) -> ChainProblem | None:
+        return self.problems[0] if self.problems else None
+
+
+class Ledger:
+    def __init__(self, engine: Engine, wording: WordingConfig = DEFAULT_CONFIG):
+        self.engine = engine
+        self.wording = wording
+
+    @classmethod
+    def open(cls, url: str, wording: WordingConfig = DEFAULT_CONFIG, *, check: bool = True) -> "Ledger":
+        engine = db.make_engine(url)
+        if check:
+            db.ensure_schema(engine)
+        return cls(engine, wording)
+
+    @classmethod
+    def init(cls, url: str, wording: WordingConfig = DEFAULT_CONFIG) -> "Ledger":
+        """Create the ledger, or upgrade it to the latest schema; idempotent."""
+        engine = db.make_engine(url)
+        try:
+            db.upgrade(engine)
+        except exc.OperationalError as error:
+            raise DatabaseUnavailable(f"cannot create the ledger: {error.orig}") from error
+        return cls(engine, wording)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- writing --------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self, recorded_by: str | None = None) -> Iterator[Writer]:
+        """One atomic append: everything added to the writer commits together, or nothing."""
+        with db.connect(self.engine) as connection:
+            if self.dialect == "sqlite":
+                connection.execution_options(sqlite_begin="IMMEDIATE")
+            try:
+                with connection.begin():
+                    if self.dialect == "postgresql":
+                        connection.execute(
+                            text("SELECT pg_advisory_xact_lock(:key)"), {"key": db.APPEND_LOCK_KEY}
+                        )
+                    writer = Writer(connection, _head(connection), recorded_by or default_recorder())
+                    yield writer
+                    writer.flush()
+            except exc.DBAPIError as error:
+                raise _mapped(error) from error
+
+    def add_source(self, draft: SourceDraft, recorded_by: str | None = None) -> Source:
+        with self.writing(recorded_by) as writer:
+            return writer.source_for(draft)
+
+    def record(
+        self, draft: ClaimDraft, *, source_seq: int | None = None, recorded_by: str | None = None
+    ) -> Claim:
+        """Record one claim; its source is ``draft.source`` (matched or created) or ``source_seq``."""
+        with self.writing(recorded_by) as writer:
+            if draft.source is not None:
+                source = writer.source_for(draft.source)
+            elif source_seq is not None:
+                source = writer.source(source_seq)
+            else:
+                raise LedgerError("a claim needs a source", "give --source ID|URL or --publisher and --published")
+            if draft.ref and writer.claim_seqs_by_ref([draft.ref]):
+                raise InvalidInput([_ref_taken(draft.ref, writer.claim_seqs_by_ref([draft.ref]))])
+            return writer.add_claim(draft, source)
+
+    def retract(self, claim_seq: int, reason: str, recorded_by: str | None = None) -> Correction:
+        if not reason.strip():
+            raise LedgerError("a retraction needs a reason", "give --reason \"...\"")
+        with self.writing(recorded_by) as writer:
+            history = self._history(writer.connection, claim_seq)
+            if history.effective is None:
+                raise LedgerError(
+                    f"C{claim_seq} is already retracted ({history.corrections[-1].id})",
+                    f"`pxl show C{claim_seq}` shows its history",
+                )
+            return writer.add_correction(claim_seq, Action.RETRACT, reason.strip())
+
+    def amend(
+        self,
+        claim_seq: int,
+        changes: Mapping[str, Any],
+        reason: str,
+        recorded_by: str | None = None,
+        *,
+        source_seq: int | None = None,
+    ) -> Correction:
+        """Record a new version of a claim: its current fields with ``changes`` applied."""
+        if not reason.strip():
+            raise LedgerError("an amendment needs a reason", "give --reason \"...\"")
+        with self.writing(recorded_by) as writer:
+            history = self._history(writer.connection, claim_seq)
+            current = history.effective
+            if current is None:
+                raise LedgerError(
+                    f"C{claim_seq} is retracted and cannot be amended",
+                    "record the corrected figure as a new claim",
+                )
+            base_source = writer.source(source_seq) if source_seq is not None else current.source
+            fields = amended_fields(current.content, current.ref, base_source)
+            if source_seq is not None:
+                fields["document"] = None
+            fields.update({k: v for k, v in changes.items() if k != "ref"})
+            draft, errors = claim_draft(fields, self.wording)
+            if errors:
+                raise InvalidInput(errors)
+            assert draft is not None and draft.source is not None
+            source = base_source if source_seq is not None else writer.source_for(draft.source)
+            content, fingerprint = writer.amend_content(draft, source)
+            if fingerprint == current.fingerprint and content == current.content:
+                raise LedgerError(f"the amendment leaves C{claim_seq} as it is", "nothing was recorded")
+            return writer.add_correction(claim_seq, Action.AMEND, reason.strip(), content, fingerprint)
+
+    # -- reading --------------------------------------------------------------------
+
+    def head(self) -> Head | None:
+        with db.connect(self.engine) as connection:
+            return _head(connection)
+
+    def digest(self) -> str:
+        head = self.head()
+        if head is None:
+            raise LedgerError("the ledger is empty: there is no digest yet", "record something first")
+        return str(head)
+
+    def sources(self, as_known_at: str | None = None) -> dict[int, Source]:
+        with db.connect(self.engine) as connection:
+            return _sources(connection, as_known_at)
+
+    def find_source(self, reference: str) -> Source:
+        """A source by id (``S3``) or by url."""
+        with db.connect(self.engine) as connection:
+            query = _with_entry(schema.sources)
+            if "://" in reference:
+                row = connection.execute(query.where(schema.sources.c.url == reference.strip())).mappings().first()
+            else:
+                try:
+                    seq = parse_public_id(reference, EntryType.SOURCE)
+                except ValueError as error:
+                    raise NotFound(str(error), "give a source id such as S3 or its url") from None
+                row = connection.execute(query.where(schema.sources.c.seq == seq)).mappings().first()
+        if row is None:
+            raise NotFound(f"there is no source {reference}", "`pxl source list` shows the sources")
+        return source_from_row(row)
+
+    def document(self, sha: str) -> str | None:
+        with db.connect(self.engine) as connection:
+            return connection.execute(
+                select(schema.documents.c.text).where(schema.documents.c.sha256 == sha)
+            ).scalar_one_or_none()
+
+    def claims(
+        self,
+        *,
+        as_known_at: str | None = None,
+        series: str | None = None,
+        include_retracted: bool = False,
+    ) -> list[Claim]:
+        """The effective claims (latest amendment applied, retractions out) in seq order."""
+        with db.connect(self.engine) as connection:
+            sources = _sources(connection, as_known_at)
+            originals = [
+                claim_from_row(row, sources)
+                for row in connection.execute(_known(_with_entry(schema.claims), as_known_at)
+                                              .order_by(schema.claims.c.seq)).mappings()
+            ]
+            corrections = [
+                correction_from_row(row)
+                for row in connection.execute(_known(_with_entry(schema.corrections), as_known_at)
+                                              .order_by(schema.corrections.c.seq)).mappings()
+            ]
+        claims = apply_corrections(originals, corrections, sources, include_retracted=include_retracted)
+        if series is not None:
+            claims = [c for c in claims if c.series == series]
+        return claims
+
+    def history(self, claim_seq: int) -> ClaimHistory:
+        with db.connect(self.engine) as connection:
+            return self._history(connection, claim_seq)
+
+    def _history(self, connection: Connection, claim_seq: int) -> ClaimHistory:
+        row = connection.execute(
+            _with_entry(schema.claims, schema.entries.c.hash).where(schema.claims.c.seq == claim_seq)
+        ).mappings().first()
+        if row is None:
+            raise NotFound(f"there is no claim C{claim_seq}", "`pxl list` shows the claims and their ids")
+        sources = _sources(connection, None)
+        original = claim_from_row(row, sources)
+        corrections = tuple(
+            correction_from_row(r)
+            for r in connection.execute(
+                _with_entry(schema.corrections)
+                .where(schema.corrections.c.claim_seq == claim_seq)
+                .order_by(schema.corrections.c.seq)
+            ).mappings()
+        )
+        effective = corrected(original, list(corrections), sources) if corrections else original
+        source_text = None
+        if effective.source.document_sha256:
+            source_text = connection.execute(
+                select(schema.documents.c.text)
+                .where(schema.documents.c.sha256 == effective.source.document_sha256)
+            ).scalar_one_or_none()
+        return ClaimHistory(
+            original=original,
+            corrections=corrections,
+            effective=None if effective.status == "retracted" else effective,
+            source_text=source_text,
+            entry_hash=row["hash"],
+        )
+
+    def count(self) -> int:
+        with db.connect(self.engine) as connection:
+            return connection.execute(select(func.count()).select_from(schema.entries)).scalar_one()
+
+    # -- verification ---------------------------------------------------------------
+
+    def verify(
+        self, digest: Head | None = None, progress: Callable[[int], None] | None = None
+    ) -> VerifyReport:
+        """Recompute every hash and link, check every row belongs to its entry, every
+        archived document matches its SHA-256, and (given a saved digest) that the chain
+        still extends it. Collects every problem, in chain order."""
+        problems: list[ChainProblem] = []
+        with db.connect(self.engine) as connection:
+            head = _head(connection)
+            entry_count = 0
+
+            def rows() -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:
+                nonlocal entry_count
+                after = 0
+                while True:
+                    chunk = connection.execute(
+                        select(schema.entries).where(schema.entries.c.seq > after)
+                        .order_by(schema.entries.c.seq).limit(VERIFY_CHUNK)
+                    ).mappings().all()
+                    if not chunk:
+                        return
+                    low, high = chunk[0]["seq"], chunk[-1]["seq"]
+                    content = {
+                        name: {
+                            r["seq"]: r for r in connection.execute(
+                                select(table).where(and_(table.c.seq >= low, table.c.seq <= high))
+                            ).mappings()
+                        }
+                        for name, table in _TABLE_OF.items()
+                    }
+                    for entry in chunk:
+                        typed = content.get(entry["entry_type"])
+                        yield entry, typed.pop(entry["seq"], None) if typed is not None else None
+                    for name, leftover in content.items():
+                        for seq in leftover:
+                            problems.append(ChainProblem(
+                                seq, f"a {name} row stands at this position but the entry there "
+                                "is not a " + name,
+                            ))
+                    entry_count += len(chunk)
+                    if progress:
+                        progress(len(chunk))
+                    after = high
+
+            problems.extend(check_chain(rows()))
+            last = head.seq if head else 0
+            for name, table in _TABLE_OF.items():
+                for seq in connection.execute(select(table.c.seq).where(table.c.seq > last)).scalars():
+                    problems.append(ChainProblem(seq, f"a {name} row has no entry in the chain"))
+            documents = 0
+            for sha, body in connection.execute(select(schema.documents.c.sha256, schema.documents.c.text)):
+                documents += 1
+                if document_hash(body) != sha:
+                    problems.append(ChainProblem(
+                        None, f"archived document {sha[:12]}... does not match its SHA-256: "
+                        "its text was changed",
+                    ))
+            missing = connection.execute(
+                select(schema.sources.c.seq, schema.sources.c.document_sha256)
+                .outerjoin(schema.documents, schema.documents.c.sha256 == schema.sources.c.document_sha256)
+                .where(schema.sources.c.document_sha256.is_not(None), schema.documents.c.sha256.is_(None))
+            ).all()
+            for seq, sha in missing:
+                problems.append(ChainProblem(seq, f"its archived document {sha[:12]}... is missing"))
+            if digest is not None:
+                problems.extend(_check_digest(connection, head, digest))
+        problems.sort(key=lambda p: (p.seq is None, p.seq or 0))
+        return VerifyReport(head, entry_count, documents, tuple(problems))
+
+
+def _check_digest(connection: Connection, head: Head | None, digest: Head) -> list[ChainProblem]:
+    if head is None or head.seq < digest.seq:
+        return [ChainProblem(
+            digest.seq, f"the saved digest names entry {digest.seq} but the chain now ends at "
+            f"{head.seq if head else 0}: history was truncated",
+        )]
+    stored = connection.execute(
+        select(schema.entries.c.hash).where(schema.entries.c.seq == digest.seq)
+    ).scalar_one_or_none()
+    if stored != digest.hash:
+        return [ChainProblem(
+            digest.seq, f"the chain no longer extends the saved digest {digest}: history up to "
+            "this entry was rewritten",
+        )]
+    return []
+
+
+def _head(connection: Connection) -> Head | None:
+    row = connection.execute(
+        select(schema.entries.c.seq, schema.entries.c.hash, schema.entries.c.recorded_at)
+        .order_by(schema.entries.c.seq.desc()).limit(1)
+    ).first()
+    return Head(row.seq, row.hash, row.recorded_at) if row else None
+
+
+def _with_entry(table, *extra):
+    return select(table, schema.entries.c.recorded_at, schema.entries.c.recorded_by, *extra).join(
+        schema.entries, schema.entries.c.seq == table.c.seq
+    )
+
+
+def _known(query, as_known_at: str | None):
+    return query.where(schema.entries.c.recorded_at <= as_known_at) if as_known_at else query
+
+
+def _sources(connection: Connection, as_known_at: str | None) -> dict[int, Source]:
+    query = _known(_with_entry(schema.sources), as_known_at)
+    return {row["seq"]: source_from_row(row) for row in connection.execute(query).mappings()}
+
+
+def _ref_taken(ref: str, found: Mapping[str, int]) -> FieldError:
+    return FieldError("ref", ref, f"already used by C{found[ref]}; a ref names one claim")
+
+
+def _mapped(error: exc.DBAPIError) -> LedgerError:
+    message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+    if "append-only" in message:
+        return AppendOnlyViolation(message, "recorded entries cannot change; use `pxl amend` or `pxl retract`")
+    if isinstance(error, exc.IntegrityError):
+        if "entries" in message and ("seq" in message or "pk_entries" in message or "UNIQUE" in message):
+            return ChainConflict(
+                "another writer took the same chain position; nothing was written",
+                "run the command again",
+            )
+        return LedgerError(f"the database refused the write: {message}")
+    if isinstance(error, exc.OperationalError):
+        if "locked" in message or "busy" in message:
+            return DatabaseUnavailable(
+                f"the ledger stayed busy for {db.BUSY_TIMEOUT_SECONDS} s: {message}",
+                "another pxl is writing; try again",
+            )
+        return DatabaseUnavailable(f"database error: {message}")
+    return LedgerError(f"database error: {message}")

@@ -1,0 +1,271 @@
+"""Appending to the chain: the only code that writes to the ledger, and it only INSERTs.
+
+A :class:`Writer` lives inside one locked transaction (see :func:`ledger.store.Ledger.writing`).
+It assigns chain positions and hashes as entries are added, buffers the rows, and
+:meth:`Writer.flush` writes them with one bulk statement per table. Either the whole
+batch commits or none of it does.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable
+
+from sqlalchemy import Connection, Table, select
+
+from . import schema
+from .chain import GENESIS, document_hash, entry_hash
+from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
+from .errors import FieldError, InvalidInput, NotFound
+from .model import Action, Claim, ClaimContent, Correction, EntryType, Head, Source
+from .rows import content_row, source_from_row, source_row
+
+_TABLE_OF = {
+    EntryType.SOURCE: schema.sources,
+    EntryType.CLAIM: schema.claims,
+    EntryType.CORRECTION: schema.corrections,
+}
+_LOOKUP_BATCH = 500
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Writer:
+    def __init__(self, connection: Connection, head: Head | None, recorded_by: str):
+        self.connection = connection
+        self.recorded_by = recorded_by
+        # Chain time never runs backwards, so "as known at T" is always a prefix of the chain.
+        now = utc_now()
+        self.recorded_at = max(now, head.recorded_at) if head else now
+        self._next_seq = head.seq + 1 if head else 1
+        self._prev_hash = head.hash if head else GENESIS
+        self._entries: list[dict[str, Any]] = []
+        self._rows: dict[EntryType, list[dict[str, Any]]] = {t: [] for t in _TABLE_OF}
+        self._documents: dict[str, str] = {}
+        self._sources: dict[int, Source] | None = None
+        self._source_by_identity: dict[str, Source] = {}
+
+    # -- the chain ------------------------------------------------------------------
+
+    @property
+    def pending(self) -> int:
+        return len(self._entries)
+
+    def _append(self, entry_type: EntryType, content: dict[str, Any]) -> int:
+        seq = self._next_seq
+        digest = entry_hash(
+            seq, self._prev_hash, entry_type.value, self.recorded_at, self.recorded_by, content
+        )
+        self._entries.append({
+            "seq": seq, "entry_type": entry_type.value, "recorded_at": self.recorded_at,
+            "recorded_by": self.recorded_by, "prev_hash": self._prev_hash, "hash": digest,
+        })
+        self._rows[entry_type].append({"seq": seq, **content})
+        self._next_seq += 1
+        self._prev_hash = digest
+        return seq
+
+    def flush(self) -> None:
+        """Write everything buffered, parents before children (foreign keys are immediate)."""
+        documents = [
+            {"sha256": sha, "text": text, "length": len(text)}
+            for sha, text in self._documents.items()
+        ]
+        _insert_many(self.connection, schema.documents, documents)
+        _insert_many(self.connection, schema.entries, self._entries)
+        for entry_type in (EntryType.SOURCE, EntryType.CLAIM, EntryType.CORRECTION):
+            _insert_many(self.connection, _TABLE_OF[entry_type], self._rows[entry_type])
+        self._documents.clear()
+        self._entries.clear()
+        for rows in self._rows.values():
+            rows.clear()
+
+    # -- documents and sources ------------------------------------------------------
+
+    def archive(self, text: str) -> str:
+        """Store ``text`` once, by its SHA-256; returns the hash."""
+        sha = document_hash(text)
+        if sha not in self._documents and self.document_text(sha) is None:
+            self._documents[sha] = text
+        return sha
+
+    def document_text(self, sha: str | None) -> str | None:
+        if sha is None:
+            return None
+        if sha in self._documents:
+            return self._documents[sha]
+        return self.connection.execute(
+            select(schema.documents.c.text).where(schema.documents.c.sha256 == sha)
+        ).scalar_one_or_none()
+
+    def _load_sources(self) -> dict[int, Source]:
+        if self._sources is None:
+            self._sources = {}
+            for row in self.connection.execute(select(schema.sources)).mappings():
+                self._remember(source_from_row(row))
+        return self._sources
+
+    def _remember(self, source: Source) -> None:
+        assert self._sources is not None
+        self._sources[source.seq] = source
+        self._source_by_identity.setdefault(_identity(source), source)
+
+    def source(self, seq: int) -> Source:
+        try:
+            return self._load_sources()[seq]
+        except KeyError:
+            raise NotFound(f"there is no source S{seq}", "`pxl source list` shows the sources") from None
+
+    def source_by_url(self, url: str) -> Source | None:
+        self._load_sources()
+        return self._source_by_identity.get(f"url:{url}")
+
+    def source_for(self, draft: SourceDraft, column_line: int | None = None) -> Source:
+        """The recorded source ``draft`` describes, recording it first if it is new.
+
+        Matched by url, else by (publisher, title, published). A match whose other facts
+        differ is an error: a recorded source cannot be changed.
+        """
+        self._load_sources()
+        existing = self._source_by_identity.get(draft.identity())
+        document_sha = document_hash(draft.document_text) if draft.document_text is not None else None
+        if existing is not None:
+            errors = _source_mismatches(existing, draft, document_sha, column_line)
+            if errors:
+                raise InvalidInput(errors, "a recorded source cannot change; give a different url "
+                                           "or title for a different document")
+            return existing
+        if draft.document_text is not None:
+            self.archive(draft.document_text)
+        seq = self._next_seq
+        source = Source(
+            seq=seq, publisher=draft.publisher, published=draft.published, title=draft.title,
+            url=draft.url, document_sha256=document_sha, derived_from=draft.derived_from,
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by,
+        )
+        row = source_row(source)
+        del row["seq"]
+        self._append(EntryType.SOURCE, row)
+        self._remember(source)
+        return source
+
+    # -- claims and corrections -----------------------------------------------------
+
+    def add_claim(self, draft: ClaimDraft, source: Source, line: int | None = None) -> Claim:
+        content, errors = claim_content(draft, source, self.document_text(source.document_sha256))
+        if errors:
+            raise InvalidInput([_at_line(e, line) for e in errors])
+        assert content is not None
+        fingerprint = draft.fingerprint(_identity(source))
+        row = {"ref": draft.ref, **content_row(content, fingerprint)}
+        seq = self._append(EntryType.CLAIM, row)
+        return Claim(
+            seq=seq, ref=draft.ref, content=content, source=source,
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by, fingerprint=fingerprint,
+        )
+
+    def add_correction(
+        self,
+        claim_seq: int,
+        action: Action,
+        reason: str,
+        content: ClaimContent | None = None,
+        fingerprint: str | None = None,
+    ) -> Correction:
+        row = {
+            "claim_seq": claim_seq, "action": action.value, "reason": reason,
+            **content_row(content, fingerprint),
+        }
+        seq = self._append(EntryType.CORRECTION, row)
+        return Correction(
+            seq=seq, claim_seq=claim_seq, action=action, reason=reason,
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by, content=content,
+            fingerprint=fingerprint,
+        )
+
+    def amend_content(self, draft: ClaimDraft, source: Source) -> tuple[ClaimContent, str]:
+        content, errors = claim_content(draft, source, self.document_text(source.document_sha256))
+        if errors:
+            raise InvalidInput(errors)
+        assert content is not None
+        return content, draft.fingerprint(_identity(source))
+
+    # -- lookups for re-imports -----------------------------------------------------
+
+    def known_fingerprints(self, fingerprints: Iterable[str]) -> set[str]:
+        """Which of ``fingerprints`` any recorded claim version already has."""
+        wanted = list(dict.fromkeys(fingerprints))
+        found: set[str] = set()
+        for table in (schema.claims, schema.corrections):
+            for start in range(0, len(wanted), _LOOKUP_BATCH):
+                batch = wanted[start:start + _LOOKUP_BATCH]
+                found.update(self.connection.execute(
+                    select(table.c.fingerprint).where(table.c.fingerprint.in_(batch))
+                ).scalars())
+        return found
+
+    def claim_seqs_by_ref(self, refs: Iterable[str]) -> dict[str, int]:
+        wanted = list(dict.fromkeys(refs))
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), _LOOKUP_BATCH):
+            batch = wanted[start:start + _LOOKUP_BATCH]
+            for ref, seq in self.connection.execute(
+                select(schema.claims.c.ref, schema.claims.c.seq).where(schema.claims.c.ref.in_(batch))
+            ):
+                found[ref] = seq
+        return found
+
+
+def _identity(source: Source) -> str:
+    return source_identity(source.url, source.publisher, source.title, source.published)
+
+
+def _at_line(error: FieldError, line: int | None) -> FieldError:
+    if line is None or error.line is not None:
+        return error
+    return FieldError(error.column, error.text, error.reason, line)
+
+
+def _source_mismatches(
+    existing: Source, draft: SourceDraft, document_sha: str | None, line: int | None
+) -> list[FieldError]:
+    errors = []
+    for column, recorded, given in (
+        ("publisher", existing.publisher, draft.publisher),
+        ("published", existing.published.isoformat(), draft.published.isoformat()),
+        ("title", existing.title, draft.title),
+        ("derived_from", existing.derived_from, draft.derived_from),
+    ):
+        if given is not None and recorded != given:
+            errors.append(FieldError(
+                column, given, f"source {existing.id} ({existing.url or existing.publisher}) "
+                f"was recorded with {column} {recorded!r}", line,
+            ))
+    if document_sha is not None and existing.document_sha256 != document_sha:
+        what = (
+            f"archived text sha256 {existing.document_sha256[:12]}..."
+            if existing.document_sha256 else "no archived text"
+        )
+        errors.append(FieldError(
+            "document", draft.document, f"source {existing.id} was recorded with {what}; "
+            "this document differs", line,
+        ))
+    return errors
+
+
+def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """One bulk INSERT. On SQLite, a driver-level executemany with tuples: SQLAlchemy's
+    Core insert with dicts costs ~3x as much per row there, and it does not batch."""
+    if not rows:
+        return
+    if connection.dialect.name == "sqlite":
+        columns = list(rows[0])
+        sql = (
+            f"INSERT INTO {table.name} ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})"
+        )
+        connection.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
+    else:
+        connection.execute(table.insert(), rows)
