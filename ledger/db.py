@@ -48,7 +48,9 @@ def describe_url(url: str) -> str:
         return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, create: bool = False) -> Engine:
+    """An engine for ``url``. Without ``create`` a missing SQLite file is an error rather
+    than silently becoming a new empty database."""
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -61,6 +63,10 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:" and not Path(database).parent.exists():
             raise DatabaseUnavailable(
                 f"cannot open {database}: the folder {Path(database).parent} does not exist"
+            )
+        if database and database != ":memory:" and not create and not Path(database).exists():
+            raise SchemaNotInitialised(
+                f"there is no ledger at {database}", "run `pxl init` to create it (or check --db)"
             )
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
         _configure_sqlite(engine)

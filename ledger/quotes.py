@@ -69,10 +69,8 @@ def locate(text: str, quote: str) -> QuoteSelector | None:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or line) of ``text`` that contains ``text[start:end]``, for display."""
-    left = max(
-        text.rfind("\n", 0, start),
-        *(m.end() - 1 for m in re.finditer(r"[.!?][\"'\u201d\u2019]?\s", text[:start])),
-    ) + 1 if start else 0
+    ends_before = [m.end() for m in re.finditer(r"[.!?][\"'\u201d\u2019]?\s", text[:start])]
+    left = max([text.rfind("\n", 0, start) + 1, *ends_before])
     stop = re.search(r"[.!?](?=[\"'\u201d\u2019]?(\s|$))|\n", text[end:])
     right = end + stop.end() if stop else len(text)
     return text[left:right].strip()

@@ -100,7 +100,7 @@ class Ledger:
     @classmethod
     def init(cls, url: str, wording: WordingConfig = DEFAULT_CONFIG) -> "Ledger":
         """Create the ledger, or upgrade it to the latest schema; idempotent."""
-        engine = db.make_engine(url)
+        engine = db.make_engine(url, create=True)
         try:
             db.upgrade(engine)
         except exc.OperationalError as error:
@@ -134,9 +134,11 @@ class Ledger:
             except exc.DBAPIError as error:
                 raise _mapped(error) from error
 
-    def add_source(self, draft: SourceDraft, recorded_by: str | None = None) -> Source:
+    def add_source(self, draft: SourceDraft, recorded_by: str | None = None) -> tuple[Source, bool]:
+        """The source ``draft`` describes, and whether it was newly recorded."""
         with self.writing(recorded_by) as writer:
-            return writer.source_for(draft)
+            source = writer.source_for(draft)
+            return source, writer.pending > 0
 
     def record(
         self, draft: ClaimDraft, *, source_seq: int | None = None, recorded_by: str | None = None

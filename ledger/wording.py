@@ -248,8 +248,8 @@ def parse_number(text: str, wording: str | None = None) -> int:
                 current = Decimal(value)
             elif current % 100 == 0 and current > 0 and value > 0:
                 current += value  # "one hundred five"
-            elif 20 <= current < 100 and current % 10 == 0 and value < 10:
-                current += value  # "twenty four"
+            elif current % 10 == 0 and current % 100 >= 20 and 0 < value < 10:
+                current += value  # "(two hundred) twenty four"
             else:
                 raise WordingError(wording, f"{token!r} cannot follow the number before it")
             seen_number = True

@@ -31,7 +31,7 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
     url = config.get_main_option("sqlalchemy.url") or default_url()
-    engine = make_engine(url)
+    engine = make_engine(url, create=True)
     try:
         with engine.connect() as connection:
             _configure(connection)

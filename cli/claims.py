@@ -1,0 +1,218 @@
+"""``pxl record``, ``pxl list``, ``pxl show``: recording figures and reading them back."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import click
+
+from ledger.drafts import claim_draft
+from ledger.errors import InvalidInput, LedgerError
+from ledger.model import ClaimHistory, EntryType, Kind, parse_public_id
+from ledger.quotes import sentence_around
+from ledger.serialise import CLAIM_TABLE_COLUMNS, claim_dict, correction_dict, source_dict
+from ledger.store import parse_known_at
+
+from .context import AppContext, pass_app
+from .documents import read_document
+from .output import emit, format_option
+from .sources import source_options
+
+KINDS = [k.value for k in Kind]
+
+
+def claim_options(function):
+    """The claim fields of the import format, as --kebab-case options."""
+    for option in reversed([
+        click.option("--series", help="Flow of people, RELEASING->RELEASED, e.g. afghan-government->taliban."),
+        click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="What the figure is."),
+        click.option("--value", help="The figure as worded: 300, 'more than four thousand', 'dozens'."),
+        click.option("--as-of", metavar="YYYY-MM-DD", help="Date the figure refers to (default: the source's date, marked inferred)."),
+        click.option("--period-start", metavar="YYYY-MM-DD", help="Start of the period a total or batch covers ('since April 8')."),
+        click.option("--deadline", metavar="YYYY-MM-DD", help="Date a target, pledge or demand falls due."),
+        click.option("--event", help="Distinguishes separate batches reported on one date."),
+        click.option("--speaker", help="Who stated it (the originator, not the outlet); empty for the outlet itself."),
+        click.option("--quote", help="The exact words; must occur in the archived text if there is one."),
+        click.option("--reliability", metavar="A-F", help="Admiralty grade of the source."),
+        click.option("--credibility", metavar="1-6", help="Admiralty grade of the information."),
+        click.option("--notes", help="Free-text notes on how the figure was read."),
+    ]):
+        function = option(function)
+    return function
+
+
+def claim_id(text: str) -> int:
+    try:
+        return parse_public_id(text, EntryType.CLAIM)
+    except ValueError as error:
+        raise LedgerError(str(error), "`pxl list` shows claim ids") from None
+
+
+@click.command()
+@claim_options
+@click.option("--ref", help="Your own unique key for this claim (e.g. a spreadsheet row id).")
+@click.option("--source", "source_ref", metavar="ID|URL", help="An already recorded source (S3 or its url).")
+@source_options
+@click.option("--document", type=click.Path(dir_okay=False, allow_dash=True), help="Archived text of a new inline source.")
+@click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
+@pass_app
+def record(app: AppContext, source_ref, document, recorded_by, **fields) -> None:
+    """Record one figure with its provenance.
+
+    The source is either an existing one (--source S3 or its url) or given inline
+    (--publisher, --published, and optionally --url, --title, --document, --derived-from);
+    an inline source that is already recorded is reused.
+
+    \b
+    Example:
+      pxl record --series "afghan-government->taliban" --kind cumulative --value 300 \\
+          --period-start 2020-04-08 --as-of 2020-04-12 --source S1 \\
+          --quote "bringing to 300 the total number of Taliban inmates freed since April 8"
+    """
+    ledger = app.ledger()
+    inline = any(fields.get(k) for k in ("publisher", "published", "url", "title", "derived_from")) or document
+    if source_ref and inline:
+        raise LedgerError("give either --source or the source's own fields, not both")
+    source_seq = None
+    if source_ref:
+        source_seq = ledger.find_source(source_ref).seq
+    elif not inline:
+        raise LedgerError("a claim needs a source", "give --source ID|URL, or --publisher and --published")
+    draft, errors = claim_draft(fields, app.wording, with_source=not source_ref)
+    if errors or draft is None:
+        raise InvalidInput(errors, "see `pxl record --help` and `pxl wording`")
+    if document and draft.source is not None:
+        draft = replace(draft, source=replace(draft.source, document=document, document_text=read_document(document)))
+    claim = ledger.record(draft, source_seq=source_seq, recorded_by=recorded_by)
+    inferred = " (as_of inferred from the publication date)" if claim.as_of_inferred else ""
+    click.echo(f"recorded {claim.id}: {claim.series} {claim.kind.value} {claim.value!r} "
+               f"= {_interval(claim.lo, claim.hi)} as of {claim.as_of.isoformat()}{inferred}, "
+               f"source {claim.source.id}")
+
+
+def _interval(lo: int, hi: int | None) -> str:
+    if lo == hi:
+        return f"{lo:,}"
+    return f"[{lo:,}, {'open' if hi is None else f'{hi:,}'}]"
+
+
+@click.command("list")
+@click.option("--series", help="Only this series.")
+@click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
+@click.option("--as-known-at", metavar="TIMESTAMP", help="What the ledger held then (date = end of that day, UTC).")
+@click.option("--all", "include_retracted", is_flag=True, help="Include retracted claims (status retracted).")
+@format_option("table", "csv", "json", "jsonl")
+@pass_app
+def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, fmt) -> None:
+    """List the effective claims: each with its latest amendment; retracted ones left out.
+
+    \b
+    Examples:
+      pxl list --series "afghan-government->taliban"
+      pxl list --format json --as-known-at 2020-04-14
+    """
+    known = parse_known_at(as_known_at) if as_known_at else None
+    claims = app.ledger().claims(as_known_at=known, series=series, include_retracted=include_retracted)
+    if kind:
+        claims = [c for c in claims if c.kind.value == kind.lower()]
+    rows = [claim_dict(c) for c in claims]
+    emit(rows, fmt, CLAIM_TABLE_COLUMNS)
+
+
+@click.command()
+@click.argument("claim")
+@format_option("text", "json", default="text")
+@pass_app
+def show(app: AppContext, claim: str, fmt: str) -> None:
+    """The whole provenance of one figure: source, quote in context, chain position,
+    every correction.
+
+    \b
+    Example:
+      pxl show C17
+    """
+    history = app.ledger().history(claim_id(claim))
+    if fmt == "json":
+        click.echo(json.dumps(_history_dict(history), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_history_text(history))
+
+
+def _history_dict(history: ClaimHistory) -> dict:
+    current = history.effective or history.original
+    return {
+        "claim": claim_dict(current) | {"status": "retracted" if history.effective is None else current.status},
+        "original": claim_dict(history.original),
+        "source": source_dict(current.source),
+        "chain": {"seq": history.original.seq, "hash": history.entry_hash},
+        "corrections": [correction_dict(c) for c in history.corrections],
+        "sentence": _sentence(history),
+    }
+
+
+def _sentence(history: ClaimHistory) -> str | None:
+    current = history.effective or history.original
+    quote = current.quote
+    if history.source_text and quote is not None and quote.located:
+        return sentence_around(history.source_text, quote.start, quote.end)
+    return None
+
+
+def _history_text(history: ClaimHistory) -> str:
+    current = history.effective or history.original
+    source = current.source
+    status = "RETRACTED" if history.effective is None else current.status
+    lines = [
+        f"{current.id}  {current.series}  {current.kind.value}  [{status}]",
+        f"  value      {current.value!r} = {_interval(current.lo, current.hi)}",
+        f"  as of      {current.as_of.isoformat()}" + ("  (inferred from the publication date)" if current.as_of_inferred else ""),
+    ]
+    if current.period_start:
+        lines.append(f"  period     from {current.period_start.isoformat()}")
+    if current.deadline:
+        lines.append(f"  deadline   {current.deadline.isoformat()}")
+    if current.event:
+        lines.append(f"  event      {current.event}")
+    if history.original.ref:
+        lines.append(f"  ref        {history.original.ref}")
+    lines.append(f"  speaker    {current.speaker or '(the outlet itself)'}")
+    if current.reliability or current.credibility:
+        lines.append(f"  grading    {current.reliability or '?'}{current.credibility or '?'} (Admiralty)")
+    lines += [
+        f"  source     {source.id} {source.publisher}, published {source.published.isoformat()}",
+    ]
+    if source.title:
+        lines.append(f"             title: {source.title}")
+    if source.url:
+        lines.append(f"             url: {source.url}")
+    if source.derived_from:
+        lines.append(f"             derived from: {source.derived_from}")
+    if source.document_sha256:
+        lines.append(f"             archived text sha256: {source.document_sha256}")
+    quote = current.quote
+    if quote is not None:
+        lines.append(f"  quote      \u201c{quote.exact}\u201d")
+        if quote.located:
+            lines.append(f"             characters {quote.start}-{quote.end} of the archived text")
+            lines.append(f"             prefix {quote.prefix!r} suffix {quote.suffix!r}")
+        sentence = _sentence(history)
+        if sentence:
+            lines.append(f"  sentence   {sentence}")
+    if current.notes:
+        lines.append(f"  notes      {current.notes}")
+    lines.append(f"  chain      entry {history.original.seq}, hash {history.entry_hash}")
+    lines.append(f"  recorded   {history.original.recorded_at} by {history.original.recorded_by}")
+    for correction in history.corrections:
+        what = correction.action.value
+        if correction.content is not None:
+            what += f" to {correction.content.value!r} = {_interval(correction.content.lo, correction.content.hi)}"
+        lines.append(f"  correction {correction.id} {what}: {correction.reason} "
+                     f"({correction.recorded_at} by {correction.recorded_by})")
+    return "\n".join(lines)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(record)
+    group.add_command(list_claims)
+    group.add_command(show)

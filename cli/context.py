@@ -1,0 +1,73 @@
+"""What every command shares: the database URL, the wording settings, error handling."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+from sqlalchemy import exc
+
+from ledger.db import describe_url
+from ledger.errors import InvalidInput, LedgerError
+from ledger.store import Ledger
+from ledger.wording import DEFAULT_CONFIG, WordingConfig
+
+
+class PxlError(click.ClickException):
+    """A domain error as the user sees it: one message, a hint, and an exit status."""
+
+    def __init__(self, message: str, hint: str | None = None, exit_code: int = 1):
+        super().__init__(message)
+        self.hint = hint
+        self.exit_code = exit_code
+
+    def format_message(self) -> str:
+        return self.message + (f"\nHint: {self.hint}" if self.hint else "")
+
+
+def from_ledger_error(error: LedgerError) -> PxlError:
+    if isinstance(error, InvalidInput) and len(error.errors) > 1:
+        lines = "\n".join(f"  {e}" for e in error.errors)
+        return PxlError(f"{len(error.errors)} problems, nothing was written:\n{lines}", error.hint, error.exit_code)
+    return PxlError(error.message, error.hint, error.exit_code)
+
+
+@dataclass
+class AppContext:
+    url: str
+    wording: WordingConfig = DEFAULT_CONFIG
+    _ledger: Ledger | None = field(default=None, repr=False)
+
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            self._ledger = Ledger.open(self.url, self.wording)
+        return self._ledger
+
+    def close(self) -> None:
+        if self._ledger is not None:
+            self._ledger.close()
+
+
+class PxlGroup(click.Group):
+    """Turns the project's exceptions into clean messages, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LedgerError as error:
+            raise from_ledger_error(error) from None
+        except exc.SQLAlchemyError as error:
+            app = ctx.obj if isinstance(ctx.obj, AppContext) else None
+            where = describe_url(app.url) if app else "the database"
+            first = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            raise PxlError(f"database error on {where}: {first}", "run `pxl verify` to check the ledger", 2) from None
+
+
+def app(ctx: click.Context) -> AppContext:
+    obj = ctx.find_object(AppContext)
+    assert obj is not None
+    return obj
+
+
+pass_app = click.make_pass_decorator(AppContext)

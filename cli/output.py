@@ -1,0 +1,80 @@
+"""Output formats shared by every listing command (``--format``), datasette-style."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Callable, Iterable, Sequence
+
+import click
+from tabulate import tabulate
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_option(*choices: str, default: str = "table") -> Callable:
+    """``--format`` with the given choices, shared by decorator."""
+
+    def decorator(function: Callable) -> Callable:
+        return click.option(
+            "--format", "fmt", type=click.Choice(choices, case_sensitive=False), default=default,
+            show_default=True, help="Output format.",
+        )(function)
+
+    return decorator
+
+
+def neutralise(value: Any) -> Any:
+    """A spreadsheet must not run a cell as a formula: prefix such text with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(v) for v in value)
+    return neutralise(value)
+
+
+def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], width: int = 48) -> str:
+    def cell(value: Any) -> Any:
+        if value is None:
+            return ""
+        if isinstance(value, (list, tuple)):
+            value = " ".join(str(v) for v in value)
+        text = str(value).replace("\n", " ")
+        return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+    body = [[cell(row.get(c)) for c in columns] for row in rows]
+    return tabulate(body, headers=list(columns), tablefmt="simple", disable_numparse=True)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str], all_columns: Sequence[str] | None = None) -> None:
+    fmt = fmt.lower()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(to_csv(rows, all_columns or (list(rows[0]) if rows else table_columns)), nl=False)
+    else:
+        if rows:
+            click.echo(to_table(rows, table_columns))
+        else:
+            click.echo("(nothing)")

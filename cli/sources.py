@@ -1,0 +1,83 @@
+"""``pxl source add`` / ``pxl source list``: the documents figures are quoted from."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import click
+
+from ledger.drafts import source_draft
+from ledger.errors import InvalidInput
+from ledger.serialise import SOURCE_COLUMNS, source_dict
+from ledger.store import parse_known_at
+
+from .context import AppContext, PxlGroup, pass_app
+from .documents import read_document
+from .output import emit, format_option
+
+
+def source_options(function):
+    for option in reversed([
+        click.option("--publisher", help="Who published the source (outlet, agency, office)."),
+        click.option("--published", metavar="YYYY-MM-DD", help="Date the source was published."),
+        click.option("--url", help="Address of the source."),
+        click.option("--title", help="Title of the source."),
+        click.option("--derived-from", help="Url (else title) of the source this one reprints or cites."),
+    ]):
+        function = option(function)
+    return function
+
+
+@click.group(cls=PxlGroup)
+def source() -> None:
+    """Record and list sources (the documents figures are quoted from)."""
+
+
+@source.command("add")
+@click.argument("document", required=False, type=click.Path(allow_dash=True, dir_okay=False))
+@source_options
+@click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
+@pass_app
+def add(app: AppContext, document, publisher, published, url, title, derived_from, recorded_by) -> None:
+    """Record a source; DOCUMENT (optional, - for stdin) is its text, archived by SHA-256.
+
+    An existing source with the same url (or publisher, title and date) is reused.
+
+    \b
+    Example:
+      pxl source add article.txt --publisher "RFE/RL" --published 2020-04-13 \\
+          --url https://www.rferl.org/a/... --title "US envoy traveling to Qatar"
+    """
+    errors = []
+    draft = source_draft(
+        {"publisher": publisher, "published": published, "url": url, "title": title,
+         "derived_from": derived_from, "document": document}, errors,
+    )
+    if errors or draft is None:
+        raise InvalidInput(errors, "see `pxl source add --help`")
+    if document:
+        draft = replace(draft, document_text=read_document(document))
+    recorded, created = app.ledger().add_source(draft, recorded_by)
+    status = "recorded" if created else "already recorded as"
+    click.echo(f"{status} {recorded.id}: {recorded.publisher}, {recorded.published.isoformat()}"
+               + (f", text sha256 {recorded.document_sha256}" if recorded.document_sha256 else ""))
+
+
+@source.command("list")
+@format_option("table", "csv", "json", "jsonl")
+@click.option("--as-known-at", metavar="TIMESTAMP", help="Show the sources recorded by then.")
+@pass_app
+def list_sources(app: AppContext, fmt: str, as_known_at: str | None) -> None:
+    """List recorded sources.
+
+    \b
+    Example:
+      pxl source list --format csv
+    """
+    known = parse_known_at(as_known_at) if as_known_at else None
+    rows = [source_dict(s) for s in app.ledger().sources(known).values()]
+    emit(rows, fmt, ("id", "publisher", "published", "title", "url"), SOURCE_COLUMNS)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(source)

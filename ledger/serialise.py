@@ -1,0 +1,81 @@
+"""Plain-dict views of domain records, for JSON, CSV and table output."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Claim, Correction, Source
+
+CLAIM_TABLE_COLUMNS = ("id", "series", "kind", "value", "lo", "hi", "as_of", "publisher", "speaker", "status")
+SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "derived_from", "document_sha256",
+                  "recorded_at", "recorded_by")
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "published": source.published.isoformat(),
+        "title": source.title,
+        "url": source.url,
+        "derived_from": source.derived_from,
+        "document_sha256": source.document_sha256,
+        "recorded_at": source.recorded_at,
+        "recorded_by": source.recorded_by,
+    }
+
+
+def claim_dict(claim: Claim) -> dict[str, Any]:
+    content, source, quote = claim.content, claim.source, claim.content.quote
+    return {
+        "id": claim.id,
+        "ref": claim.ref,
+        "series": content.series,
+        "kind": content.kind.value,
+        "value": content.value,
+        "lo": content.lo,
+        "hi": content.hi,
+        "as_of": content.as_of.isoformat(),
+        "as_of_inferred": content.as_of_inferred,
+        "period_start": content.period_start.isoformat() if content.period_start else None,
+        "deadline": content.deadline.isoformat() if content.deadline else None,
+        "event": content.event,
+        "source": source.id,
+        "publisher": source.publisher,
+        "published": source.published.isoformat(),
+        "title": source.title,
+        "url": source.url,
+        "derived_from": source.derived_from,
+        "document_sha256": source.document_sha256,
+        "speaker": content.speaker,
+        "quote": quote.exact if quote else None,
+        "quote_start": quote.start if quote else None,
+        "quote_end": quote.end if quote else None,
+        "quote_prefix": quote.prefix if quote else None,
+        "quote_suffix": quote.suffix if quote else None,
+        "reliability": content.reliability,
+        "credibility": content.credibility,
+        "notes": content.notes,
+        "status": claim.status,
+        "corrections": list(claim.corrections),
+        "recorded_at": claim.recorded_at,
+        "recorded_by": claim.recorded_by,
+    }
+
+
+def correction_dict(correction: Correction) -> dict[str, Any]:
+    data = {
+        "id": correction.id,
+        "claim": correction.claim_id,
+        "action": correction.action.value,
+        "reason": correction.reason,
+        "recorded_at": correction.recorded_at,
+        "recorded_by": correction.recorded_by,
+    }
+    if correction.content is not None:
+        data.update({
+            "value": correction.content.value, "lo": correction.content.lo,
+            "hi": correction.content.hi, "as_of": correction.content.as_of.isoformat(),
+            "series": correction.content.series, "kind": correction.content.kind.value,
+        })
+    return data

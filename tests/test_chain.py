@@ -1,0 +1,62 @@
+"""The hash chain as a pure function: property tests over random chains and tamperings."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from ledger.chain import CONTENT_FIELDS, GENESIS, check_chain, entry_hash
+from ledger.schema import claims, corrections, sources
+
+values = st.one_of(st.none(), st.integers(-10**12, 10**12), st.text(max_size=12), st.booleans())
+
+
+@st.composite
+def chains(draw, min_size=1, max_size=12):
+    kinds = draw(st.lists(st.sampled_from(sorted(CONTENT_FIELDS)), min_size=min_size, max_size=max_size))
+    rows, prev = [], GENESIS
+    for seq, kind in enumerate(kinds, start=1):
+        content = {name: draw(values) for name in CONTENT_FIELDS[kind]}
+        recorded_at, recorded_by = f"2020-01-01T00:00:{seq:02d}.000000Z", draw(st.text(max_size=5))
+        digest = entry_hash(seq, prev, kind, recorded_at, recorded_by, content)
+        rows.append(({"seq": seq, "entry_type": kind, "recorded_at": recorded_at,
+                      "recorded_by": recorded_by, "prev_hash": prev, "hash": digest}, content))
+        prev = digest
+    return rows
+
+
+@given(chains())
+def test_an_untouched_chain_has_no_problems(rows):
+    assert list(check_chain(rows)) == []
+
+
+@given(chains(), st.data())
+def test_changing_any_content_field_is_found_at_that_entry(rows, data):
+    index = data.draw(st.integers(0, len(rows) - 1))
+    entry, content = rows[index]
+    field = data.draw(st.sampled_from(sorted(content)))
+    new_value = data.draw(values.filter(lambda v: v != content[field] or type(v) is not type(content[field])))
+    tampered = list(rows)
+    tampered[index] = (entry, {**content, field: new_value})
+    problems = list(check_chain(tampered))
+    assert problems and problems[0].seq == entry["seq"]
+
+
+@given(chains(min_size=3), st.data())
+def test_deleting_an_inner_entry_is_found(rows, data):
+    index = data.draw(st.integers(1, len(rows) - 2))
+    problems = list(check_chain(rows[:index] + rows[index + 1:]))
+    assert problems and problems[0].seq == index + 1
+
+
+@given(chains(min_size=2), st.data())
+def test_swapping_two_entries_is_found(rows, data):
+    i = data.draw(st.integers(0, len(rows) - 2))
+    swapped = list(rows)
+    swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+    assert list(check_chain(swapped))
+
+
+def test_every_stored_column_is_covered_by_the_hash():
+    for kind, table in (("source", sources), ("claim", claims), ("correction", corrections)):
+        stored = {c.name for c in table.columns} - {"seq"}
+        assert stored == set(CONTENT_FIELDS[kind]), kind
