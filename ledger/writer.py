@@ -43,11 +43,19 @@ class Writer:
         self._prev_hash = head.hash if head else GENESIS
         self._entries: list[dict[str, Any]] = []
         self._rows: dict[EntryType, list[dict[str, Any]]] = {t: [] for t in _TABLE_OF}
-        self._documents: dict[str, str] = {}
+        self._documents: dict[str, str] = {}  # new, to be written
+        self._stored_documents: dict[str, str | None] = {}  # already in the database
         self._sources: dict[int, Source] | None = None
         self._source_by_identity: dict[str, Source] = {}
 
     # -- the chain ------------------------------------------------------------------
+
+    @property
+    def head(self) -> Head | None:
+        """The chain head including what this writer has added."""
+        if self._next_seq == 1:
+            return None
+        return Head(self._next_seq - 1, self._prev_hash, self.recorded_at)
 
     @property
     def pending(self) -> int:
@@ -89,6 +97,7 @@ class Writer:
         sha = document_hash(text)
         if sha not in self._documents and self.document_text(sha) is None:
             self._documents[sha] = text
+            self._stored_documents.pop(sha, None)
         return sha
 
     def document_text(self, sha: str | None) -> str | None:
@@ -96,9 +105,11 @@ class Writer:
             return None
         if sha in self._documents:
             return self._documents[sha]
-        return self.connection.execute(
-            select(schema.documents.c.text).where(schema.documents.c.sha256 == sha)
-        ).scalar_one_or_none()
+        if sha not in self._stored_documents:
+            self._stored_documents[sha] = self.connection.execute(
+                select(schema.documents.c.text).where(schema.documents.c.sha256 == sha)
+            ).scalar_one_or_none()
+        return self._stored_documents[sha]
 
     def _load_sources(self) -> dict[int, Source]:
         if self._sources is None:

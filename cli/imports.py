@@ -1,0 +1,118 @@
+"""``pxl import``: figures in bulk from CSV, JSON Lines or a spreadsheet, all or nothing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ledger.drafts import COLUMNS, REQUIRED_COLUMNS
+from ledger.importer import ImportReport, import_rows
+from ledger.sheets import FORMATS, detect_format, read_rows
+
+from .context import AppContext, PxlError, pass_app
+from .output import format_option
+
+MAX_FILE_BYTES = 2 * 1024**3
+PROGRESS_THRESHOLD = 5_000
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--input-format", type=click.Choice(FORMATS), help="Format of FILE (default: from its name or content).")
+@click.option("--dry-run", is_flag=True, help="Validate everything, write nothing.")
+@click.option("--amend-by-ref", is_flag=True, help="A row whose ref is recorded with other content amends that claim.")
+@click.option("--reason", default=None, help="Reason recorded on amendments (with --amend-by-ref).")
+@click.option("--allow-outside", is_flag=True, help="Allow `document` paths outside the imported file's folder.")
+@click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
+@format_option("text", "json", default="text")
+@pass_app
+def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, reason, allow_outside, recorded_by, fmt) -> None:
+    """Import figures from FILE (CSV, JSON Lines or .xlsx; - for stdin), all or nothing.
+
+    Any invalid row: nothing is written, every bad row is named (line, column, text,
+    reason) and the exit status is 1. Rows already recorded are recognised and skipped, so
+    a growing spreadsheet can be imported again and again. `document` paths are read
+    relative to FILE's folder.
+
+    \b
+    Columns (required first):
+      REQUIRED_COLUMNS
+      OPTIONAL_COLUMNS
+
+    \b
+    Examples:
+      pxl import data/afghanistan-2020/claims.csv
+      pxl import claims.xlsx --dry-run
+      cat new.jsonl | pxl import - --format json
+      pxl import claims.csv --amend-by-ref --reason "spreadsheet corrections of 2020-05-01"
+    """
+    data, name, base_dir = _read_input(file)
+    fmt_in = input_format or detect_format(name, data[:512])
+    show_progress = sys.stderr.isatty() and fmt != "json"
+    rows, read_errors = read_rows(data, fmt_in)
+    ledger = app.ledger()
+    options = dict(
+        read_errors=read_errors, dry_run=dry_run, amend_by_ref=amend_by_ref,
+        reason=reason or f"re-import of {name or 'stdin'} with --amend-by-ref",
+        allow_outside=allow_outside, recorded_by=recorded_by,
+    )
+    if show_progress and len(rows) >= PROGRESS_THRESHOLD:
+        with click.progressbar(length=2 * len(rows), label=f"importing {len(rows):,} rows", file=sys.stderr) as bar:
+            report = import_rows(ledger, rows, base_dir, progress=bar.update, **options)
+    else:
+        report = import_rows(ledger, rows, base_dir, **options)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        if not report.ok:
+            sys.exit(1)
+        return
+    if not report.ok:
+        lines = "\n".join(f"  {e}" for e in report.errors)
+        raise PxlError(
+            f"{name or 'stdin'}: {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''} "
+            f"in {len({e.line for e in report.errors})} row(s); nothing was written\n{lines}",
+            "fix the rows named and import again (--dry-run checks without writing)",
+        )
+    click.echo(_summary(report, name or "stdin"))
+
+
+import_.help = (import_.help or "").replace("REQUIRED_COLUMNS", ", ".join(REQUIRED_COLUMNS)).replace(
+    "OPTIONAL_COLUMNS", ", ".join(c for c in COLUMNS if c not in REQUIRED_COLUMNS))
+
+
+def _read_input(file: str) -> tuple[bytes, str | None, Path]:
+    if file == "-":
+        return sys.stdin.buffer.read(MAX_FILE_BYTES), None, Path.cwd()
+    path = Path(file)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise PxlError(f"{file} is larger than {MAX_FILE_BYTES // 1024**3} GiB", "split it into several imports")
+        return path.read_bytes(), path.name, path.parent
+    except OSError as error:
+        raise PxlError(f"cannot read {file}: {error.strerror or error}") from None
+
+
+def _summary(report: ImportReport, name: str) -> str:
+    verb = "would record" if report.dry_run else "recorded"
+    parts = [f"{name}: {report.rows} rows; {verb} {len(report.recorded)} new claims"]
+    if report.sources_recorded:
+        parts.append(f"{report.sources_recorded} new sources")
+    if report.amended:
+        parts.append(f"{len(report.amended)} amendments")
+    if report.already_recorded:
+        parts.append(f"{len(report.already_recorded)} already recorded (skipped)")
+    if report.repeated_in_file:
+        parts.append(f"{len(report.repeated_in_file)} repeated rows (skipped)")
+    text = ", ".join(parts)
+    if report.dry_run:
+        text += "; nothing written (dry run)"
+    elif report.head:
+        text += f"; ledger head {report.head}"
+    return text
+
+
+def register(group: click.Group) -> None:
+    group.add_command(import_)

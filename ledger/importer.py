@@ -1,0 +1,264 @@
+"""Importing figures in bulk: all or nothing, every bad row named, re-imports recognised.
+
+Stages:
+
+1. :func:`ledger.sheets.read_rows` turns the file into numbered raw rows.
+2. :func:`prepare` validates every row into a draft (pure), reading ``document`` files
+   relative to the imported file's folder (refusing paths outside it unless allowed).
+3. :func:`import_rows` appends inside one locked transaction: each row is new, already
+   recorded (skipped), a duplicate of an earlier row of the file (skipped), or, with
+   ``amend_by_ref``, an amendment of the claim with its ``ref``. Any error anywhere rolls
+   the whole transaction back; the report lists every error with its line and column.
+
+A row is "already recorded" when a claim (or an amendment) has the same fingerprint: the
+same fields as given and the same source. A row whose ``ref`` is recorded with different
+content is an error unless imported with ``amend_by_ref``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from sqlalchemy import select
+
+from . import schema
+from .drafts import ClaimDraft, claim_draft
+from .errors import FieldError, InvalidInput, LedgerError
+from .model import Action
+from .sheets import RawRow
+from .store import Ledger
+from .wording import WordingConfig
+from .writer import Writer
+
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRow:
+    line: int
+    draft: ClaimDraft
+    fingerprint: str
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    recorded: list[str] = field(default_factory=list)
+    already_recorded: list[int] = field(default_factory=list)  # line numbers
+    repeated_in_file: list[int] = field(default_factory=list)
+    amended: list[str] = field(default_factory=list)
+    sources_recorded: int = 0
+    errors: list[FieldError] = field(default_factory=list)
+    dry_run: bool = False
+    head: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "dry_run": self.dry_run,
+            "rows": self.rows,
+            "recorded": len(self.recorded),
+            "already_recorded": len(self.already_recorded),
+            "repeated_in_file": len(self.repeated_in_file),
+            "amended": len(self.amended),
+            "sources_recorded": self.sources_recorded,
+            "claims": self.recorded,
+            "amendments": self.amended,
+            "skipped_lines": sorted(self.already_recorded + self.repeated_in_file),
+            "head": self.head,
+            "errors": [e.as_dict() for e in self.errors],
+        }
+
+
+class _RollBack(Exception):
+    """Raised inside the write transaction to leave nothing written."""
+
+
+def prepare(
+    rows: list[RawRow],
+    config: WordingConfig,
+    base_dir: Path,
+    *,
+    allow_outside: bool = False,
+    progress: Progress | None = None,
+) -> tuple[list[PreparedRow], list[FieldError]]:
+    """Validate every row; read each distinct document once."""
+    prepared: list[PreparedRow] = []
+    errors: list[FieldError] = []
+    documents: dict[str, str | FieldError] = {}
+    for index, row in enumerate(rows):
+        draft, row_errors = claim_draft(row.fields, config)
+        if draft is not None and draft.source is not None and draft.source.document:
+            path = draft.source.document
+            if path not in documents:
+                documents[path] = _read_document(base_dir, path, allow_outside)
+            text = documents[path]
+            if isinstance(text, FieldError):
+                row_errors.append(text)
+            else:
+                draft = replace(draft, source=replace(draft.source, document_text=text))
+        if row_errors:
+            errors.extend(replace(e, line=row.line) for e in row_errors)
+        elif draft is not None:
+            assert draft.source is not None
+            prepared.append(PreparedRow(row.line, draft, draft.fingerprint(draft.source.identity())))
+        if progress and index % 1000 == 999:
+            progress(1000)
+    if progress:
+        progress(len(rows) % 1000)
+    return prepared, errors
+
+
+def _read_document(base_dir: Path, given: str, allow_outside: bool) -> str | FieldError:
+    base = base_dir.resolve()
+    path = (base / given).resolve()
+    if not allow_outside and not path.is_relative_to(base):
+        return FieldError("document", given, f"is outside {base} (the imported file's folder); "
+                          "use --allow-outside to permit it")
+    try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            return FieldError("document", given, f"is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB")
+        data = path.read_bytes()
+    except OSError as error:
+        return FieldError("document", given, f"cannot be read ({error.strerror or error})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return FieldError("document", given, f"is not UTF-8 text (byte {error.start})")
+    if "\x00" in text:
+        return FieldError("document", given, "contains NUL characters: not a text document")
+    return text
+
+
+def import_rows(
+    ledger: Ledger,
+    rows: list[RawRow],
+    base_dir: Path,
+    *,
+    read_errors: list[FieldError] | None = None,
+    dry_run: bool = False,
+    amend_by_ref: bool = False,
+    reason: str = "re-imported with --amend-by-ref",
+    allow_outside: bool = False,
+    recorded_by: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import ``rows`` into ``ledger`` all-or-nothing and report what happened."""
+    report = ImportReport(rows=len(rows), dry_run=dry_run)
+    report.errors.extend(read_errors or [])
+    prepared, errors = prepare(rows, ledger.wording, base_dir, allow_outside=allow_outside, progress=progress)
+    report.errors.extend(errors)
+    try:
+        with ledger.writing(recorded_by) as writer:
+            _append(writer, prepared, report, amend_by_ref, reason, progress)
+            if report.errors or dry_run:
+                raise _RollBack
+            report.head = str(writer.head) if writer.head else None
+    except _RollBack:
+        pass
+    if report.ok and not dry_run and report.head is None:
+        head = ledger.head()
+        report.head = str(head) if head else None
+    report.errors.sort(key=lambda e: (e.line or 0))
+    return report
+
+
+def _append(
+    writer: Writer,
+    prepared: list[PreparedRow],
+    report: ImportReport,
+    amend_by_ref: bool,
+    reason: str,
+    progress: Progress | None,
+) -> None:
+    states = _claim_states(writer, [p.draft.ref for p in prepared if p.draft.ref])
+    known = writer.known_fingerprints(p.fingerprint for p in prepared if not p.draft.ref)
+    seen_in_file: dict[str, int] = {}
+    first_with_ref: dict[str, PreparedRow] = {}
+    for index, row in enumerate(prepared):
+        draft = row.draft
+        if progress and index % 1000 == 999:
+            progress(1000)
+        if draft.ref:
+            first = first_with_ref.setdefault(draft.ref, row)
+            if first.fingerprint != row.fingerprint:
+                report.errors.append(FieldError(
+                    "ref", draft.ref, f"also used on line {first.line} for a different row", row.line))
+                continue
+        if row.fingerprint in seen_in_file:
+            report.repeated_in_file.append(row.line)
+            continue
+        seen_in_file[row.fingerprint] = row.line
+        try:
+            if draft.ref and draft.ref in states:
+                seq, fingerprint, retracted = states[draft.ref]
+                if fingerprint == row.fingerprint:
+                    report.already_recorded.append(row.line)
+                elif retracted:
+                    report.errors.append(FieldError("ref", draft.ref, f"C{seq} with this ref is retracted; give the row a new ref", row.line))
+                elif amend_by_ref:
+                    assert draft.source is not None
+                    source = writer.source_for(draft.source, row.line)
+                    content, _ = writer.amend_content(draft, source)
+                    correction = writer.add_correction(seq, Action.AMEND, reason, content, row.fingerprint)
+                    report.amended.append(correction.id)
+                else:
+                    report.errors.append(FieldError(
+                        "ref", draft.ref, f"C{seq} was recorded with this ref and different content; "
+                        "import with --amend-by-ref to record the row as its amendment", row.line,
+                    ))
+                continue
+            if row.fingerprint in known:
+                report.already_recorded.append(row.line)
+                continue
+            assert draft.source is not None
+            before = writer.pending
+            source = writer.source_for(draft.source, row.line)
+            if writer.pending > before:
+                report.sources_recorded += 1
+            claim = writer.add_claim(draft, source, row.line)
+            report.recorded.append(claim.id)
+        except InvalidInput as error:
+            report.errors.extend(replace(e, line=e.line or row.line) for e in error.errors)
+        except LedgerError as error:
+            report.errors.append(FieldError("row", None, error.message, row.line))
+    if progress:
+        progress(len(prepared) % 1000)
+
+
+def _claim_states(writer: Writer, refs: list[str]) -> dict[str, tuple[int, str, bool]]:
+    """For each recorded ref: its claim seq, current fingerprint, and whether retracted."""
+    by_ref = writer.claim_seqs_by_ref(refs)
+    if not by_ref:
+        return {}
+    seqs = list(by_ref.values())
+    fingerprints: dict[int, str] = {}
+    retracted: set[int] = set()
+    connection = writer.connection
+    for start in range(0, len(seqs), 500):
+        batch = seqs[start:start + 500]
+        for seq, fingerprint in connection.execute(
+            select(schema.claims.c.seq, schema.claims.c.fingerprint).where(schema.claims.c.seq.in_(batch))
+        ):
+            fingerprints[seq] = fingerprint
+        for claim_seq, action, fingerprint in connection.execute(
+            select(schema.corrections.c.claim_seq, schema.corrections.c.action, schema.corrections.c.fingerprint)
+            .where(schema.corrections.c.claim_seq.in_(batch)).order_by(schema.corrections.c.seq)
+        ):
+            if action == Action.RETRACT.value:
+                retracted.add(claim_seq)
+            else:
+                fingerprints[claim_seq] = fingerprint
+    return {ref: (seq, fingerprints[seq], seq in retracted) for ref, seq in by_ref.items()}
+
+
+def raise_for(report: ImportReport) -> None:
+    if report.errors:
+        raise InvalidInput(report.errors, "nothing was written; fix the rows named and import again")
