@@ -223,7 +223,7 @@ def _append(
             source = writer.source_for(draft.source, row.line)
             if writer.pending > before:
                 report.sources_recorded += 1
-            claim = writer.add_claim(draft, source, row.line)
+            claim = writer.add_claim(draft, source, row.line, row.fingerprint)
             report.recorded.append(claim.id)
         except InvalidInput as error:
             report.errors.extend(replace(e, line=e.line or row.line) for e in error.errors)

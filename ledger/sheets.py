@@ -130,7 +130,7 @@ def _read_csv(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
             extra = values[len(columns):]
             if any(v.strip() for v in extra):
                 errors.append(FieldError("row", ",".join(extra), f"has {len(values)} cells but the header has {len(columns)}", line))
-        rows.append(RawRow(line, {c: v for c, v in zip(columns, values) if c}))
+        rows.append(RawRow(line, {c: v for c, v in zip(columns, values, strict=False) if c}))
     return rows, errors
 
 
@@ -196,7 +196,7 @@ def _read_xlsx(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
         for number, values in enumerate(iterator, start=2):
             if not any(v is not None and str(v).strip() for v in values):
                 continue
-            rows.append(RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values) if c}))
+            rows.append(RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values, strict=False) if c}))
         return rows, errors
     finally:
         workbook.close()

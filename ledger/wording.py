@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Mapping
 
@@ -83,7 +84,7 @@ class Interval:
         return f"[{self.lo:,}, {hi}]"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WordingConfig:
     """The configurable part of the grammar: tolerance of approximations, vague plurals."""
 
@@ -96,6 +97,14 @@ class WordingConfig:
         for word, (lo, hi) in self.vague.items():
             if not 0 <= lo <= hi:
                 raise ValueError(f"vague wording {word!r} has an empty range {lo}-{hi}")
+        object.__setattr__(self, "_key", (self.tolerance, tuple(sorted(self.vague.items()))))
+
+    # Hashable by value, so parsed wordings can be cached per configuration.
+    def __hash__(self) -> int:
+        return hash(self._key)  # type: ignore[attr-defined]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, WordingConfig) and self._key == other._key  # type: ignore[attr-defined]
 
     def with_vague(self, overrides: Mapping[str, tuple[int, int]]) -> "WordingConfig":
         merged = dict(self.vague)
@@ -156,6 +165,15 @@ _LEADING_FILLERS = (
 )
 _TRAILING_FILLERS = ("in total", "in all", "so far", "altogether", "total", "to date", "overall")
 
+def _longest_first(table):
+    return tuple((kind, tuple(sorted(phrases, key=len, reverse=True))) for kind, phrases in table)
+
+
+_PREFIXES = _longest_first(_PREFIXES)
+_SUFFIXES = _longest_first(_SUFFIXES)
+_LEADING_FILLERS = tuple(sorted(_LEADING_FILLERS, key=len, reverse=True))
+_TRAILING_FILLERS = tuple(sorted(_TRAILING_FILLERS, key=len, reverse=True))
+
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
@@ -178,7 +196,8 @@ def _normalise(text: str) -> str:
 
 
 def _strip_phrase(text: str, phrases: tuple[str, ...], *, at_start: bool) -> tuple[str | None, str]:
-    for phrase in sorted(phrases, key=len, reverse=True):
+    """``phrases`` longest first (the tables below are sorted so once, at import)."""
+    for phrase in phrases:
         if at_start and (text == phrase or text.startswith(phrase + " ")):
             return phrase, text[len(phrase):].strip()
         if not at_start and (text == phrase or text.endswith(" " + phrase)):
@@ -312,6 +331,18 @@ def _interval(kind: str, n: int, config: WordingConfig, wording: str) -> Interva
 
 def parse_value(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> Interval:
     """Return the interval a stated figure means, or raise :class:`WordingError`."""
+    if isinstance(wording, str):
+        return _parse_text(wording, config)
+    return _parse(wording, config)
+
+
+@lru_cache(maxsize=65_536)
+def _parse_text(wording: str, config: WordingConfig) -> Interval:
+    # Real ledgers repeat a few thousand wordings ("100", "more than 4,000") endlessly.
+    return _parse(wording, config)
+
+
+def _parse(wording: str | int, config: WordingConfig) -> Interval:
     if isinstance(wording, bool):
         raise WordingError(str(wording), "a yes/no value is not a figure")
     if isinstance(wording, int):

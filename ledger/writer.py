@@ -164,12 +164,16 @@ class Writer:
 
     # -- claims and corrections -----------------------------------------------------
 
-    def add_claim(self, draft: ClaimDraft, source: Source, line: int | None = None) -> Claim:
+    def add_claim(
+        self, draft: ClaimDraft, source: Source, line: int | None = None, fingerprint: str | None = None
+    ) -> Claim:
+        """Append a claim; ``fingerprint`` if the caller has it already (it must be
+        ``draft.fingerprint`` over this source's identity)."""
         content, errors = claim_content(draft, source, self.document_text(source.document_sha256))
         if errors:
             raise InvalidInput([_at_line(e, line) for e in errors])
         assert content is not None
-        fingerprint = draft.fingerprint(_identity(source))
+        fingerprint = fingerprint or draft.fingerprint(_identity(source))
         row = {"ref": draft.ref, **content_row(content, fingerprint)}
         seq = self._append(EntryType.CLAIM, row)
         return Claim(

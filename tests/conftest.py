@@ -105,3 +105,18 @@ def empty_url(request, tmp_path):
         _pg_execute(f'CREATE DATABASE "{name}"')
         yield _pg_url_for(name)
         _pg_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def run(backend):
+    """Invoke ``pxl --db <backend> ARGS...`` through click's CliRunner."""
+    from click.testing import CliRunner
+
+    from cli.main import pxl
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None):
+        return runner.invoke(pxl, ["--db", backend.url, *args], input=input, catch_exceptions=False)
+
+    return invoke

@@ -14,14 +14,6 @@ ARTICLE = ("The move came after the Afghan government released 100 Taliban priso
            "300 the total number of Taliban inmates freed since April 8.\n")
 
 
-@pytest.fixture
-def run(backend):
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | None = None):
-        return runner.invoke(pxl, ["--db", backend.url, *args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def record_300(run, *extra: str):
@@ -108,7 +100,7 @@ def test_verify_names_the_tampered_entry(run, backend):
 )
 def test_bad_input_is_one_clear_message(run, args, message):
     base = {"--series": SERIES, "--kind": "cumulative", "--publisher": "X", "--published": "2020-04-13"}
-    given = dict(zip(args[::2], args[1::2]))
+    given = dict(zip(args[::2], args[1::2], strict=False))
     merged = [item for key, value in {**base, **given}.items() for item in (key, value)]
     result = run("record", *merged)
     assert result.exit_code in (1, 2)

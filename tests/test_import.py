@@ -8,10 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cli.main import pxl
 from ledger.drafts import COLUMNS
 from ledger.importer import import_rows
 from ledger.sheets import read_rows
@@ -43,14 +41,6 @@ def row(n: int, **fields) -> dict:
             "published": "2020-04-13", "as_of": "2020-04-12", "url": f"https://example.org/{n % 3}", **fields}
 
 
-@pytest.fixture
-def run(backend):
-    runner = CliRunner()
-
-    def invoke(*args: str, input: str | bytes | None = None):
-        return runner.invoke(pxl, ["--db", backend.url, *args], input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def test_every_column_round_trips(run, tmp_path):

@@ -8,11 +8,11 @@ import time
 import pytest
 from sqlalchemy import text
 
-from ledger.errors import AppendOnlyViolation, InvalidInput, LedgerError, NotFound
+from ledger.errors import InvalidInput, LedgerError, NotFound
 from ledger.model import Head
 from ledger.schema import LEDGER_TABLES
 from ledger.store import Ledger, parse_known_at
-from tests.helpers import SERIES, draft, tamper
+from tests.helpers import draft, tamper
 
 ARTICLE = (
     "The move came after the Afghan government released 100 Taliban prisoners, "
@@ -270,7 +270,7 @@ def test_forged_row_with_recomputed_hashes_is_caught_with_a_saved_digest(backend
         from sqlalchemy import select
 
         rows = {}
-        for name, table in (("source", schema.sources), ("claim", schema.claims), ("correction", schema.corrections)):
+        for _name, table in (("source", schema.sources), ("claim", schema.claims), ("correction", schema.corrections)):
             for row in connection.execute(select(table)).mappings():
                 rows[row["seq"]] = dict(row)
     prev = entries[2]["hash"]

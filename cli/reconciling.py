@@ -1,0 +1,124 @@
+"""``pxl reconcile``, ``pxl why``, ``pxl check``: what the figures allow one to conclude."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import click
+
+from ledger.errors import LedgerError
+from ledger.reconcile import Reconciliation, reconcile
+from ledger.reconcile.engine import reconcile_series
+from ledger.store import parse_known_at
+from reports.reconciliation import to_json, to_text, why_text
+
+from .context import AppContext, PxlError, pass_app
+from .output import format_option
+
+
+def _reconciled(app: AppContext, series: str | None, as_known_at: str | None) -> tuple[Reconciliation, str | None, str | None]:
+    ledger = app.ledger()
+    known = parse_known_at(as_known_at) if as_known_at else None
+    claims = ledger.claims(as_known_at=known, series=series)
+    head = ledger.head()
+    digest = str(head) if head else None
+    if known and head:
+        digest = _digest_at(ledger, known)
+    return reconcile(claims), known, digest
+
+
+def _digest_at(ledger, known: str) -> str | None:
+    from sqlalchemy import select
+
+    from ledger import schema
+
+    with ledger.engine.connect() as connection:
+        row = connection.execute(
+            select(schema.entries.c.seq, schema.entries.c.hash)
+            .where(schema.entries.c.recorded_at <= known).order_by(schema.entries.c.seq.desc()).limit(1)
+        ).first()
+    return f"{row.seq}:{row.hash}" if row else None
+
+
+@click.command("reconcile")
+@click.option("--series", help="Only this series.")
+@click.option("--as-known-at", metavar="TIMESTAMP", help="Reconcile only what had been recorded by then.")
+@format_option("text", "json", default="text")
+@pass_app
+def reconcile_command(app: AppContext, series, as_known_at, fmt) -> None:
+    """Reconcile the figures: bounds (low / best / high) of each series' total at every
+    date a claim mentions, progress against the target, and every discrepancy.
+
+    Conflicting claims are listed as irreducible sets with the arithmetic; to still give
+    estimates, claims are excluded by a fixed policy (worst-graded source first, then a
+    figure from a single origin, then an inferred date, then the oldest) and listed.
+
+    \b
+    Examples:
+      pxl reconcile
+      pxl reconcile --series "afghan-government->taliban" --format json
+      pxl reconcile --as-known-at 2020-05-01
+    """
+    result, known, digest = _reconciled(app, series, as_known_at)
+    if series and not result.series:
+        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+    render = to_json if fmt == "json" else to_text
+    click.echo(render(result, as_known_at=known, digest=digest), nl=fmt == "json")
+
+
+@click.command()
+@click.argument("series")
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="The date (default: the series' latest).")
+@click.option("--as-known-at", metavar="TIMESTAMP", help="Explain as of what had been recorded by then.")
+@pass_app
+def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) -> None:
+    """Which claims determine the low and the high bound of SERIES' total at a date.
+
+    \b
+    Example:
+      pxl why "afghan-government->taliban" --date 2020-07-27
+    """
+    result, _, _ = _reconciled(app, series, as_known_at)
+    found = result.for_series(series)
+    if found is None:
+        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+    if day:
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            raise LedgerError(f"{day!r} is not a date", "use YYYY-MM-DD") from None
+        if found.estimate_at(when) is None:
+            found, _ = reconcile_series(found.series, list(found.claims), extra_days=[when])
+    elif found.latest is None:
+        raise PxlError(f"{series} has no dated claims")
+    else:
+        when = found.latest.date
+    click.echo(why_text(found, when), nl=False)
+
+
+@click.command()
+@click.option("--as-known-at", metavar="TIMESTAMP", help="Check what had been recorded by then.")
+@pass_app
+def check(app: AppContext, as_known_at: str | None) -> None:
+    """Exit 1 when any claims conflict (like bean-check); print each conflict.
+
+    \b
+    Example:
+      pxl check && echo "no conflicts"
+    """
+    result, _, _ = _reconciled(app, None, as_known_at)
+    conflicts = result.conflicts
+    claims = sum(len(s.claims) for s in result.series)
+    if not conflicts:
+        click.echo(f"ok: {claims} claims in {len(result.series)} series, no conflicts")
+        return
+    for conflict in conflicts:
+        click.echo(f"{conflict.series}: {conflict.message}", err=True)
+    raise PxlError(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} among {claims} claims",
+                   "`pxl reconcile` shows what was excluded to still give estimates")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(reconcile_command)
+    group.add_command(why)
+    group.add_command(check)

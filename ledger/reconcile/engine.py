@@ -1,0 +1,272 @@
+"""The reconciliation engine: pure, from effective claims to a :class:`Reconciliation`.
+
+Per series:
+
+1. Conflicts. While the release claims are inconsistent, every negative cycle found is
+   reduced to an irreducible conflict and one of its claims is excluded by the policy of
+   :mod:`ledger.reconcile.conflicts`; then the search runs again on what remains.
+2. Bounds. On the consistent rest, shortest paths from the origin give the highest
+   possible total at each date and paths to the origin the lowest; both are tight (each
+   is attained by some non-decreasing integer sequence satisfying every kept claim).
+3. Best. The midpoint of [low, high] (rounded down) where high is known; the low where
+   nothing bounds the total from above (no source supports more); then made
+   non-decreasing over time, because a total cannot fall. It is a summary for tables,
+   never more certain than [low, high].
+4. Soft checks: target disagreement, over target, shortfall, uncorroborated figures.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+from ..model import Claim, Kind
+from .conflicts import Conflict, choose_exclusion, conflict_from_cycle
+from .explain import bound, number, quantity, statement
+from .graph import ConstraintGraph, Edge, build
+from .origins import OriginIndex, corroboration, figure_key, intersects
+from .shortest import INFINITY, ShortestPaths, shortest_paths
+
+DISCREPANCY_ORDER = ("conflict", "target_disagreement", "over_target", "shortfall", "uncorroborated")
+
+
+@dataclass(frozen=True)
+class Estimate:
+    date: date
+    low: int
+    high: int | None
+    best: int
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    claim: Claim
+    reason: str
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    type: str
+    series: str
+    claims: tuple[Claim, ...]
+    message: str
+    arithmetic: str = ""
+
+
+@dataclass(frozen=True)
+class BoundPaths:
+    """The claims that determine a bound: the edges of its shortest path."""
+
+    low: tuple[Edge, ...]
+    high: tuple[Edge, ...] | None  # None: open, nothing bounds it
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    series: str
+    claims: tuple[Claim, ...]
+    target: Claim | None
+    targets: tuple[Claim, ...]
+    pledges: tuple[Claim, ...]
+    demands: tuple[Claim, ...]
+    estimates: tuple[Estimate, ...]
+    latest: Estimate | None
+    exclusions: tuple[Exclusion, ...]
+    origins: int
+    _graph: ConstraintGraph | None = field(default=None, repr=False, compare=False)
+    _upper: ShortestPaths | None = field(default=None, repr=False, compare=False)
+    _lower: ShortestPaths | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def excluded(self) -> tuple[Claim, ...]:
+        return tuple(e.claim for e in self.exclusions)
+
+    def estimate_at(self, day: date) -> Estimate | None:
+        return next((e for e in self.estimates if e.date == day), None)
+
+    def why(self, day: date) -> BoundPaths:
+        """The claims on the paths that set the low and the high at ``day``."""
+        if self._graph is None or self._upper is None or self._lower is None:
+            return BoundPaths((), None)
+        node = self._graph.node_of(day)
+        high = None if self._upper.distance[node] == INFINITY else tuple(self._upper.path_to(node))
+        low = tuple(reversed(self._lower.path_to(node)))
+        return BoundPaths(low, high)
+
+
+@dataclass(frozen=True)
+class Reconciliation:
+    series: tuple[SeriesResult, ...]
+    discrepancies: tuple[Discrepancy, ...]
+
+    def for_series(self, name: str) -> SeriesResult | None:
+        return next((s for s in self.series if s.series == name), None)
+
+    @property
+    def conflicts(self) -> tuple[Discrepancy, ...]:
+        return tuple(d for d in self.discrepancies if d.type == "conflict")
+
+
+def reconcile(claims: Iterable[Claim]) -> Reconciliation:
+    """Reconcile effective claims (after corrections); touches no database."""
+    by_series: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_series[claim.series].append(claim)
+    results: list[SeriesResult] = []
+    discrepancies: list[Discrepancy] = []
+    for name in sorted(by_series):
+        result, found = reconcile_series(name, sorted(by_series[name], key=lambda c: c.seq))
+        results.append(result)
+        discrepancies.extend(found)
+    return Reconciliation(tuple(results), tuple(discrepancies))
+
+
+def reconcile_series(
+    name: str, claims: list[Claim], extra_days: Iterable[date] = ()
+) -> tuple[SeriesResult, list[Discrepancy]]:
+    """Reconcile one series; ``extra_days`` adds dates to estimate at."""
+    origins = OriginIndex(claims)
+    support = corroboration(claims, origins)
+    releases = [c for c in claims if c.kind.constrains_total]
+    conflicts, exclusions, kept = _resolve_conflicts(releases, support)
+
+    days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
+    graph = build(kept, extra_days=days)
+    upper = shortest_paths(graph, 0)
+    lower = shortest_paths(graph, 0, reverse=True)
+    estimates = _estimates(graph, upper, lower, days)
+
+    targets = tuple(c for c in claims if c.kind is Kind.TARGET)
+    target = max(targets, key=lambda c: (c.as_of, c.seq)) if targets else None
+    result = SeriesResult(
+        series=name,
+        claims=tuple(claims),
+        target=target,
+        targets=targets,
+        pledges=tuple(c for c in claims if c.kind is Kind.PLEDGE),
+        demands=tuple(c for c in claims if c.kind is Kind.DEMAND),
+        estimates=estimates,
+        latest=estimates[-1] if estimates else None,
+        exclusions=tuple(exclusions),
+        origins=len({origins.origin(c) for c in claims}),
+        _graph=graph,
+        _upper=upper,
+        _lower=lower,
+    )
+    found = [
+        Discrepancy("conflict", name, c.claims, c.message, c.message.rsplit(": ", 1)[-1])
+        for c in conflicts
+    ]
+    found += _target_disagreements(name, claims)
+    found += _target_checks(result)
+    found += _uncorroborated(name, claims, origins, support)
+    found.sort(key=lambda d: (DISCREPANCY_ORDER.index(d.type), min(c.seq for c in d.claims)))
+    return result, found
+
+
+def _resolve_conflicts(
+    releases: list[Claim], support: dict[int, set[str]]
+) -> tuple[list[Conflict], list[Exclusion], list[Claim]]:
+    kept = list(releases)
+    conflicts: list[Conflict] = []
+    exclusions: list[Exclusion] = []
+    while True:
+        cycles = shortest_paths(build(kept), source=None).cycles
+        if not cycles:
+            return conflicts, exclusions, kept
+        excluded_now: set[int] = set()
+        for cycle in cycles:
+            if any(e.claim is not None and e.claim.seq in excluded_now for e in cycle):
+                continue  # broken already by an exclusion of this round; look again next round
+            conflict = conflict_from_cycle(cycle)
+            conflicts.append(conflict)
+            victim, reason = choose_exclusion(conflict, support)
+            exclusions.append(Exclusion(victim, reason))
+            excluded_now.add(victim.seq)
+        kept = [c for c in kept if c.seq not in excluded_now]
+
+
+def _estimates(
+    graph: ConstraintGraph, upper: ShortestPaths, lower: ShortestPaths, days: list[date]
+) -> tuple[Estimate, ...]:
+    estimates = []
+    running_best = 0
+    for day in days:
+        node = graph.node_of(day)
+        high_distance = upper.distance[node]
+        high = None if high_distance == INFINITY else int(high_distance)
+        low = int(-lower.distance[node])
+        best = low if high is None else (low + high) // 2
+        running_best = max(running_best, best)
+        best = min(running_best, high) if high is not None else running_best
+        estimates.append(Estimate(day, low, high, best))
+    return tuple(estimates)
+
+
+def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
+    found = []
+    for kind in (Kind.TARGET, Kind.PLEDGE, Kind.DEMAND):
+        group = [c for c in claims if c.kind is kind]
+        if len(group) < 2:
+            continue
+        if all(intersects(a, b) for i, a in enumerate(group) for b in group[i + 1:]):
+            continue
+        values = "; ".join(
+            f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of.isoformat()})"
+            for c in group
+        )
+        found.append(Discrepancy(
+            "target_disagreement", name, tuple(group),
+            f"the {kind.value}s stated for {name} differ: {values}",
+        ))
+    return found
+
+
+def _target_checks(result: SeriesResult) -> list[Discrepancy]:
+    found = []
+    target, latest = result.target, result.latest
+    if target is not None and latest is not None and target.hi is not None and latest.low > target.hi:
+        found.append(Discrepancy(
+            "over_target", result.series, (target,),
+            f"at least {number(latest.low)} released by {latest.date.isoformat()}, more than the "
+            f"target of {bound(target.lo, target.hi).removeprefix('= ')} ({target.id})",
+        ))
+    for claim in result.targets + result.pledges:
+        due = claim.deadline or (latest.date if claim is target and latest else None)
+        if due is None:
+            continue
+        estimate = result.estimate_at(due)
+        if estimate is None or estimate.high is None or estimate.high >= claim.lo:
+            continue
+        when = f"by the deadline {due.isoformat()}" if claim.deadline else f"by {due.isoformat()}, the latest date"
+        found.append(Discrepancy(
+            "shortfall", result.series, (claim,),
+            f"{when} at most {number(estimate.high)} were released, short of the "
+            f"{claim.kind.value} of {bound(claim.lo, claim.hi).removeprefix('= ')} ({claim.id})",
+        ))
+    return found
+
+
+def _uncorroborated(
+    name: str, claims: list[Claim], origins: OriginIndex, support: dict[int, set[str]]
+) -> list[Discrepancy]:
+    found = []
+    figures: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if len(support.get(claim.seq, ())) <= 1:
+            figures[(figure_key(claim), claim.lo, claim.hi, origins.origin(claim))].append(claim)
+    for copies in figures.values():
+        first = copies[0]
+        copies_text = "stated once" if len(copies) == 1 else f"repeated in {len(copies)} copies"
+        found.append(Discrepancy(
+            "uncorroborated", name, tuple(copies),
+            f"{statement(first)} rests on one origin ({origins.label(first)}), {copies_text}; "
+            "no independent source states a compatible figure",
+        ))
+    return found
+
+
+def describe(claim: Claim) -> str:
+    return f"{claim.id} {quantity(claim)} {bound(claim.lo, claim.hi)}"

@@ -1,0 +1,101 @@
+"""Where a figure comes from: origins traced through speakers and ``derived_from``.
+
+A claim's origin is its speaker when it has one (the spokesman, the ICRC: whoever first
+stated the figure), else the source at the root of its ``derived_from`` chain. Three
+outlets repeating one spokesman's tweet, or reprinting one wire story, are one origin:
+copies are not corroboration (circular reporting).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from ..model import Claim, Kind, Source
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+class OriginIndex:
+    def __init__(self, claims: Iterable[Claim]):
+        self._by_key: dict[str, Source] = {}
+        self._cache: dict[tuple[str | None, int], str] = {}
+        for claim in claims:
+            source = claim.source
+            for key in (source.url, source.title):
+                if key:
+                    self._by_key.setdefault(_norm(key), source)
+
+    def origin(self, claim: Claim) -> str:
+        """A stable key for the claim's origin."""
+        key = (claim.speaker, claim.source.seq)
+        found = self._cache.get(key)
+        if found is None:
+            if claim.speaker:
+                found = "speaker:" + _norm(claim.speaker)
+            else:
+                found = "source:" + _norm(self.root(claim.source))
+            self._cache[key] = found
+        return found
+
+    def label(self, claim: Claim) -> str:
+        """The origin as a person reads it."""
+        return claim.speaker or self.root(claim.source)
+
+    def root(self, source: Source) -> str:
+        seen: set[str] = set()
+        current = source
+        while current.derived_from:
+            key = _norm(current.derived_from)
+            if key in seen:
+                break
+            seen.add(key)
+            parent = self._by_key.get(key)
+            if parent is None:
+                return current.derived_from
+            current = parent
+        return current.url or current.title or current.publisher
+
+
+def figure_key(claim: Claim) -> tuple:
+    """Claims about the same quantity: a release total or batch at one date, or a
+    series' target (pledge, demand) whenever it was stated."""
+    if claim.kind.constrains_total:
+        return (claim.series, claim.kind.value, claim.as_of, claim.period_start, claim.event)
+    return (claim.series, claim.kind.value)
+
+
+def intersects(a: Claim, b: Claim) -> bool:
+    return (a.hi is None or b.lo <= a.hi) and (b.hi is None or a.lo <= b.hi)
+
+
+def corroboration(claims: list[Claim], origins: OriginIndex) -> dict[int, set[str]]:
+    """For each claim (by seq): the origins of the claims about the same quantity whose
+    figures are compatible with it (its own origin included)."""
+    groups: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[figure_key(claim)].append(claim)
+    support: dict[int, set[str]] = {}
+    for group in groups.values():
+        # Bucket by interval: copies usually repeat one figure, so buckets are few and the
+        # pairwise test runs over buckets, not claims.
+        buckets: dict[tuple[int, int | None], set[str]] = defaultdict(set)
+        members: dict[tuple[int, int | None], list[Claim]] = defaultdict(list)
+        for claim in group:
+            buckets[(claim.lo, claim.hi)].add(origins.origin(claim))
+            members[(claim.lo, claim.hi)].append(claim)
+        for interval, claims_here in members.items():
+            supported = set().union(*(o for other, o in buckets.items() if _overlap(interval, other)))
+            for claim in claims_here:
+                support[claim.seq] = supported
+    return support
+
+
+def _overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
+
+
+KIND_ORDER = {kind: rank for rank, kind in enumerate(Kind)}

@@ -1,0 +1,170 @@
+"""Rendering a reconciliation: the JSON contract of the SPEC, and the text a person reads.
+
+Pure functions from a :class:`~ledger.reconcile.Reconciliation` to text; no database.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from ledger.model import Claim
+from ledger.reconcile import Estimate, Reconciliation, SeriesResult
+from ledger.reconcile.explain import bound, number, statement
+
+
+def estimate_dict(estimate: Estimate | None) -> dict[str, Any] | None:
+    if estimate is None:
+        return None
+    return {"date": estimate.date.isoformat(), "low": estimate.low, "high": estimate.high, "best": estimate.best}
+
+
+def _claim_ref(claim: Claim) -> dict[str, Any]:
+    return {"id": claim.id, "ref": claim.ref}
+
+
+def _figure(claim: Claim) -> dict[str, Any]:
+    return {"id": claim.id, "ref": claim.ref, "value": claim.value, "lo": claim.lo, "hi": claim.hi,
+            "as_of": claim.as_of.isoformat(), "deadline": claim.deadline.isoformat() if claim.deadline else None,
+            "speaker": claim.speaker, "publisher": claim.source.publisher}
+
+
+def progress(result: SeriesResult) -> dict[str, Any] | None:
+    """Progress against the target at the latest date: the share the low bound proves."""
+    target, latest = result.target, result.latest
+    if target is None or latest is None or target.lo == 0:
+        return None
+    return {
+        "target": target.lo,
+        "at_least": latest.low,
+        "at_most": latest.high,
+        "share_at_least": round(latest.low / target.lo, 4),
+        "share_at_most": None if latest.high is None else round(latest.high / target.lo, 4),
+    }
+
+
+def series_dict(result: SeriesResult) -> dict[str, Any]:
+    target = result.target
+    return {
+        "series": result.series,
+        "target": None if target is None else {"lo": target.lo, "hi": target.hi, "claim": target.id,
+                                               "deadline": target.deadline.isoformat() if target.deadline else None},
+        "latest": estimate_dict(result.latest),
+        "estimates": [estimate_dict(e) for e in result.estimates],
+        "excluded": [e.claim.id for e in result.exclusions],
+        "exclusions": [{"id": e.claim.id, "ref": e.claim.ref, "reason": e.reason} for e in result.exclusions],
+        "progress": progress(result),
+        "targets": [_figure(c) for c in result.targets],
+        "pledges": [_figure(c) for c in result.pledges],
+        "demands": [_figure(c) for c in result.demands],
+        "claims": len(result.claims),
+        "sources": len({c.source.seq for c in result.claims}),
+        "origins": result.origins,
+    }
+
+
+def to_dict(reconciliation: Reconciliation, *, as_known_at: str | None = None, digest: str | None = None) -> dict:
+    return {
+        "as_known_at": as_known_at,
+        "digest": digest,
+        "series": [series_dict(s) for s in reconciliation.series],
+        "discrepancies": [
+            {"type": d.type, "series": d.series, "claims": [_claim_ref(c) for c in d.claims], "message": d.message}
+            for d in reconciliation.discrepancies
+        ],
+    }
+
+
+def to_json(reconciliation: Reconciliation, **context: Any) -> str:
+    return json.dumps(to_dict(reconciliation, **context), ensure_ascii=False, indent=2)
+
+
+def _range(estimate: Estimate) -> str:
+    high = "open" if estimate.high is None else number(estimate.high)
+    return f"low {number(estimate.low)}  best {number(estimate.best)}  high {high}"
+
+
+def claim_line(claim: Claim, width: int = 44) -> str:
+    words = claim.quote.exact if claim.quote else claim.value
+    words = words if len(words) <= width else words[: width - 1] + "\u2026"
+    who = claim.source.publisher + (f" / {claim.speaker}" if claim.speaker else "")
+    return f"{claim.id:<6} {who} {claim.source.published.isoformat()} \u201c{words}\u201d    {statement(claim)}"
+
+
+def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, digest: str | None = None) -> str:
+    lines: list[str] = []
+    if not reconciliation.series:
+        return "no claims to reconcile"
+    by_series: dict[str, list] = {}
+    for d in reconciliation.discrepancies:
+        by_series.setdefault(d.series, []).append(d)
+    for result in reconciliation.series:
+        lines.append(f"== {result.series}  ({len(result.claims)} claims, "
+                     f"{len({c.source.seq for c in result.claims})} sources, {result.origins} origins)")
+        for label, group in (("target", result.targets), ("pledge", result.pledges), ("demand", result.demands)):
+            for claim in group:
+                lines.append(f"  {label:<7} {bound(claim.lo, claim.hi).removeprefix('= ')}"
+                             + (f" due {claim.deadline.isoformat()}" if claim.deadline else "")
+                             + f"  ({claim.id}, {claim.speaker or claim.source.publisher}, {claim.as_of.isoformat()})")
+        if result.latest is not None:
+            lines.append(f"  latest  {result.latest.date.isoformat()}: {_range(result.latest)}")
+        share = progress(result)
+        if share is not None:
+            most = "" if share["at_most"] is None else f", at most {number(share['at_most'])} ({share['share_at_most']:.0%})"
+            lines.append(f"  progress at least {number(share['at_least'])} of {number(share['target'])} "
+                         f"({share['share_at_least']:.0%}+){most}")
+        if result.estimates:
+            lines.append("  estimates:")
+            for estimate in result.estimates:
+                lines.append(f"    {estimate.date.isoformat()}  {_range(estimate)}")
+        for exclusion in result.exclusions:
+            lines.append(f"  excluded {exclusion.claim.id}: {exclusion.reason}")
+        for discrepancy in by_series.get(result.series, []):
+            lines.append("")
+            if discrepancy.type == "conflict":
+                lines.append(f"  conflict: these {len(discrepancy.claims)} claims cannot all be true")
+                for claim in discrepancy.claims:
+                    lines.append(f"    {claim_line(claim)}")
+                lines.append(f"    {discrepancy.arithmetic}")
+            else:
+                lines.append(f"  {discrepancy.type}: {discrepancy.message}")
+        lines.append("")
+    footer = []
+    if as_known_at:
+        footer.append(f"as known at {as_known_at}")
+    if digest:
+        footer.append(f"ledger digest {digest}")
+    if footer:
+        lines.append("; ".join(footer))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def why_text(result: SeriesResult, day: date) -> str:
+    estimate = result.estimate_at(day)
+    paths = result.why(day)
+    if estimate is None:
+        return f"{result.series} has no estimate at {day.isoformat()}"
+    lines = [f"{result.series} at {day.isoformat()}: {_range(estimate)}"]
+    low_claims = [e for e in paths.low if e.claim is not None]
+    lines.append(f"  low {number(estimate.low)} is set by:")
+    if low_claims:
+        for edge in low_claims:
+            lines.append(f"    {claim_line(edge.claim)}  (lower bound)" if edge.side == "lo"
+                         else f"    {claim_line(edge.claim)}  (its upper bound, subtracted)")
+    else:
+        lines.append("    nothing: no claim proves any release by then (a total cannot be negative)")
+    if paths.high is None:
+        lines.append("  high is open: no claim bounds the total from above by then")
+    else:
+        high_claims = [e for e in paths.high if e.claim is not None]
+        lines.append(f"  high {number(estimate.high or 0)} is set by:")
+        for edge in high_claims:
+            lines.append(f"    {claim_line(edge.claim)}  (upper bound)" if edge.side == "hi"
+                         else f"    {claim_line(edge.claim)}  (its lower bound, subtracted)")
+        if any(e.side == "order" for e in paths.high):
+            lines.append("    and a total cannot fall, so a later ceiling caps this date too")
+    for exclusion in result.exclusions:
+        lines.append(f"  (excluded {exclusion.claim.id}: {exclusion.reason})")
+    return "\n".join(lines) + "\n"
+

@@ -1,0 +1,217 @@
+"""The reconciliation engine against a brute-force oracle, and scenarios from the seeds."""
+
+from __future__ import annotations
+
+from itertools import combinations_with_replacement
+
+import numpy as np
+from hypothesis import given, settings, strategies as st
+
+from ledger.model import Kind
+from ledger.reconcile import reconcile
+from tests.claims import claim, day, source
+
+DAYS = 3  # days 1..DAYS; day 0 is "the day before", referenced by periods starting on day 1
+MAX_LO, MAX_WIDTH, MAX_CLAIMS = 2, 2, 4
+FINITE = MAX_CLAIMS * (MAX_LO + MAX_WIDTH)  # no finite upper bound can exceed this
+# The brute force caps totals at CAP; lower bounds on later days can pull an unbounded
+# earlier total below CAP, but never below FINITE: a maximum above FINITE means "open".
+CAP = FINITE + MAX_CLAIMS * MAX_LO + 1
+# Every non-decreasing sequence C(day 0) .. C(day DAYS) with values 0..CAP, one per row.
+SEQUENCES = np.array(list(combinations_with_replacement(range(CAP + 1), DAYS + 1)))
+
+
+def satisfying(claims) -> np.ndarray:
+    """The rows of SEQUENCES that satisfy every claim (the oracle, by brute force)."""
+    mask = np.ones(len(SEQUENCES), dtype=bool)
+    for c in claims:
+        end = (c.as_of - day(0)).days
+        start = c.period_start if c.kind is Kind.CUMULATIVE else (c.period_start or c.as_of)
+        base = SEQUENCES[:, (start - day(0)).days - 1] if start else 0
+        value = SEQUENCES[:, end] - base
+        mask &= value >= c.lo
+        if c.hi is not None:
+            mask &= value <= c.hi
+    return SEQUENCES[mask]
+
+
+def feasible(claims) -> bool:
+    return len(satisfying(claims)) > 0
+
+
+@st.composite
+def release_claims(draw):
+    n = draw(st.integers(1, MAX_CLAIMS))
+    made = []
+    for _ in range(n):
+        kind = draw(st.sampled_from(["cumulative", "increment"]))
+        end = draw(st.integers(1, DAYS))
+        start = draw(st.one_of(st.none(), st.integers(1, end)))
+        lo = draw(st.integers(0, MAX_LO))
+        width = draw(st.one_of(st.none(), st.integers(0, MAX_WIDTH)))
+        made.append(claim(kind, lo, None if width is None else lo + width, day(end),
+                          period_start=None if start is None else day(start),
+                          speaker=draw(st.sampled_from(["x", "y", None])),
+                          reliability=draw(st.sampled_from([None, "A", "C"]))))
+    return made
+
+
+@settings(max_examples=150, deadline=None)
+@given(release_claims())
+def test_consistent_exactly_when_some_sequence_satisfies_all(claims):
+    result = reconcile(claims)
+    assert (not result.conflicts) == feasible(claims)
+
+
+@settings(max_examples=150, deadline=None)
+@given(release_claims())
+def test_every_conflict_is_infeasible_and_irreducible(claims):
+    for conflict in reconcile(claims).conflicts:
+        members = list(conflict.claims)
+        assert not feasible(members), conflict.message
+        for i in range(len(members)):
+            assert feasible(members[:i] + members[i + 1:]), conflict.message
+
+
+@settings(max_examples=150, deadline=None)
+@given(release_claims())
+def test_bounds_after_exclusions_equal_the_oracles_min_and_max(claims):
+    result = reconcile(claims)
+    [series] = result.series
+    excluded = {c.seq for c in series.excluded}
+    kept = [c for c in claims if c.seq not in excluded]
+    found = satisfying(kept)
+    assert len(found), "what is kept must be consistent"
+    for estimate in series.estimates:
+        values = found[:, (estimate.date - day(0)).days]
+        assert estimate.low == values.min()
+        if values.max() > FINITE:
+            assert estimate.high is None
+        else:
+            assert estimate.high == values.max()
+        assert estimate.low <= estimate.best <= (estimate.high if estimate.high is not None else estimate.best)
+    bests = [e.best for e in series.estimates]
+    assert bests == sorted(bests), "best never falls over time"
+
+
+@settings(max_examples=100, deadline=None)
+@given(release_claims())
+def test_exclusions_only_as_many_as_conflicts_need(claims):
+    series = reconcile(claims).series[0]
+    excluded = {c.seq for c in series.excluded}
+    for exclusion in series.exclusions:
+        # each exclusion was needed: putting it back alone (with the rest kept) is inconsistent
+        kept = [c for c in claims if c.seq not in excluded or c.seq == exclusion.claim.seq]
+        assert not feasible(kept)
+
+
+# -- scenarios -------------------------------------------------------------------------
+
+def test_the_spec_example_250_plus_100_is_not_400():
+    a = claim("cumulative", 250, 250, day(12), src=source("Outlet A"))
+    b = claim("increment", 100, 100, day(13), src=source("Outlet B"))
+    c = claim("cumulative", 400, 400, day(13), src=source("Outlet C"))
+    result = reconcile([a, b, c])
+    [conflict] = result.conflicts
+    assert [x.id for x in conflict.claims] == [a.id, b.id, c.id]
+    assert conflict.message.endswith("250 + 100 = 350, not 400")
+    assert f"{a.id} total by {day(12).isoformat()} = 250" in conflict.message
+    assert len(result.series[0].excluded) == 1
+
+
+def test_same_date_disagreement_and_a_falling_total():
+    early = claim("cumulative", 500, 500, day(5), src=source("A"))
+    late = claim("cumulative", 300, 300, day(9), src=source("B"))
+    [conflict] = reconcile([early, late]).conflicts
+    assert "a total cannot fall" in conflict.message and "300, not 500" in conflict.message
+    x = claim("cumulative", 10, 10, day(3))
+    y = claim("cumulative", 12, 12, day(3))
+    assert reconcile([x, y]).conflicts[0].message.endswith("10, not 12") or \
+        reconcile([x, y]).conflicts[0].message.endswith("12, not 10")
+
+
+def test_independent_conflicts_are_all_reported():
+    first = [claim("cumulative", 5, 5, day(1)), claim("cumulative", 9, 9, day(1))]
+    second = [claim("increment", 3, 3, day(20)), claim("cumulative", 1, 1, day(25), period_start=day(20))]
+    result = reconcile(first + second)
+    assert len(result.conflicts) == 2
+    assert {frozenset(c.seq for c in d.claims) for d in result.conflicts} == {
+        frozenset(c.seq for c in first), frozenset(c.seq for c in second)}
+
+
+def test_exclusion_policy_grading_then_origins_then_age():
+    graded = claim("cumulative", 5, 5, day(1), reliability="A", speaker="s1")
+    ungraded = claim("cumulative", 9, 9, day(1), speaker="s2")
+    series = reconcile([graded, ungraded]).series[0]
+    assert series.excluded == (ungraded,) and "graded lowest" in series.exclusions[0].reason
+
+    lone = claim("cumulative", 5, 5, day(1), speaker="lone")
+    backed = [claim("cumulative", 9, 9, day(1), speaker=s) for s in ("p", "q")]
+    series = reconcile([lone, *backed]).series[0]
+    assert series.excluded == (lone,) and "fewer independent origins" in series.exclusions[0].reason
+
+    old = claim("cumulative", 5, 5, day(1), speaker="u", src=source(published=day(2)))
+    new = claim("cumulative", 9, 9, day(1), speaker="v", src=source(published=day(3)))
+    series = reconcile([new, old]).series[0]
+    assert series.excluded == (old,) and "published earliest" in series.exclusions[0].reason
+
+
+def test_events_on_one_day_are_separate_batches_and_plain_increments_the_whole_day():
+    # two outlets, same day, no event: the same day's releases -> consistent
+    same_day = [claim("increment", 100, 100, day(4)), claim("increment", 100, 100, day(4))]
+    assert not reconcile(same_day).conflicts
+    # two named batches on one day add up; the day's total must cover both
+    batches = [claim("increment", 100, 100, day(4), event="morning"),
+               claim("increment", 50, 50, day(4), event="evening"),
+               claim("cumulative", 120, 120, day(4))]
+    [conflict] = reconcile(batches).conflicts
+    assert "120, not 100 + 50 = 150" in conflict.message
+    # a day total that covers both batches is consistent
+    assert not reconcile(batches[:2] + [claim("cumulative", 150, 150, day(4))]).conflicts
+
+
+def test_period_total_since_a_date():
+    before = claim("cumulative", 1000, 1000, day(7))
+    since = claim("cumulative", 300, 300, day(12), period_start=day(8))
+    series = reconcile([before, since]).series[0]
+    assert series.estimate_at(day(12)).low == series.estimate_at(day(12)).high == 1300
+
+
+def test_why_names_the_claims_on_the_bounding_paths():
+    total = claim("cumulative", 300, 300, day(12), period_start=day(8))
+    floor = claim("cumulative", 100, None, day(7))  # "at least 100" by day 7
+    ceiling = claim("cumulative", 0, 2000, day(30))
+    series = reconcile([total, floor, ceiling]).series[0]
+    paths = series.why(day(12))
+    assert {e.claim.seq for e in paths.low if e.claim} == {total.seq, floor.seq}
+    assert {e.claim.seq for e in paths.high if e.claim} == {ceiling.seq}
+    assert series.estimate_at(day(12)).low == 400 and series.estimate_at(day(12)).high == 2000
+
+
+def test_targets_pledges_demands_checks():
+    target = claim("target", 5000, 5000, day(1), deadline=day(10), speaker="agreement")
+    pledge_a = claim("pledge", 1500, 1500, day(2), speaker="Ghani")
+    pledge_b = claim("pledge", 5000, 5000, day(50), speaker="Ghani")
+    by_deadline = claim("cumulative", 0, 1000, day(12))
+    later = claim("cumulative", 5001, None, day(40))
+    result = reconcile([target, pledge_a, pledge_b, by_deadline, later])
+    types = {d.type: d for d in result.discrepancies}
+    assert {"target_disagreement", "shortfall", "over_target"} <= set(types)
+    assert "at most 1,000" in types["shortfall"].message and "2020-01-11" in types["shortfall"].message
+    assert types["target_disagreement"].claims == (pledge_a, pledge_b)
+    series = result.series[0]
+    assert series.target == target and series.latest.low == 5001
+
+
+def test_uncorroborated_traces_origins_through_derived_from_and_speakers():
+    wire = source("Wire", url="https://wire.example/story")
+    reprint = source("Reprint", derived_from="https://wire.example/story")
+    reprint2 = source("Reprint 2", derived_from="https://wire.example/story")
+    copies = [claim("cumulative", 300, 300, day(5), src=s) for s in (wire, reprint, reprint2)]
+    result = reconcile(copies)
+    [flag] = [d for d in result.discrepancies if d.type == "uncorroborated"]
+    assert set(flag.claims) == set(copies) and "repeated in 3 copies" in flag.message
+    spokesman = [claim("cumulative", 300, 300, day(5), speaker="Spokesman", src=source(p)) for p in "ABC"]
+    assert [d.type for d in reconcile(spokesman).discrepancies] == ["uncorroborated"]
+    independent = [claim("cumulative", 300, 300, day(5), speaker=s) for s in ("ICRC", "Ministry")]
+    assert reconcile(independent).discrepancies == ()
