@@ -16,7 +16,7 @@ from .context import AppContext, PxlError, pass_app
 from .output import format_option
 
 
-def _reconciled(app: AppContext, series: str | None, as_known_at: str | None) -> tuple[Reconciliation, str | None, str | None]:
+def reconciled(app: AppContext, series: str | None, as_known_at: str | None) -> tuple[Reconciliation, str | None, str | None]:
     ledger = app.ledger()
     known = parse_known_at(as_known_at) if as_known_at else None
     claims = ledger.claims(as_known_at=known, series=series)
@@ -59,7 +59,7 @@ def reconcile_command(app: AppContext, series, as_known_at, fmt) -> None:
       pxl reconcile --series "afghan-government->taliban" --format json
       pxl reconcile --as-known-at 2020-05-01
     """
-    result, known, digest = _reconciled(app, series, as_known_at)
+    result, known, digest = reconciled(app, series, as_known_at)
     if series and not result.series:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
     render = to_json if fmt == "json" else to_text
@@ -78,7 +78,7 @@ def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) 
     Example:
       pxl why "afghan-government->taliban" --date 2020-07-27
     """
-    result, _, _ = _reconciled(app, series, as_known_at)
+    result, _, _ = reconciled(app, series, as_known_at)
     found = result.for_series(series)
     if found is None:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
@@ -106,7 +106,7 @@ def check(app: AppContext, as_known_at: str | None) -> None:
     Example:
       pxl check && echo "no conflicts"
     """
-    result, _, _ = _reconciled(app, None, as_known_at)
+    result, _, _ = reconciled(app, None, as_known_at)
     conflicts = result.conflicts
     claims = sum(len(s.claims) for s in result.series)
     if not conflicts:

@@ -4,7 +4,8 @@ Per series:
 
 1. Conflicts. While the release claims are inconsistent, every negative cycle found is
    reduced to an irreducible conflict and one of its claims is excluded by the policy of
-   :mod:`ledger.reconcile.conflicts`; then the search runs again on what remains.
+   :mod:`ledger.reconcile.conflicts`; then the search runs again on what remains. Last,
+   exclusions the rest no longer needs are undone, so each one listed is necessary.
 2. Bounds. On the consistent rest, shortest paths from the origin give the highest
    possible total at each date and paths to the origin the lowest; both are tight (each
    is attained by some non-decreasing integer sequence satisfying every kept claim).
@@ -23,7 +24,7 @@ from datetime import date
 from typing import Iterable
 
 from ..model import Claim, Kind
-from .conflicts import Conflict, choose_exclusion, conflict_from_cycle
+from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key, is_consistent
 from .explain import bound, number, quantity, statement
 from .graph import ConstraintGraph, Edge, build
 from .origins import OriginIndex, corroboration, figure_key, intersects
@@ -171,11 +172,11 @@ def _resolve_conflicts(
 ) -> tuple[list[Conflict], list[Exclusion], list[Claim]]:
     kept = list(releases)
     conflicts: list[Conflict] = []
-    exclusions: list[Exclusion] = []
+    excluded: list[tuple[Exclusion, Conflict]] = []
     while True:
         cycles = shortest_paths(build(kept), source=None).cycles
         if not cycles:
-            return conflicts, exclusions, kept
+            break
         excluded_now: set[int] = set()
         for cycle in cycles:
             if any(e.claim is not None and e.claim.seq in excluded_now for e in cycle):
@@ -183,9 +184,40 @@ def _resolve_conflicts(
             conflict = conflict_from_cycle(cycle)
             conflicts.append(conflict)
             victim, reason = choose_exclusion(conflict, support)
-            exclusions.append(Exclusion(victim, reason))
+            excluded.append((Exclusion(victim, reason), conflict))
             excluded_now.add(victim.seq)
         kept = [c for c in kept if c.seq not in excluded_now]
+    kept, excluded = _restore_unneeded(kept, excluded, support)
+    return conflicts, [exclusion for exclusion, _ in excluded], kept
+
+
+def _restore_unneeded(
+    kept: list[Claim], excluded: list[tuple[Exclusion, Conflict]], support: dict[int, set[str]]
+) -> tuple[list[Claim], list[tuple[Exclusion, Conflict]]]:
+    """Put back every excluded claim the rest no longer needs out.
+
+    Greedy exclusion can over-exclude when conflicts overlap: with {A, B} and {B, C} it may
+    drop A and then B, though B alone resolves both. An exclusion whose conflict partners
+    are all still kept is certainly needed; the others are retried, most trustworthy
+    first, and restored if the claims stay consistent. So every exclusion listed is needed.
+    """
+    kept_seqs = {c.seq for c in kept}
+    candidates = sorted(
+        (pair for pair in excluded
+         if not all(c.seq in kept_seqs for c in pair[1].claims if c.seq != pair[0].claim.seq)),
+        key=lambda pair: exclusion_key(pair[0].claim, len(support.get(pair[0].claim.seq, ()))),
+        reverse=True,
+    )
+    restored: set[int] = set()
+    for exclusion, _conflict in candidates:
+        trial = kept + [exclusion.claim]
+        if is_consistent(trial):
+            kept = trial
+            restored.add(exclusion.claim.seq)
+    if restored:
+        excluded = [pair for pair in excluded if pair[0].claim.seq not in restored]
+        kept.sort(key=lambda c: c.seq)
+    return kept, excluded
 
 
 def _estimates(

@@ -1,0 +1,135 @@
+"""The timeline chart of a series: every claim, the reconciled band, the target, conflicts.
+
+Each cumulative total is a point (an exact figure) or an interval bar (a range), with an
+arrow for an open upper bound, coloured by origin; batches and totals over a period are
+not points on the cumulative axis and are drawn as a labelled rug along the bottom; the reconciled low/high band is a step
+envelope (a total holds until the next date); the target is a dashed line; claims in a
+conflict are ringed in red. Drawn with matplotlib; SVG output is deterministic (fixed
+hash salt, no date), so charts can be compared across runs.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+
+from ledger.reconcile import SeriesResult  # noqa: E402
+from ledger.reconcile.origins import OriginIndex  # noqa: E402
+
+matplotlib.rcParams.update({
+    "svg.hashsalt": "pxl",
+    "svg.fonttype": "none",  # text stays text: searchable, selectable, escaped by the writer
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
+MAX_ORIGINS_IN_LEGEND = 8
+CONFLICT_COLOUR = "#c0392b"
+
+
+def draw(result: SeriesResult, conflicted: set[int]):
+    releases = [c for c in result.claims if c.kind.constrains_total]
+    origins = OriginIndex(result.claims)
+    palette = plt.get_cmap("tab10").colors
+    colour_of: dict[str, tuple] = {}
+    label_of: dict[str, str] = {}
+    for claim in releases:
+        key = origins.origin(claim)
+        if key not in colour_of:
+            colour_of[key] = palette[len(colour_of) % len(palette)]
+            label_of[key] = origins.label(claim)
+
+    figure, axes = plt.subplots(figsize=(8, 3.6), dpi=100)
+    estimates = list(result.estimates)
+    finite = [e.high for e in estimates if e.high is not None]
+    values = [c.lo for c in releases] + [c.hi for c in releases if c.hi is not None] + finite
+    values += [e.low for e in estimates]
+    if result.target is not None:
+        values.append(result.target.lo)
+    ceiling = max(values + [1]) * 1.15
+
+    if estimates:
+        days = [e.date for e in estimates]
+        days.append(days[-1] + timedelta(days=1))
+        lows = [e.low for e in estimates] + [estimates[-1].low]
+        highs = [ceiling if e.high is None else e.high for e in estimates]
+        highs.append(highs[-1])
+        axes.fill_between(days, lows, highs, step="post", color="#3a6ea5", alpha=0.13,
+                          label="reconciled low\u2013high (open above where shaded to the top)")
+        axes.step(days, lows, where="post", color="#3a6ea5", linewidth=1.2)
+        axes.step(days, highs, where="post", color="#3a6ea5", linewidth=0.8, linestyle=":")
+
+    seen_labels: set[str] = set()
+    totals = [c for c in releases if c.period_start is None and c.kind.value == "cumulative"]
+    partial = [c for c in releases if c not in totals]
+    stacked: dict = {}
+    for claim in partial:
+        # A batch or a total over a period is not a point on the cumulative axis: it goes
+        # in a rug along the bottom, with its figure written above it.
+        colour = colour_of[origins.origin(claim)]
+        axes.plot([claim.as_of], [0], marker="^", color=colour, markersize=6, clip_on=False,
+                  label="batch or period total (value shown)" if "partial" not in seen_labels else None)
+        seen_labels.add("partial")
+        text = f"+{claim.lo:,}" if claim.lo == claim.hi else f"+{claim.lo:,}–{'' if claim.hi is None else f'{claim.hi:,}'}"
+        level = stacked.get(claim.as_of, 0)
+        stacked[claim.as_of] = level + 1
+        axes.annotate(text, (claim.as_of, 0), xytext=(0, 8 + 9 * level), textcoords="offset points",
+                      ha="center", fontsize=7, color=colour)
+    for claim in totals:
+        key = origins.origin(claim)
+        colour = colour_of[key]
+        label = label_of[key] if key not in seen_labels and len(seen_labels) < MAX_ORIGINS_IN_LEGEND else None
+        seen_labels.add(key)
+        x = claim.as_of
+        if claim.hi == claim.lo:
+            axes.plot([x], [claim.lo], "o", color=colour, markersize=5, label=label)
+        else:
+            top = claim.hi if claim.hi is not None else ceiling * 0.97
+            axes.vlines(x, claim.lo, top, color=colour, linewidth=2.5, label=label)
+            if claim.hi is None:
+                axes.annotate("", xy=(x, ceiling), xytext=(x, top),
+                              arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.5})
+        if claim.seq in conflicted:
+            axes.plot([x], [claim.lo if claim.hi is None else (claim.lo + claim.hi) / 2], "o",
+                      markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR,
+                      markeredgewidth=1.5, label="in a conflict" if "conflict" not in seen_labels else None)
+            seen_labels.add("conflict")
+    if result.target is not None:
+        axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1,
+                     label=f"target {result.target.lo:,}")
+    axes.set_ylim(0, ceiling)
+    axes.set_ylabel("released (cumulative)")
+    axes.set_title(result.series, loc="left", fontsize=10)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
+    axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    axes.legend(loc="upper left", fontsize=7, frameon=False)
+    figure.tight_layout()
+    return figure
+
+
+def svg(result: SeriesResult, conflicted: set[int]) -> str:
+    """The chart as an SVG element (no XML prolog), ready to inline in HTML."""
+    figure = draw(result, conflicted)
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(figure)
+    text = buffer.getvalue()
+    return text[text.index("<svg"):]
+
+
+def write_files(result: SeriesResult, conflicted: set[int], stem) -> list:
+    """Write ``stem.svg`` and ``stem.png``; returns the paths."""
+    figure = draw(result, conflicted)
+    paths = []
+    for suffix in ("svg", "png"):
+        path = stem.with_suffix(f".{suffix}")
+        figure.savefig(path, format=suffix, metadata={"Date": None} if suffix == "svg" else {"Software": None})
+        paths.append(path)
+    plt.close(figure)
+    return paths

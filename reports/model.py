@@ -1,0 +1,108 @@
+"""What a report says, assembled from a reconciliation (pure; no database, no I/O)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledger.model import Claim
+from ledger.reconcile import Discrepancy, Reconciliation, SeriesResult
+from ledger.reconcile.explain import bound, number, statement
+from ledger.reconcile.origins import OriginIndex
+
+from .reconciliation import progress
+
+
+@dataclass(frozen=True)
+class SeriesSummary:
+    result: SeriesResult
+    progress_text: str | None
+    discrepancies: tuple[Discrepancy, ...]
+    conflicted: frozenset[int]
+    sources: int
+    slug: str
+    chart_svg: str | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    series: tuple[SeriesSummary, ...]
+    discrepancies: tuple[Discrepancy, ...]
+    figures: tuple[Claim, ...]  # every claim used, in chain order (the provenance appendix)
+    excluded: dict[int, str]  # claim seq -> why it was excluded
+    origins: dict[int, str]  # claim seq -> origin label
+    digest: str | None
+    as_known_at: str | None
+    reconciliation: Reconciliation = field(repr=False)
+
+
+def slug(series: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", series.lower()).strip("-") or "series"
+
+
+def progress_text(result: SeriesResult) -> str | None:
+    """E.g. "at least 4,001 of 5,000 (80%+)"."""
+    share = progress(result)
+    if share is None:
+        return None
+    text = f"at least {number(share['at_least'])} of {number(share['target'])} ({share['share_at_least']:.0%}+)"
+    if share["at_most"] is not None:
+        text += f", at most {number(share['at_most'])} ({share['share_at_most']:.0%})"
+    return text
+
+
+def build(
+    reconciliation: Reconciliation,
+    *,
+    digest: str | None,
+    as_known_at: str | None,
+    title: str = "Prisoner-exchange discrepancy report",
+    charts: dict[str, str] | None = None,
+) -> Report:
+    by_series: dict[str, list[Discrepancy]] = {}
+    for discrepancy in reconciliation.discrepancies:
+        by_series.setdefault(discrepancy.series, []).append(discrepancy)
+    summaries = []
+    figures: list[Claim] = []
+    excluded: dict[int, str] = {}
+    origins: dict[int, str] = {}
+    for result in reconciliation.series:
+        found = tuple(by_series.get(result.series, ()))
+        conflicted = frozenset(c.seq for d in found if d.type == "conflict" for c in d.claims)
+        summaries.append(SeriesSummary(
+            result=result, progress_text=progress_text(result), discrepancies=found,
+            conflicted=conflicted, sources=len({c.source.seq for c in result.claims}),
+            slug=slug(result.series), chart_svg=(charts or {}).get(result.series),
+        ))
+        figures.extend(result.claims)
+        excluded.update({e.claim.seq: e.reason for e in result.exclusions})
+        index = OriginIndex(result.claims)
+        origins.update({c.seq: index.label(c) for c in result.claims})
+    return Report(
+        title=title, series=tuple(summaries), discrepancies=reconciliation.discrepancies,
+        figures=tuple(sorted(figures, key=lambda c: c.seq)), excluded=excluded, origins=origins,
+        digest=digest, as_known_at=as_known_at, reconciliation=reconciliation,
+    )
+
+
+def figure_dict(claim: Claim, report: Report) -> dict[str, Any]:
+    quote = claim.quote
+    return {
+        "id": claim.id, "ref": claim.ref, "series": claim.series, "kind": claim.kind.value,
+        "value": claim.value, "lo": claim.lo, "hi": claim.hi, "statement": statement(claim),
+        "as_of": claim.as_of.isoformat(), "as_of_inferred": claim.as_of_inferred,
+        "period_start": claim.period_start.isoformat() if claim.period_start else None,
+        "source": claim.source.id, "publisher": claim.source.publisher,
+        "published": claim.source.published.isoformat(), "title": claim.source.title,
+        "url": claim.source.url, "derived_from": claim.source.derived_from,
+        "document_sha256": claim.source.document_sha256, "speaker": claim.speaker,
+        "origin": report.origins.get(claim.seq),
+        "quote": quote.exact if quote else None, "quote_start": quote.start if quote else None,
+        "quote_end": quote.end if quote else None,
+        "excluded": report.excluded.get(claim.seq),
+    }
+
+
+__all__ = ["Report", "SeriesSummary", "build", "figure_dict", "progress_text", "slug", "bound"]

@@ -1,0 +1,130 @@
+"""Reports: a golden Markdown file for the sample, escaping, CSV safety, the browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ledger.importer import import_rows
+from ledger.reconcile import reconcile
+from ledger.sheets import read_rows
+from reports import charts
+from reports.model import build
+from reports.render import to_csv, to_html, to_json, to_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "afghanistan-2020" / "claims.csv"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "afghanistan-2020.md"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+HOSTILE_QUOTE = '<script>alert("x")</script> =HYPERLINK("http://evil") | **bold** [link](x)'
+
+
+def sample_report(backend, hostile: bool = False):
+    ledger = backend.ledger()
+    data = SAMPLE.read_bytes()
+    rows, errors = read_rows(data, "csv")
+    if hostile:
+        rows[0].fields.update(quote=HOSTILE_QUOTE, speaker="<img src=x onerror=alert(1)>",
+                              url="javascript://%0aalert(1)", publisher="=cmd|' /C calc'!A0")
+    report = import_rows(ledger, rows, SAMPLE.parent, read_errors=errors)
+    assert report.ok, report.errors
+    result = reconcile(ledger.claims())
+    inline = {s.series: charts.svg(s, set()) for s in result.series}
+    return build(result, digest=ledger.digest(), as_known_at=None, charts=inline)
+
+
+def normalise(markdown: str) -> str:
+    return re.sub(r"\b\d+:[0-9a-f]{64}\b", "SEQ:HASH", markdown)
+
+
+def test_markdown_matches_the_golden_file(backend):
+    markdown = normalise(to_markdown(sample_report(backend), {
+        "afghan-government->taliban": "report-charts/afghan-government-taliban.svg",
+        "taliban->afghan-government": "report-charts/taliban-afghan-government.svg",
+    }))
+    if os.environ.get("PXL_REGENERATE_GOLDEN") == "1":
+        GOLDEN.write_text(markdown, encoding="utf-8")
+    assert markdown == GOLDEN.read_text(encoding="utf-8"), (
+        "the Markdown report changed; if on purpose, run PXL_REGENERATE_GOLDEN=1 pytest tests/test_reports.py "
+        "and review the diff of tests/golden/"
+    )
+
+
+def test_html_escapes_source_text_and_refuses_unsafe_links(backend):
+    html = to_html(sample_report(backend, hostile=True))
+    assert "<script>" not in html and "&lt;script&gt;alert(" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "javascript:" not in html
+    assert html.count("<svg") == 2 and "<table" in html
+    assert "http://" not in re.sub(r'xmlns(:\w+)?="http://[^"]+"|https?://www\.w3\.org[^"\s]*|http://[^"\s]*(purl|creativecommons)[^"\s]*', "", html) \
+        or "saudi24news" in html  # the only links are sources' own addresses
+    assert "<link" not in html and "src=\"http" not in html  # nothing fetched from the network
+
+
+def test_markdown_escapes_markup(backend):
+    markdown = to_markdown(sample_report(backend, hostile=True))
+    assert "<script>" not in markdown and "&lt;script>alert" in markdown
+    assert "javascript" not in markdown
+    assert "\\*\\*bold\\*\\*" in markdown and "\\| \\*\\*" in markdown
+
+
+def test_csv_neutralises_formulas(backend):
+    text = to_csv(sample_report(backend, hostile=True))
+    import csv
+    import io
+
+    cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert "'=cmd|' /C calc'!A0" in cells
+    assert any(cell.startswith("<script>") for cell in cells)  # kept as text, not dropped
+
+
+def test_json_carries_what_the_html_shows(backend):
+    report = sample_report(backend)
+    data = json.loads(to_json(report))
+    html = to_html(report)
+    assert len(data["provenance"]) == 12 == html.count('<tr id="C')
+    assert len(data["discrepancies"]) == html.count('<div class="discrepancy')
+    gov = next(s for s in data["series"] if s["series"] == "afghan-government->taliban")
+    assert gov["progress_text"] == "at least 4,001 of 5,000 (80%+)" and gov["progress_text"] in html
+    assert data["digest"] in html
+
+
+def test_report_command_writes_files(run, tmp_path):
+    assert run("import", str(SAMPLE)).exit_code == 0
+    out = tmp_path / "r.md"
+    result = run("report", "--format", "md", "-o", str(out))
+    assert result.exit_code == 0 and f"wrote {out}" in result.output
+    assert (tmp_path / "r-charts" / "afghan-government-taliban.png").stat().st_size > 1000
+    assert "](r-charts/afghan-government-taliban.svg)" in out.read_text()
+    html = tmp_path / "r.html"
+    assert run("report", "-o", str(html)).exit_code == 0 and html.read_text().startswith("<!DOCTYPE html>")
+    csv_text = run("report", "--format", "csv", "--series", "taliban->afghan-government").output
+    assert csv_text.startswith("section,series,date") and "afghan-government->taliban" not in csv_text
+    assert run("report", "--series", "no->such").exit_code == 1
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed")
+def test_html_works_in_a_real_browser(backend, tmp_path):
+    assert CHROMIUM, "CI must have chromium (apt-get install chromium)"
+    page = tmp_path / "report.html"
+    page.write_text(to_html(sample_report(backend, hostile=True)), encoding="utf-8")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr", "--v=0"]
+    dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    assert dom.stdout.count("<svg") == 2 and dom.stdout.count("<table") >= 5
+    assert "<script" not in dom.stdout  # the hostile quote is text in the DOM, not an element
+    assert "&lt;script&gt;" in dom.stdout
+    assert "Uncaught" not in dom.stderr and "CONSOLE" not in dom.stderr
+    shot = tmp_path / "shot.png"
+    subprocess.run([CHROMIUM, *flags, "--window-size=390,1200", f"--screenshot={shot}", page.as_uri()],
+                   capture_output=True, timeout=120, check=True)
+    assert shot.stat().st_size > 10_000  # a phone-width render with content
