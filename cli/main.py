@@ -71,3 +71,7 @@ for module in (setup, sources, claims, corrections, imports, reconciling, report
 
 def main() -> None:
     pxl(prog_name="pxl")
+
+
+if __name__ == "__main__":
+    main()

@@ -82,8 +82,10 @@ class ClaimDraft:
     source: SourceDraft | None = None
 
     def fingerprint(self, source_identity: str) -> str:
-        """What makes two recordings "the same row": every field as given, and the source."""
+        """What makes two recordings "the same row": every field as given (the ref too:
+        rows with different refs are different records), and the source."""
         fields = [
+            self.ref,
             self.series, self.kind.value, " ".join(self.value.split()), _iso(self.as_of),
             _iso(self.period_start), _iso(self.deadline), self.event, self.speaker, self.quote,
             self.reliability, self.credibility, self.notes, source_identity,

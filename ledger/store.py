@@ -424,6 +424,11 @@ def _mapped(error: exc.DBAPIError) -> LedgerError:
     message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
     if "append-only" in message:
         return AppendOnlyViolation(message, "recorded entries cannot change; use `pxl amend` or `pxl retract`")
+    if "permission denied" in message:
+        return LedgerError(
+            f"the database user may not write to the ledger: {message}",
+            "connect as a writer role (see `pxl init --roles`)",
+        )
     if isinstance(error, exc.IntegrityError):
         if "entries" in message and ("seq" in message or "pk_entries" in message or "UNIQUE" in message):
             return ChainConflict(

@@ -36,6 +36,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 DEFAULT_TOLERANCE = 0.10
+MAX_COUNT = 10_000_000_000  # more people than live on Earth: a typo, not a figure
 
 DEFAULT_VAGUE: Mapping[str, tuple[int, int]] = MappingProxyType(
     {
@@ -300,6 +301,8 @@ def parse_number(text: str, wording: str | None = None) -> int:
     total += current or 0
     if total != total.to_integral_value():
         raise WordingError(wording, f"{total} is not a whole number of people")
+    if total > MAX_COUNT:
+        raise WordingError(wording, f"{total:,.0f} is more people than live on Earth")
     return int(total)
 
 
@@ -348,6 +351,8 @@ def _parse(wording: str | int, config: WordingConfig) -> Interval:
     if isinstance(wording, int):
         if wording < 0:
             raise WordingError(str(wording), "a count of people cannot be negative")
+        if wording > MAX_COUNT:
+            raise WordingError(str(wording), f"{wording:,} is more people than live on Earth")
         return Interval(wording, wording)
     original = str(wording)
     text = _normalise(original)

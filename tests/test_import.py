@@ -214,3 +214,9 @@ def test_one_corrupt_row_writes_nothing_and_is_named(backend, tmp_path, rows, da
     assert not report.ok
     assert {e.line for e in report.errors} == {victim + 2}
     assert ledger.count() == before
+
+
+def test_rows_differing_only_in_ref_are_separate_records(run, tmp_path):
+    path = write_csv(tmp_path / "c.csv", [row(1, ref="a"), row(1, ref="b"), row(1)])
+    assert "recorded 3 new claims" in run("import", str(path)).output
+    assert "3 already recorded" in run("import", str(path)).output

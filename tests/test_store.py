@@ -322,3 +322,55 @@ def test_batch_is_atomic(backend):
             writer.add_claim(draft(), source)
             writer.add_claim(draft(document_text=None, quote="x", as_of="2021-01-01"), source)
     assert ledger.count() == 0
+
+
+def test_forged_row_inserted_mid_chain_is_caught_with_a_saved_digest(backend):
+    """The attacker inserts a forged claim at position 4, renumbers everything after it
+    (fixing references) and recomputes every later hash: a consistent chain, but not the
+    one whose digest was saved."""
+    from sqlalchemy import select
+
+    from ledger import schema
+    from ledger.chain import GENESIS, entry_hash
+
+    ledger = _populated(backend)  # S1 C2 C3 C4 C5 C6 X7 (X7 amends C3)
+    saved = Head.parse(ledger.digest())
+    tables = {"source": schema.sources, "claim": schema.claims, "correction": schema.corrections}
+    with ledger.engine.connect() as connection:
+        entries = [dict(r) for r in connection.execute(select(schema.entries).order_by(schema.entries.c.seq)).mappings()]
+        content = {r["seq"]: dict(r) for t in tables.values() for r in connection.execute(select(t)).mappings()}
+    forged = {**content[4], "seq": 4, "ref": "forged", "value": "9999", "lo": 9999, "hi": 9999}
+    rows = [(e, content[e["seq"]]) for e in entries]
+    rows.insert(3, ({**entries[3]}, forged))
+    statements = [f"DELETE FROM {t.name} WHERE seq >= 4" for t in (schema.corrections, schema.claims)]
+    statements.append("DELETE FROM entries WHERE seq >= 4")
+    prev = GENESIS
+    for seq, (entry, row) in enumerate(rows, start=1):
+        row = {**row, "seq": seq}
+        if "claim_seq" in row and row["claim_seq"] >= 4:
+            row["claim_seq"] += 1
+        digest = entry_hash(seq, prev, entry["entry_type"], entry["recorded_at"], entry["recorded_by"], row)
+        if seq >= 4:
+            statements.append(
+                f"INSERT INTO entries VALUES ({seq}, '{entry['entry_type']}', '{entry['recorded_at']}', "
+                f"'{entry['recorded_by']}', '{prev}', '{digest}')")
+            table = tables[entry["entry_type"]]
+            columns = [c.name for c in table.columns]
+            values = ", ".join(_sql_literal(row[c]) for c in columns)
+            statements.append(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({values})")
+        prev = digest
+    tamper(ledger, *statements)
+    assert ledger.verify().ok  # the forgery is internally consistent ...
+    assert [c.value for c in ledger.claims()][:3] == ["300", "110", "9999"]
+    report = ledger.verify(saved)  # ... but it is not the history whose digest was saved
+    assert not report.ok and "rewritten" in report.first.message
+
+
+def _sql_literal(value) -> str:
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
