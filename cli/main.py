@@ -7,7 +7,18 @@ import click
 from ledger.db import DEFAULT_URL
 from ledger.wording import DEFAULT_CONFIG, WordingConfig, parse_tolerance, parse_vague_override
 
-from . import claims, corrections, imports, integrity, reconciling, reporting, setup, sources, wording
+from . import (
+    claims,
+    corrections,
+    extracting,
+    imports,
+    integrity,
+    reconciling,
+    reporting,
+    setup,
+    sources,
+    wording,
+)
 from .context import AppContext, PxlGroup
 
 VAGUE_HELP = ", ".join(f"{w}={lo}-{hi}" for w, (lo, hi) in sorted(DEFAULT_CONFIG.vague.items()))
@@ -65,7 +76,7 @@ def pxl(ctx: click.Context, url: str, tolerance: float | None, vague: dict) -> N
     ctx.call_on_close(ctx.obj.close)
 
 
-for module in (setup, sources, claims, corrections, imports, reconciling, reporting, integrity, wording):
+for module in (setup, sources, claims, corrections, imports, extracting, reconciling, reporting, integrity, wording):
     module.register(pxl)
 
 

@@ -20,6 +20,8 @@ from .drafts import COLUMNS, REQUIRED_COLUMNS
 from .errors import FieldError
 
 FORMATS = ("csv", "jsonl", "xlsx")
+# Columns `pxl extract` adds for the reviewer; derived or informational, ignored on import.
+REVIEW_COLUMNS = ("lo", "hi", "start", "end", "confidence", "reason")
 MAX_FIELD_CHARS = 1_000_000  # a 10 MB "quote" is an attack or an accident, not a quote
 csv.field_size_limit(2**31 - 1)  # we check field size ourselves, with a message
 
@@ -56,7 +58,7 @@ def _check_header(columns: list[str], line: int) -> list[FieldError]:
     for column in columns:
         if not column:
             continue
-        if column not in COLUMNS:
+        if column not in COLUMNS and column not in REVIEW_COLUMNS:
             errors.append(FieldError(column, column, "unknown column; expected " + ", ".join(COLUMNS), line))
         if column in seen:
             errors.append(FieldError(column, column, "column appears twice", line))
@@ -130,7 +132,7 @@ def _read_csv(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
             extra = values[len(columns):]
             if any(v.strip() for v in extra):
                 errors.append(FieldError("row", ",".join(extra), f"has {len(values)} cells but the header has {len(columns)}", line))
-        rows.append(RawRow(line, {c: v for c, v in zip(columns, values, strict=False) if c}))
+        rows.append(RawRow(line, {c: v for c, v in zip(columns, values, strict=False) if c and c in COLUMNS}))
     return rows, errors
 
 
@@ -155,6 +157,8 @@ def _read_jsonl(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
         fields: dict[str, Any] = {}
         for key, value in record.items():
             column = normalise_column(key)
+            if column in REVIEW_COLUMNS:
+                continue
             if column not in COLUMNS:
                 errors.append(FieldError(column, str(key), "unknown column; expected " + ", ".join(COLUMNS), number))
                 continue
@@ -196,7 +200,7 @@ def _read_xlsx(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
         for number, values in enumerate(iterator, start=2):
             if not any(v is not None and str(v).strip() for v in values):
                 continue
-            rows.append(RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values, strict=False) if c}))
+            rows.append(RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values, strict=False) if c in COLUMNS}))
         return rows, errors
     finally:
         workbook.close()

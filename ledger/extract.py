@@ -1,0 +1,445 @@
+"""Propose prisoner figures from an article's text, with exact spans, for a person to confirm.
+
+Deterministic and offline. Figures are found as spans of "qualifier + number" (digits or
+words) or vague plurals, and read by the one grammar of :mod:`ledger.wording`, so "more than
+four thousand" keeps its qualifier ([4001, open)) and "hundreds" stays [200, 999]. Only
+figures about people held or released are kept: a prisoner noun must follow the number
+within a few words, or the clause must speak of releasing or demanding releases (then
+with lower confidence); dates, years, durations, money, unit names ("209 Shaheen Corps"),
+hyphenated adjectives ("three-member") and counts of other things ("twenty countries")
+are not claims. Kind, series, speaker and dates are guessed from cue words near the
+figure, and every guess says why in ``reason``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_value
+
+_NUMBER_WORD = (
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety|hundred|thousand|million|dozen)"
+)
+_WORDS_NUMBER = rf"(?:(?:a|an)\s+)?{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*"
+_DIGITS_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:million|thousand|hundred))?"
+_NUMBER = rf"(?:(?:{_DIGITS_NUMBER}){_SCALE}|{_WORDS_NUMBER})"
+_QUALIFIER = (
+    r"(?:more\s+than|over|at\s+least|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|"
+    r"under|nearly|almost|about|around|approximately|some|roughly|upwards\s+of|as\s+many\s+as|"
+    r"an\s+estimated|close\s+to|another|a\s+further|a\s+total\s+of|just\s+over|well\s+over)"
+)
+_VAGUE = r"(?:several\s+dozen|several\s+hundred|several\s+thousand|dozens|hundreds|thousands)"
+FIGURE = re.compile(
+    rf"\b(?:between\s+{_NUMBER}\s+and\s+{_NUMBER}"
+    rf"|(?:{_QUALIFIER}\s+)?{_NUMBER}(?:\s*(?:-|\u2013|to)\s*{_NUMBER})?(?:\s+or\s+more|\+)?"
+    rf"|{_VAGUE})\b",
+    re.IGNORECASE,
+)
+
+PRISONER_NOUNS = {
+    "prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives",
+    "hostage", "hostages", "fighters", "fighter", "troops", "soldiers", "personnel", "forces",
+    "pows", "combatants", "civilians", "members", "people", "individuals", "militants", "insurgents",
+    "workers", "servicemen", "captured",
+}
+OTHER_NOUNS = {
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
+    "minutes", "country", "countries", "province", "provinces", "location", "locations", "city",
+    "cities", "meeting", "meetings", "conference", "conferences", "percent", "per", "%", "dollars",
+    "million", "billion", "km", "kilometres", "kilometers", "miles", "times", "points", "votes",
+    "seats", "corps", "brigade", "division", "team", "teams", "members-strong", "rounds", "round",
+    "delegates", "page", "pages", "articles", "article", "sides", "parties", "states",
+}
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+RELEASE_VERBS = re.compile(r"\b(releas\w*|free[ds]?|freeing|set free|swap\w*|exchang\w*|hand\w* over|demand\w*|vow\w*|promis\w*|pledg\w*)\b", re.I)
+KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the|in accordance with|obligat\w+|target\w*)\b", re.I)),
+    ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition)\b", re.I)),
+    ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|would release|will release|offer\w*|commit\w*|initially)\b", re.I)),
+    ("cumulative", re.compile(r"\b(total|bringing to|so far|to date|in all|altogether|has released|have released|has freed|have freed|have been released|has been released)\b", re.I)),
+    ("increment", re.compile(r"\b(released|freed|handed over|set free)\b", re.I)),
+)
+ATTRIBUTION_AFTER = re.compile(
+    r"\b(?:said|says|told|tweeted|announced|stated|added|according to|confirmed|reported)\b", re.I)
+_TITLES = re.compile(
+    r"^(?:(?:the|a|an|afghan|us|u\.s\.|taliban|president|spokesman|spokeswoman|spokesperson|"
+    r"minister|envoy|special|representative|commander|official|officials|a spokesman for \w+|"
+    r"national|security|adviser|advisor|deputy|chief|former|senior|freelance|journalist|"
+    r"foreign|ministry|for|of)\s+)+", re.I)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: str
+    lo: int
+    hi: int | None
+    start: int
+    end: int
+    quote: str
+    kind: str
+    series: str | None
+    speaker: str | None
+    as_of: date | None
+    period_start: date | None
+    deadline: date | None
+    confidence: float
+    reason: str
+    quote_start: int = 0
+    signals: tuple[str, ...] = field(default=(), repr=False)
+
+
+@dataclass(frozen=True)
+class Party:
+    slug: str
+    aliases: tuple[str, ...]
+
+
+def parse_parties(text: str | None) -> list[Party]:
+    """``afghan-government=Afghan|Kabul|government,taliban`` -> parties with aliases (the
+    slug's own words of 4+ letters are aliases too)."""
+    parties = []
+    for item in (text or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        slug, _, extra = item.partition("=")
+        slug = slug.strip().lower()
+        aliases = {w for w in re.split(r"[-_]", slug) if len(w) >= 4}
+        aliases |= {a.strip().lower() for a in extra.split("|") if a.strip()}
+        parties.append(Party(slug, tuple(sorted(aliases))))
+    return parties
+
+
+_ARTEFACT = re.compile(r"\b([A-Za-z][a-z]{0,3})-([a-z]{2,})\b|\b([a-z]{2,})-([a-z])\b")
+
+
+def dehyphenate(text: str) -> tuple[str, list[int]]:
+    """Undo line-break hyphenation artefacts ("f-ocused", "ha-ve", "Khal-ilzad") and fold
+    curly quotes; returns the text to match on and, for each of its characters, the
+    offset of that character in ``text`` (so spans map back to the article exactly)."""
+    drop = {m.start(2) - 1 if m.group(2) else m.start(4) - 1 for m in _ARTEFACT.finditer(text)}
+    out, offsets = [], []
+    for index, char in enumerate(text):
+        if index in drop:
+            continue
+        out.append({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"}.get(char, char))
+        offsets.append(index)
+    offsets.append(len(text))
+    return "".join(out), offsets
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split after . ! ? (and closing quotes) before whitespace and a capital,
+    a quote or a digit; not after common abbreviations; paragraphs always split."""
+    spans = []
+    start = 0
+    for match in re.finditer(r"[.!?][\"'\u201d\u2019)]*(?=\s+[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*\n", text):
+        before = text[max(0, match.start() - 5):match.start() + 1]
+        if re.search(r"\b(?:U\.S|Mr|Mrs|Ms|Dr|St|No|vs|e\.g|i\.e|Gen|Col|Lt|Sgt|Jr|Sr)\.$", before):
+            continue
+        end = match.end()
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    result = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            result.append((s, e))
+    return result
+
+
+def _tokens_after(text: str, end: int, limit: int = 7) -> list[str]:
+    window = text[end:end + 120]
+    stop = re.search(r"[.;:!?\n]", window)
+    window = window[: stop.start()] if stop else window
+    return [t.lower() for t in re.findall(r"[A-Za-z%]+(?:-[A-Za-z]+)*|\d+", window)][:limit]
+
+
+def _word_before(text: str, start: int) -> str:
+    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 25):start])
+    return match.group(1).lower() if match else ""
+
+
+def _is_date_or_noise(text: str, start: int, end: int, span: str) -> str | None:
+    """Why the span is not a count of people, or None."""
+    before, after = _word_before(text, start), _tokens_after(text, end, 3)
+    digits = span.replace(",", "")
+    if before in MONTHS or (after and after[0] in MONTHS):
+        return "a date"
+    if re.fullmatch(r"(1[89]|20)\d\d", digits) and "," not in span:
+        return "a year"
+    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|:\d\d|%|per\s*cent|percent)", text[end:end + 12], re.I):
+        return "a time or a percentage"
+    if re.match(r"-[a-z]", text[end:end + 2]):
+        return "part of a hyphenated word (three-member, two-hour)"
+    if start > 0 and text[start - 1] in "$\u00a3\u20ac-":
+        return "money, or part of a word"
+    for token in after:
+        if token in PRISONER_NOUNS:
+            break
+        if token in OTHER_NOUNS:
+            return f"a count of {token}"
+    return None
+
+
+_PARTY_WORDS = {"taliban", "afghan", "government", "israeli", "israelis", "palestinian", "palestinians",
+                "russian", "ukrainian", "kabul"}
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas)\s+|;\s+")
+
+
+def _clause_bounds(body: str, offset: int) -> tuple[int, int]:
+    left, right = 0, len(body)
+    for m in _CLAUSE_BREAK.finditer(body):
+        if m.end() <= offset:
+            left = m.end()
+        elif m.start() >= offset:
+            right = m.start()
+            break
+    return left, right
+
+
+def _named_before(text: str) -> str | None:
+    name = re.search(r"((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w.'-]*)\s*$", text)
+    if name and name.group(1).split()[-1].lower() not in _PRONOUNS:
+        return _clean_name(name.group(1))
+    return None
+
+
+def _attribution(body: str, last_speaker: str | None) -> tuple[str | None, str]:
+    match = re.search(r"[Aa]ccording to (?:the )?([A-Z][\w.'-]*(?:(?:\s+(?:of|the|for|and))*\s+[A-Z][\w.'-]*)*)", body)
+    if match:
+        return _clean_name(match.group(1)), "attributed with 'according to'"
+    for m in ATTRIBUTION_AFTER.finditer(body):
+        before = body[: m.start()].rstrip(" ,\"")
+        named = _named_before(before)
+        if named:
+            return named, f"'{named} {m.group(0)}'"
+        after = re.match(r"\s*(?:the\s+)?((?:[A-Z][\w.'-]*\s*){1,6})", body[m.end():])
+        if after and m.group(0).lower() in ("said", "says", "tweeted", "told", "announced"):
+            cleaned = _clean_name(after.group(1))
+            if cleaned:
+                return cleaned, f"'{m.group(0)} {cleaned}'"
+        pronoun = re.search(r"\b(he|she|they)\s*$", before, re.I)
+        if pronoun and last_speaker:
+            return last_speaker, f"'{pronoun.group(1)} {m.group(0)}' refers to {last_speaker}"
+    return None, ""
+
+
+def _speaker(text: str, sentence: tuple[int, int], offset: int, kind: str,
+             last_speaker: str | None) -> tuple[str | None, str]:
+    """Who states the figure at ``offset`` (within the sentence): an attribution in its
+    clause; for a figure inside a direct quotation, the sentence's attribution; for a
+    demand or pledge, the named subject of its clause; else the outlet itself."""
+    s, e = sentence
+    body = text[s:e]
+    left, right = _clause_bounds(body, offset)
+    found, reason = _attribution(body[left:right], last_speaker)
+    if found:
+        return found, reason
+    if body[:offset].count('"') % 2 == 1:
+        found, reason = _attribution(body, last_speaker)
+        if found:
+            return found, reason + " (a direct quotation)"
+    if kind in ("demand", "pledge"):
+        verb = re.search(r"\b(?:has|have|had)?\s*(?:demand|promis|vow|pledg|offer|insist)\w*", body[left:offset])
+        if verb:
+            named = _named_before(body[left:left + verb.start()])
+            if named:
+                return named, f"'{named}' {kind}s it"
+    return None, "no attribution: the outlet's own statement"
+
+
+def _clean_name(raw: str) -> str | None:
+    """A person's or body's name without titles: "Afghan President Ashraf Ghani" ->
+    "Ashraf Ghani"; inner connectors stay ("Committee of the Red Cross")."""
+    name = raw.strip(" ,.\"'")
+    name = _TITLES.sub("", name).strip()
+    words = name.split()
+    while words and not words[-1][:1].isupper():
+        words.pop()
+    if not words or words[0].lower() in _PRONOUNS | {"the", "it", "this", "that", "on", "in"}:
+        return None
+    return " ".join(words)
+
+
+def _dates(text: str, sentence: tuple[int, int], published: date | None, figure_start: int) -> dict[str, tuple[date, str]]:
+    """Dates the sentence gives: as_of (on/by date, weekday, yesterday), period_start (since)."""
+    if published is None:
+        return {}
+    found: dict[str, tuple[date, str]] = {}
+    s, e = sentence
+    body = text[s:e]
+    for m in re.finditer(r"\b(since|on|by|from)?\s*(?:(" + "|".join(MONTHS) + r")\.?\s+(\d{1,2})|(\d{1,2})\s+(" + "|".join(MONTHS) + r"))\b", body, re.I):
+        month = MONTHS[(m.group(2) or m.group(5)).lower()]
+        day = int(m.group(3) or m.group(4))
+        try:
+            when = date(published.year, month, day)
+        except ValueError:
+            continue
+        if when > published:
+            when = date(published.year - 1, month, day)
+        role = {"since": "period_start", "from": "period_start", "by": "deadline"}.get((m.group(1) or "").lower(), "as_of")
+        found.setdefault(role, (when, f"'{m.group(0).strip()}'"))
+    for m in re.finditer(r"\b(?:on|last)\s+(" + "|".join(WEEKDAYS) + r")\b|\b(yesterday|today)\b", body, re.I):
+        if m.group(2):
+            when = published - timedelta(days=1 if m.group(2).lower() == "yesterday" else 0)
+        else:
+            back = (published.weekday() - WEEKDAYS[m.group(1).lower()]) % 7
+            when = published - timedelta(days=back)
+        found.setdefault("as_of", (when, f"'{m.group(0)}' before the publication date"))
+    return found
+
+
+def _kind(body: str, offset: int) -> tuple[str, str]:
+    """The kind whose cue word is nearest the figure (offset within the sentence)."""
+    best: tuple[int, int, str, str] | None = None
+    for rank, (kind, pattern) in enumerate(KIND_CUES):
+        for m in pattern.finditer(body):
+            distance = min(abs(m.start() - offset), abs(m.end() - offset))
+            candidate = (distance, rank, kind, m.group(0))
+            if best is None or candidate < best:
+                best = candidate
+    if best is None:
+        return "cumulative", "no cue word: guessed cumulative"
+    return best[2], f"'{best[3]}' near the figure"
+
+
+def _series(text: str, sentence: tuple[int, int], start: int, end: int, kind: str,
+            parties: list[Party]) -> tuple[str | None, str]:
+    if len(parties) != 2:
+        return None, ""
+    after = " ".join(_tokens_after(text, end, 6))
+    for party in parties:
+        if any(re.search(rf"\b{re.escape(a)}\b", after) for a in party.aliases):
+            other = parties[1] if party is parties[0] else parties[0]
+            return f"{other.slug}->{party.slug}", f"'{party.slug}' named among those released"
+    before = text[sentence[0]:start].lower()
+    mentions = sorted(
+        (m.start(), party)
+        for party in parties for a in party.aliases
+        for m in re.finditer(rf"\b{re.escape(a)}\b", before)
+    )
+    if not mentions:
+        return None, "no party named near the figure"
+    if kind == "demand":
+        # The sentence is about the demanding side: its first party; the demand is for
+        # that side's people.
+        party = mentions[0][1]
+        other = parties[1] if party is parties[0] else parties[0]
+        return f"{other.slug}->{party.slug}", f"'{party.slug}' demands its people's release"
+    party = mentions[-1][1]
+    other = parties[1] if party is parties[0] else parties[0]
+    return f"{party.slug}->{other.slug}", f"'{party.slug}' named as the one releasing"
+
+
+def extract(
+    text: str,
+    *,
+    published: date | None = None,
+    parties: list[Party] | None = None,
+    config: WordingConfig = DEFAULT_CONFIG,
+) -> list[Candidate]:
+    """Candidate prisoner figures in ``text``, in order of appearance."""
+    matchable, offsets = dehyphenate(text)
+    spans = sentences(matchable)
+    candidates: list[Candidate] = []
+    last_speaker: str | None = None
+    for sentence in spans:
+        s, e = sentence
+        body = matchable[s:e]
+        sentence_speaker, _ = _attribution(body, last_speaker)
+        for match in FIGURE.finditer(body):
+            start, end = s + match.start(), s + match.end()
+            span = matchable[start:end]
+            noise = _is_date_or_noise(matchable, start, end, span)
+            if noise:
+                continue
+            try:
+                interval = parse_value(span, config)
+            except WordingError:
+                continue
+            after = _tokens_after(matchable, end)
+            noun_at = next((i for i, t in enumerate(after) if t in PRISONER_NOUNS), None)
+            signals = []
+            if noun_at is not None and noun_at <= 6:
+                confidence = 0.85 if noun_at <= 2 else 0.7
+                signals.append(f"'{after[noun_at]}' follows the figure")
+            elif RELEASE_VERBS.search(body) and (
+                re.search(r"prisoner|detainee|inmate|captive|hostage", body, re.I)
+                or _previous_mentions_prisoners(matchable, spans, sentence)
+            ):
+                confidence = 0.5
+                signals.append("the clause speaks of releasing prisoners")
+            else:
+                continue
+            if span.lower() in ("one", "a", "an") and (noun_at is None or noun_at > 1):
+                continue  # "in one go", "a precondition": not a count of people
+            kind, kind_reason = _kind(body, match.start())
+            speaker, speaker_reason = _speaker(matchable, sentence, match.start(), kind, last_speaker)
+            series, series_reason = _series(matchable, sentence, start, end, kind, parties or [])
+            dates = _dates(matchable, sentence, published, start)
+            as_of = dates.get("as_of", (None, ""))[0]
+            period = dates.get("period_start", (None, ""))[0] if kind == "cumulative" else None
+            deadline = dates.get("deadline", (None, ""))[0] if kind in ("target", "pledge", "demand") else None
+            signals += [f"kind: {kind_reason}", f"speaker: {speaker_reason}"]
+            if series_reason:
+                signals.append(f"series: {series_reason}")
+            for role, used in (("as_of", as_of), ("period_start", period), ("deadline", deadline)):
+                if used is not None:
+                    signals.append(f"{role}: {dates[role][1]}")
+            if speaker:
+                confidence += 0.05
+            quote_start, quote_end = _clause(matchable, sentence, start, end)
+            # Back to the article's own offsets and characters.
+            start, end = offsets[start], offsets[end - 1] + 1
+            quote_start, quote_end = offsets[quote_start], offsets[quote_end - 1] + 1
+            value = text[start:end]
+            if value != span and "-" in value:
+                value = span  # a line-break hyphen inside the figure: give it unbroken
+            candidates.append(Candidate(
+                value=value, lo=interval.lo, hi=interval.hi, start=start, end=end,
+                quote=text[quote_start:quote_end], kind=kind, series=series, speaker=speaker,
+                as_of=as_of, period_start=period, deadline=deadline,
+                confidence=round(min(confidence, 0.95), 2), reason="; ".join(signals),
+                quote_start=quote_start, signals=tuple(signals),
+            ))
+        if sentence_speaker:
+            last_speaker = sentence_speaker
+    return candidates
+
+
+def _previous_mentions_prisoners(text: str, spans: list[tuple[int, int]], sentence: tuple[int, int]) -> bool:
+    index = spans.index(sentence)
+    if index == 0:
+        return False
+    s, e = spans[index - 1]
+    return bool(re.search(r"prisoner|detainee|inmate|captive|hostage", text[s:e], re.I))
+
+
+def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The quote: the sentence, trimmed to the clause around the figure when it is long."""
+    s, e = sentence
+    if e - s <= 220:
+        return s, e
+    left = max((m.end() for m in re.finditer(r"[,;:\u2014]\s", text[s:start])), default=0) + s
+    right_match = re.search(r"[,;:\u2014](\s|$)", text[end:e])
+    right = end + right_match.start() if right_match else e
+    return left, right
