@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from reports import charts
 from reports.model import build
 from reports.render import to_csv, to_html, to_json, to_markdown
 
@@ -35,6 +34,8 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
       pxl report --format md -o report.md        # charts in report-charts/
       pxl report --format csv --series "afghan-government->taliban"
     """
+    from reports import charts  # matplotlib takes a third of a second to load: only here
+
     result, known, digest = reconciled(app, series, as_known_at)
     if series and not result.series:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")

@@ -15,13 +15,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import make_url
 
 from .errors import DatabaseUnavailable, SchemaNotInitialised
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DEFAULT_URL = "sqlite:///ledger.db"
 BUSY_TIMEOUT_SECONDS = 60
@@ -97,7 +99,9 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
 
-def alembic_config(url: str | None = None, connection=None) -> Config:
+def alembic_config(url: str | None = None, connection=None) -> "Config":
+    from alembic.config import Config  # Alembic is loaded only when migrations are needed
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if url:
@@ -108,12 +112,17 @@ def alembic_config(url: str | None = None, connection=None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration, read from the file names of migrations/versions (cheap: it
+    needs no Alembic import; `tests/test_migrations.py` checks it against Alembic's)."""
+    revisions = sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
+    return revisions[-1]
 
 
 def current_revision(engine: Engine) -> str | None:
     with connect(engine) as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def connect(engine: Engine):

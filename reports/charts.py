@@ -30,6 +30,8 @@ matplotlib.rcParams.update({
     "axes.spines.right": False,
 })
 MAX_ORIGINS_IN_LEGEND = 8
+MAX_RUG_LABELS = 40
+DENSE = 2_000  # above this many claims, marks are rasterised inside the SVG to keep it small
 CONFLICT_COLOUR = "#c0392b"
 
 
@@ -65,41 +67,51 @@ def draw(result: SeriesResult, conflicted: set[int]):
         axes.step(days, lows, where="post", color="#3a6ea5", linewidth=1.2)
         axes.step(days, highs, where="post", color="#3a6ea5", linewidth=0.8, linestyle=":")
 
-    seen_labels: set[str] = set()
+    # One artist per origin and mark type, not per claim: a series may hold 100,000 claims.
+    dense = len(releases) > DENSE
     totals = [c for c in releases if c.period_start is None and c.kind.value == "cumulative"]
-    partial = [c for c in releases if c not in totals]
-    stacked: dict = {}
-    for claim in partial:
-        # A batch or a total over a period is not a point on the cumulative axis: it goes
-        # in a rug along the bottom, with its figure written above it.
-        colour = colour_of[origins.origin(claim)]
-        axes.plot([claim.as_of], [0], marker="^", color=colour, markersize=6, clip_on=False,
-                  label="batch or period total (value shown)" if "partial" not in seen_labels else None)
-        seen_labels.add("partial")
-        text = f"+{claim.lo:,}" if claim.lo == claim.hi else f"+{claim.lo:,}–{'' if claim.hi is None else f'{claim.hi:,}'}"
-        level = stacked.get(claim.as_of, 0)
-        stacked[claim.as_of] = level + 1
-        axes.annotate(text, (claim.as_of, 0), xytext=(0, 8 + 9 * level), textcoords="offset points",
-                      ha="center", fontsize=7, color=colour)
+    partial = [c for c in releases if not (c.period_start is None and c.kind.value == "cumulative")]
+    by_origin: dict[str, list] = {}
     for claim in totals:
-        key = origins.origin(claim)
+        by_origin.setdefault(origins.origin(claim), []).append(claim)
+    shown = 0
+    for key, group in by_origin.items():
         colour = colour_of[key]
-        label = label_of[key] if key not in seen_labels and len(seen_labels) < MAX_ORIGINS_IN_LEGEND else None
-        seen_labels.add(key)
-        x = claim.as_of
-        if claim.hi == claim.lo:
-            axes.plot([x], [claim.lo], "o", color=colour, markersize=5, label=label)
-        else:
-            top = claim.hi if claim.hi is not None else ceiling * 0.97
-            axes.vlines(x, claim.lo, top, color=colour, linewidth=2.5, label=label)
-            if claim.hi is None:
-                axes.annotate("", xy=(x, ceiling), xytext=(x, top),
-                              arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1.5})
-        if claim.seq in conflicted:
-            axes.plot([x], [claim.lo if claim.hi is None else (claim.lo + claim.hi) / 2], "o",
-                      markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR,
-                      markeredgewidth=1.5, label="in a conflict" if "conflict" not in seen_labels else None)
-            seen_labels.add("conflict")
+        label = label_of[key] if shown < MAX_ORIGINS_IN_LEGEND else None
+        shown += 1
+        exact = [c for c in group if c.hi == c.lo]
+        ranged = [c for c in group if c.hi != c.lo]
+        if exact:
+            axes.plot([c.as_of for c in exact], [c.lo for c in exact], "o", color=colour, markersize=4,
+                      label=label, rasterized=dense)
+            label = None
+        if ranged:
+            tops = [c.hi if c.hi is not None else ceiling * 0.97 for c in ranged]
+            axes.vlines([c.as_of for c in ranged], [c.lo for c in ranged], tops, color=colour,
+                        linewidth=2.5, label=label, rasterized=dense)
+            open_ended = [c for c in ranged if c.hi is None]
+            if open_ended:  # an open upper bound: an arrowhead at the top of its bar
+                axes.plot([c.as_of for c in open_ended], [ceiling * 0.97] * len(open_ended), "^",
+                          color=colour, markersize=6, rasterized=dense)
+    if partial:
+        # A batch or a total over a period is not a point on the cumulative axis: it goes
+        # in a rug along the bottom, labelled with its figure while there are few.
+        axes.plot([c.as_of for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
+                  clip_on=False, label="batch or period total", rasterized=dense)
+        if len(partial) <= MAX_RUG_LABELS:
+            stacked: dict = {}
+            for claim in partial:
+                level = stacked.get(claim.as_of, 0)
+                stacked[claim.as_of] = level + 1
+                hi = "" if claim.hi is None else f"{claim.hi:,}"
+                text = f"+{claim.lo:,}" if claim.lo == claim.hi else f"+{claim.lo:,}\u2013{hi}"
+                axes.annotate(text, (claim.as_of, 0), xytext=(0, 8 + 9 * level), textcoords="offset points",
+                              ha="center", fontsize=7, color=colour_of[origins.origin(claim)])
+    ringed = [c for c in releases if c.seq in conflicted]
+    if ringed:
+        axes.plot([c.as_of for c in ringed], [c.lo if c.hi is None else (c.lo + c.hi) / 2 for c in ringed], "o",
+                  markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR, markeredgewidth=1.5,
+                  label="in a conflict", rasterized=dense)
     if result.target is not None:
         axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1,
                      label=f"target {result.target.lo:,}")

@@ -28,3 +28,9 @@ def test_init_is_idempotent(empty_url):
         db.ensure_schema(ledger.engine)
     finally:
         ledger.close()
+
+
+def test_head_revision_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    assert db.head_revision() == ScriptDirectory.from_config(db.alembic_config()).get_current_head()

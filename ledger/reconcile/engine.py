@@ -24,9 +24,9 @@ from datetime import date
 from typing import Iterable
 
 from ..model import Claim, Kind
-from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key, is_consistent
+from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
 from .explain import bound, number, quantity, statement
-from .graph import ConstraintGraph, Edge, build
+from .graph import ConstraintGraph, Edge, SeriesGraph
 from .origins import OriginIndex, corroboration, figure_key, intersects
 from .shortest import INFINITY, ShortestPaths, shortest_paths
 
@@ -130,11 +130,10 @@ def reconcile_series(
     """Reconcile one series; ``extra_days`` adds dates to estimate at."""
     origins = OriginIndex(claims)
     support = corroboration(claims, origins)
-    releases = [c for c in claims if c.kind.constrains_total]
-    conflicts, exclusions, kept = _resolve_conflicts(releases, support)
-
     days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
-    graph = build(kept, extra_days=days)
+    series_graph = SeriesGraph(claims, extra_days=days)
+    conflicts, exclusions = _resolve_conflicts(series_graph, support)
+    graph = series_graph.graph({e.claim.seq for e in exclusions})
     upper = shortest_paths(graph, 0)
     lower = shortest_paths(graph, 0, reverse=True)
     estimates = _estimates(graph, upper, lower, days)
@@ -168,13 +167,13 @@ def reconcile_series(
 
 
 def _resolve_conflicts(
-    releases: list[Claim], support: dict[int, set[str]]
-) -> tuple[list[Conflict], list[Exclusion], list[Claim]]:
-    kept = list(releases)
+    series: SeriesGraph, support: dict[int, set[str]]
+) -> tuple[list[Conflict], list[Exclusion]]:
     conflicts: list[Conflict] = []
     excluded: list[tuple[Exclusion, Conflict]] = []
+    out: set[int] = set()
     while True:
-        cycles = shortest_paths(build(kept), source=None).cycles
+        cycles = shortest_paths(series.graph(out), source=None).cycles
         if not cycles:
             break
         excluded_now: set[int] = set()
@@ -186,14 +185,14 @@ def _resolve_conflicts(
             victim, reason = choose_exclusion(conflict, support)
             excluded.append((Exclusion(victim, reason), conflict))
             excluded_now.add(victim.seq)
-        kept = [c for c in kept if c.seq not in excluded_now]
-    kept, excluded = _restore_unneeded(kept, excluded, support)
-    return conflicts, [exclusion for exclusion, _ in excluded], kept
+        out |= excluded_now
+    excluded = _restore_unneeded(series, out, excluded, support)
+    return conflicts, [exclusion for exclusion, _ in excluded]
 
 
 def _restore_unneeded(
-    kept: list[Claim], excluded: list[tuple[Exclusion, Conflict]], support: dict[int, set[str]]
-) -> tuple[list[Claim], list[tuple[Exclusion, Conflict]]]:
+    series: SeriesGraph, out: set[int], excluded: list[tuple[Exclusion, Conflict]], support: dict[int, set[str]]
+) -> list[tuple[Exclusion, Conflict]]:
     """Put back every excluded claim the rest no longer needs out.
 
     Greedy exclusion can over-exclude when conflicts overlap: with {A, B} and {B, C} it may
@@ -201,23 +200,19 @@ def _restore_unneeded(
     are all still kept is certainly needed; the others are retried, most trustworthy
     first, and restored if the claims stay consistent. So every exclusion listed is needed.
     """
-    kept_seqs = {c.seq for c in kept}
     candidates = sorted(
         (pair for pair in excluded
-         if not all(c.seq in kept_seqs for c in pair[1].claims if c.seq != pair[0].claim.seq)),
+         if any(c.seq in out for c in pair[1].claims if c.seq != pair[0].claim.seq)),
         key=lambda pair: exclusion_key(pair[0].claim, len(support.get(pair[0].claim.seq, ()))),
         reverse=True,
     )
     restored: set[int] = set()
     for exclusion, _conflict in candidates:
-        trial = kept + [exclusion.claim]
-        if is_consistent(trial):
-            kept = trial
+        trial = out - {exclusion.claim.seq}
+        if not shortest_paths(series.graph(trial), source=None).cycles:
+            out = trial
             restored.add(exclusion.claim.seq)
-    if restored:
-        excluded = [pair for pair in excluded if pair[0].claim.seq not in restored]
-        kept.sort(key=lambda c: c.seq)
-    return kept, excluded
+    return [pair for pair in excluded if pair[0].claim.seq not in restored]
 
 
 def _estimates(

@@ -90,39 +90,56 @@ def event_slots(claims: Iterable[Claim]) -> dict[tuple[int, str], int]:
             for rank, event in enumerate(sorted(events), start=1)}
 
 
+class SeriesGraph:
+    """The points and claim edges of one series, computed once; :meth:`graph` then gives
+    the constraint graph without any set of excluded claims, in O(edges), as conflict
+    resolution needs again and again. Points of excluded claims stay: a point with only
+    the non-decreasing edges changes neither consistency nor any bound."""
+
+    def __init__(self, claims: Iterable[Claim], extra_days: Iterable[date] = ()):
+        releases = sorted((c for c in claims if c.kind.constrains_total), key=lambda c: c.seq)
+        slots = event_slots(releases)
+        spans = [(claim, *claim_points(claim, slots)) for claim in releases]
+        points = {ORIGIN}
+        for _, start, end in spans:
+            points.add(start)
+            points.add(end)
+            if end.slot != END_OF_DAY:
+                points.add(Point(end.day))  # the day's end, after its batches
+        points.update(Point(day.toordinal()) for day in extra_days)
+        self.points = sorted(points)
+        self.index = {point: i for i, point in enumerate(self.points)}
+        self.releases = releases
+        self.order_edges = [Edge(i, i - 1, 0, None, "order") for i in range(1, len(self.points))]
+        self.claim_edges: list[Edge] = []
+        for claim, start, end in spans:
+            u, v = self.index[start], self.index[end]
+            if claim.hi is not None:
+                self.claim_edges.append(Edge(u, v, claim.hi, claim, "hi"))
+            self.claim_edges.append(Edge(v, u, -claim.lo, claim, "lo"))
+
+    def graph(self, excluded: frozenset[int] | set[int] = frozenset()) -> ConstraintGraph:
+        """Parallel edges collapse to the tightest; ties go to the earliest-recorded claim."""
+        tightest: dict[tuple[int, int], Edge] = {}
+        for edge in self.order_edges:
+            tightest[(edge.tail, edge.head)] = edge
+        for edge in self.claim_edges:
+            if edge.claim.seq in excluded:  # type: ignore[union-attr]
+                continue
+            key = (edge.tail, edge.head)
+            current = tightest.get(key)
+            if current is None or edge.weight < current.weight:
+                tightest[key] = edge
+        kept = [c for c in self.releases if c.seq not in excluded] if excluded else self.releases
+        return ConstraintGraph(self.points, self.index, list(tightest.values()), kept)
+
+
 def build(claims: Iterable[Claim], extra_days: Iterable[date] = ()) -> ConstraintGraph:
     """The graph of the release claims (cumulative and increment) among ``claims``.
 
     ``extra_days`` adds points with no claim of their own (dates where bounds are wanted).
-    Parallel edges are collapsed to the tightest; ties go to the earliest-recorded claim.
     """
-    releases = sorted((c for c in claims if c.kind.constrains_total), key=lambda c: c.seq)
-    slots = event_slots(releases)
-    spans = [(claim, *claim_points(claim, slots)) for claim in releases]
-    points = {ORIGIN}
-    for _, start, end in spans:
-        points.update((start, end))
-        if end.slot != END_OF_DAY:
-            points.add(Point(end.day))  # the day's end, after its batches
-    points.update(Point(day.toordinal()) for day in extra_days)
-    ordered = sorted(points)
-    index = {point: i for i, point in enumerate(ordered)}
-    tightest: dict[tuple[int, int], Edge] = {}
-
-    def add(edge: Edge) -> None:
-        key = (edge.tail, edge.head)
-        current = tightest.get(key)
-        if current is None or edge.weight < current.weight:
-            tightest[key] = edge
-
-    for i in range(1, len(ordered)):
-        add(Edge(i, i - 1, 0, None, "order"))
-    for claim, start, end in spans:
-        u, v = index[start], index[end]
-        if claim.hi is not None:
-            add(Edge(u, v, claim.hi, claim, "hi"))
-        add(Edge(v, u, -claim.lo, claim, "lo"))
-    return ConstraintGraph(ordered, index, list(tightest.values()), releases)
+    return SeriesGraph(claims, extra_days).graph()
 
 
 def day_before(day: date) -> date:

@@ -1,0 +1,252 @@
+"""The benchmark figures of docs/benchmarks.md: medians of several runs, each with the
+ratio to a baseline measured in the same run.
+
+    python bench/run.py                      # 100k claims, 3 runs each
+    python bench/run.py --claims 1000000 --runs 1 --skip-report
+    python bench/run.py --postgres postgresql://postgres@127.0.0.1/test
+
+Figures: import (pxl vs a bare sqlite3 executemany of the same rows into the same schema;
+on PostgreSQL vs COPY), check (`pxl check` vs `hledger check` and `bean-check` on the
+equivalent journal), reconcile (one series; many series), verify (entries per second),
+report (HTML). Every pxl figure is the whole command, run as a user would run it, in a
+fresh process; peak memory is that process's maximum resident set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import COLUMNS, claims  # noqa: E402
+from journals import beancount_ledger, convertible, hledger_journal  # noqa: E402
+
+PXL = [sys.executable, "-m", "cli.main"]
+
+
+def timed(command: list[str], **kwargs) -> tuple[float, int, subprocess.CompletedProcess]:
+    """Wall seconds, peak RSS (KiB) of the child, and the result."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, **kwargs)
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before), result
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def line(label: str, seconds: float, count: int, unit: str, extra: str = "") -> None:
+    print(f"  {label:<44} {seconds:8.2f} s  {count / seconds:>10,.0f} {unit}/s  {extra}", flush=True)
+
+
+def write_csv(rows: list[dict], path: Path) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def floor_sqlite(rows: list[dict], template: Path, target: Path) -> float:
+    """The physical floor: parse the CSV rows and insert entries + claims with executemany."""
+    shutil.copy(template, target)
+    connection = sqlite3.connect(target, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    started = time.perf_counter()
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("INSERT INTO entries VALUES (1, 'source', 't', 'b', ?, ?)", ("0" * 64, "1" * 64))
+    connection.execute("INSERT INTO sources (seq, publisher, published) VALUES (1, 'x', '2021-01-01')")
+    connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                           [(i + 2, "claim", "t", "b", "0" * 64, f"{i:064d}") for i in range(len(rows))])
+    connection.executemany(
+        "INSERT INTO claims (seq, ref, series, kind, value, lo, hi, as_of, as_of_inferred, source_seq, speaker, "
+        "quote, fingerprint) VALUES (?, ?, ?, ?, ?, 0, 0, ?, 0, 1, ?, ?, ?)",
+        [(i + 2, r["ref"], r["series"], r["kind"], r["value"], r["as_of"], r["speaker"], r["quote"], f"{i:064d}")
+         for i, r in enumerate(rows)])
+    connection.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return elapsed
+
+
+def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Path:
+    print(f"import of {len(rows):,} rows into a fresh SQLite ledger", flush=True)
+    template = work / "template.db"
+    subprocess.run([*PXL, "--db", str(template), "init"], cwd=ROOT, check=True, capture_output=True)
+    pxl_times, floor_times, peaks = [], [], []
+    target = work / "ledger.db"
+    for _ in range(runs):
+        floor_times.append(floor_sqlite(rows, template, work / "floor.db"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        shutil.copy(template, target)
+        seconds, peak, result = timed([*PXL, "--db", str(target), "import", str(csv_path)])
+        assert result.returncode == 0, result.stderr[-2000:]
+        pxl_times.append(seconds)
+        peaks.append(peak)
+    in_process = []
+    for _ in range(runs):
+        in_process.append(_import_in_process(csv_path, template, work))
+    pxl, floor, inside = median(pxl_times), median(floor_times), median(in_process)
+    line("pxl import (whole command)", pxl, len(rows), "rows", f"peak {max(peaks) / 1024:,.0f} MiB")
+    line("pxl import (in process: read, validate, hash, write)", inside, len(rows), "rows")
+    line("sqlite3 executemany, same rows and schema", floor, len(rows), "rows")
+    print(f"  ratio pxl / floor: {pxl / floor:.1f}x whole command, {inside / floor:.1f}x in process (goal <= 2)",
+          flush=True)
+    return target
+
+
+def _import_in_process(csv_path: Path, template: Path, work: Path) -> float:
+    from ledger.importer import import_rows
+    from ledger.sheets import read_rows
+    from ledger.store import Ledger
+
+    target = work / "inprocess.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    shutil.copy(template, target)
+    ledger = Ledger.open(f"sqlite:///{target}")
+    started = time.perf_counter()
+    rows, errors = read_rows(csv_path.read_bytes(), "csv")
+    report = import_rows(ledger, rows, work, read_errors=errors)
+    elapsed = time.perf_counter() - started
+    assert report.ok
+    ledger.close()
+    return elapsed
+
+
+def bench_postgres(rows: list[dict], csv_path: Path, url: str, runs: int) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    print(f"import of {len(rows):,} rows into PostgreSQL", flush=True)
+    admin = make_url(url).set(drivername="postgresql")
+    pxl_times, copy_times = [], []
+    for run in range(runs):
+        name = f"pxl_bench_{os.getpid()}_{run}"
+        with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        target = admin.set(database=name).render_as_string(hide_password=False)
+        subprocess.run([*PXL, "--db", target, "init"], cwd=ROOT, check=True, capture_output=True)
+        with psycopg.connect(target, autocommit=True) as connection:
+            connection.execute("CREATE TABLE floor_entries (LIKE entries INCLUDING DEFAULTS)")
+            connection.execute("CREATE TABLE floor_claims (LIKE claims INCLUDING DEFAULTS)")
+            entries, claim_rows = io.StringIO(), io.StringIO()
+            for i, r in enumerate(rows):
+                entries.write(f"{i + 2}\tclaim\tt\tb\t{'0' * 64}\t{i:064d}\n")
+                claim_rows.write(f"{i + 2}\t{r['ref']}\t{r['series']}\t{r['kind']}\t{r['value']}\t0\t{r['as_of']}"
+                                 f"\tf\t1\t{i:064d}\n")
+            started = time.perf_counter()
+            with connection.cursor() as cursor:
+                with cursor.copy("COPY floor_entries FROM STDIN") as copy:
+                    copy.write(entries.getvalue())
+                with cursor.copy("COPY floor_claims (seq, ref, series, kind, value, lo, as_of, as_of_inferred, "
+                                 "source_seq, fingerprint) FROM STDIN") as copy:
+                    copy.write(claim_rows.getvalue())
+            copy_times.append(time.perf_counter() - started)
+        seconds, _, result = timed([*PXL, "--db", target, "import", str(csv_path)])
+        assert result.returncode == 0, result.stderr[-2000:]
+        pxl_times.append(seconds)
+        with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    line("pxl import into PostgreSQL", median(pxl_times), len(rows), "rows")
+    line("COPY of the same rows", median(copy_times), len(rows), "rows")
+    print(f"  ratio pxl / COPY: {median(pxl_times) / median(copy_times):.1f}x", flush=True)
+
+
+def bench_check(rows: list[dict], ledger: Path, work: Path, runs: int) -> None:
+    events, used = convertible(rows)
+    journal, beancount = work / "claims.journal", work / "claims.beancount"
+    journal.write_text(hledger_journal(events))
+    beancount.write_text(beancount_ledger(events))
+    print(f"check: {len(rows):,} claims (hledger and beancount get the {used:,} rows they can express: "
+          f"{len(events):,} transactions and assertions)", flush=True)
+    results = {}
+    for label, command in (
+        ("pxl check", [*PXL, "--db", str(ledger), "check"]),
+        ("hledger check", ["hledger", "check", "-f", str(journal)] if shutil.which("hledger") else None),
+        ("bean-check", ["bean-check", str(beancount)] if shutil.which("bean-check") else None),
+    ):
+        if command is None:
+            print(f"  {label}: not installed", flush=True)
+            continue
+        times, peak = [], 0
+        for _ in range(runs):
+            seconds, peak_now, result = timed(command)
+            if label != "pxl check":
+                assert result.returncode == 0, result.stderr[-500:]
+            times.append(seconds)
+            peak = max(peak, peak_now)
+        results[label] = median(times)
+        line(label, results[label], len(rows), "claims", f"peak {peak / 1024:,.0f} MiB")
+    for other in ("hledger check", "bean-check"):
+        if other in results:
+            print(f"  {other} / pxl check: {results[other] / results['pxl check']:.2f}x "
+                  f"(goal {'5' if other.startswith('hledger') else '25'}x)", flush=True)
+
+
+def bench_verify(ledger: Path, runs: int) -> None:
+    times, entries = [], 0
+    for _ in range(runs):
+        seconds, _, result = timed([*PXL, "--db", str(ledger), "verify"])
+        assert result.returncode == 0, result.stderr
+        entries = int(result.stdout.split()[1])
+        times.append(seconds)
+    line("pxl verify (whole command)", median(times), entries, "entries", "(goal >= 150,000 entries/s)")
+
+
+def bench_report(ledger: Path, work: Path, count: int, runs: int) -> None:
+    times = []
+    for _ in range(runs):
+        seconds, peak, result = timed([*PXL, "--db", str(ledger), "report", "-o", str(work / "report.html")])
+        assert result.returncode == 0, result.stderr
+        times.append(seconds)
+    line("pxl report --format html", median(times), count, "claims", f"peak {peak / 1024:,.0f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--series", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--postgres", help="also benchmark import into this PostgreSQL server")
+    parser.add_argument("--skip-report", action="store_true")
+    args = parser.parse_args()
+    rows = list(claims(args.claims, args.series))
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        csv_path = work / "claims.csv"
+        write_csv(rows, csv_path)
+        print(f"{args.claims:,} claims over {args.series:,} series; median of {args.runs} runs; {os.cpu_count()} cores",
+              flush=True)
+        ledger = bench_import(rows, csv_path, work, args.runs)
+        if args.postgres:
+            bench_postgres(rows, csv_path, args.postgres, args.runs)
+        bench_check(rows, ledger, work, args.runs)
+        print("verify", flush=True)
+        bench_verify(ledger, args.runs)
+        if not args.skip_report:
+            print("report", flush=True)
+            bench_report(ledger, work, args.claims, args.runs)
+
+
+if __name__ == "__main__":
+    main()
