@@ -58,6 +58,11 @@ def _fast_encoder():
 _encode_fast = _fast_encoder()
 
 
+def canonical_json(value: Any) -> str:
+    """Compact UTF-8 JSON of strings, integers, booleans, nulls and lists."""
+    return _encode_fast(value)
+
+
 def entry_hash(
     seq: int,
     prev_hash: str,

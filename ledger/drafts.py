@@ -8,12 +8,13 @@ column, the offending text and the reason. The store turns drafts into entries.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, Mapping
 
+from .chain import canonical_json
 from .errors import FieldError
 from .model import (
     CREDIBILITY_GRADES,
@@ -91,8 +92,7 @@ class ClaimDraft:
             self.reliability, self.credibility, self.notes, source_identity,
             self.source.derived_from if self.source else None,
         ]
-        encoded = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+        return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
 
 
 def _iso(value: date | None) -> str | None:
@@ -115,30 +115,40 @@ def parse_date(column: str, value: Any, errors: list[FieldError]) -> date | None
         return None
     if isinstance(value, date):
         return value
+    parsed, reason = _parse_date_text(text)
+    if reason:
+        errors.append(FieldError(column, text, reason))
+    return parsed
+
+
+@lru_cache(maxsize=65_536)
+def _parse_date_text(text: str) -> tuple[date | None, str | None]:
+    # Ledgers repeat a few thousand dates endlessly: read each once.
     candidate = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?$", text) else text
     if not _ISO_DATE.match(candidate):
-        errors.append(FieldError(column, text, "expected a date as YYYY-MM-DD"))
-        return None
+        return None, "expected a date as YYYY-MM-DD"
     try:
-        return date.fromisoformat(candidate)
+        return date.fromisoformat(candidate), None
     except ValueError as error:
-        errors.append(FieldError(column, text, f"not a real date ({error})"))
-        return None
+        return None, f"not a real date ({error})"
 
 
 def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str, str | None]:
-    cleaned: dict[str, str | None] = {}
-    for column in COLUMNS:
-        text = clean_text(fields.get(column))
-        if text is not None:
-            if _CONTROL.search(text):
-                errors.append(FieldError(column, text, "contains control characters"))
-                text = None
-            elif column in _MAX_LENGTH and len(text) > _MAX_LENGTH[column]:
-                errors.append(
-                    FieldError(column, text, f"longer than {_MAX_LENGTH[column]} characters")
-                )
-                text = None
+    cleaned: dict[str, str | None] = dict.fromkeys(COLUMNS)
+    for column, value in fields.items():
+        if column not in cleaned or value is None:
+            continue
+        text = value.strip() if isinstance(value, str) else clean_text(value)
+        if not text:
+            continue
+        # isprintable() is a fast C check that passes nearly every cell; only the rest
+        # (newlines, tabs, control characters) go through the regular expression.
+        if not text.isprintable() and _CONTROL.search(text):
+            errors.append(FieldError(column, text, "contains control characters"))
+            continue
+        if column in _MAX_LENGTH and len(text) > _MAX_LENGTH[column]:
+            errors.append(FieldError(column, text, f"longer than {_MAX_LENGTH[column]} characters"))
+            continue
         cleaned[column] = text
     return cleaned
 

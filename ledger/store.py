@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any, Callable, Iterator, Mapping
 
-from sqlalchemy import Connection, Engine, and_, exc, func, select, text
+from sqlalchemy import Connection, Engine, exc, func, select, text
 
 from . import db, schema
 from .chain import CONTENT_FIELDS, ChainProblem, check_chain, document_hash

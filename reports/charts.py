@@ -31,7 +31,7 @@ matplotlib.rcParams.update({
 })
 MAX_ORIGINS_IN_LEGEND = 8
 MAX_RUG_LABELS = 40
-DENSE = 2_000  # above this many claims, marks are rasterised inside the SVG to keep it small
+DENSE = 500  # above this many claims, marks are rasterised inside the SVG to keep it small
 CONFLICT_COLOUR = "#c0392b"
 
 
