@@ -19,16 +19,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from ..model import Claim, Kind
 
 END_OF_DAY = 1 << 30  # sorts after every event slot of the day
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Point:
-    """A point in time: the end of ``day``, or the end of event slot ``slot`` inside it."""
+class Point(NamedTuple):
+    """A point in time: the end of ``day``, or the end of event slot ``slot`` inside it.
+    (A NamedTuple: hundreds of thousands are built, hashed and sorted per series.)"""
 
     day: int  # date ordinal; 0 is the origin
     slot: int = END_OF_DAY
@@ -41,8 +41,7 @@ class Point:
 ORIGIN = Point(0, 0)
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     tail: int
     head: int
     weight: int
