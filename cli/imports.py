@@ -10,7 +10,7 @@ import click
 
 from ledger.drafts import COLUMNS, REQUIRED_COLUMNS
 from ledger.importer import ImportReport, import_rows
-from ledger.sheets import FORMATS, detect_format, read_rows
+from ledger.sheets import FORMATS, detect_format, iter_rows
 
 from .context import AppContext, PxlError, pass_app
 from .output import format_option
@@ -52,15 +52,17 @@ def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, rea
     data, name, base_dir = _read_input(file)
     fmt_in = input_format or detect_format(name, data[:512])
     show_progress = sys.stderr.isatty() and fmt != "json"
-    rows, read_errors = read_rows(data, fmt_in)
+    read_errors: list = []
+    rows = iter_rows(data, fmt_in, read_errors)  # parsed chunk by chunk as the import goes
+    expected = data.count(b"\n") if fmt_in != "xlsx" else 0
     ledger = app.ledger()
     options = dict(
         read_errors=read_errors, dry_run=dry_run, amend_by_ref=amend_by_ref,
         reason=reason or f"re-import of {name or 'stdin'} with --amend-by-ref",
         allow_outside=allow_outside, recorded_by=recorded_by,
     )
-    if show_progress and len(rows) >= PROGRESS_THRESHOLD:
-        with click.progressbar(length=2 * len(rows), label=f"importing {len(rows):,} rows", file=sys.stderr) as bar:
+    if show_progress and expected >= PROGRESS_THRESHOLD:
+        with click.progressbar(length=2 * expected, label=f"importing ~{expected:,} rows", file=sys.stderr) as bar:
             report = import_rows(ledger, rows, base_dir, progress=bar.update, **options)
     else:
         report = import_rows(ledger, rows, base_dir, **options)

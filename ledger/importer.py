@@ -18,8 +18,9 @@ content is an error unless imported with ``amend_by_ref``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from sqlalchemy import select
 
@@ -33,6 +34,7 @@ from .wording import WordingConfig
 from .writer import Writer
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+CHUNK_ROWS = 50_000
 Progress = Callable[[int], None]
 
 
@@ -81,6 +83,15 @@ class _RollBack(Exception):
     """Raised inside the write transaction to leave nothing written."""
 
 
+@dataclass
+class _FileState:
+    """What one import remembers across its chunks."""
+
+    seen: dict[str, int] = field(default_factory=dict)  # fingerprint -> first line
+    first_with_ref: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (line, fingerprint)
+    documents: dict[str, str | FieldError] = field(default_factory=dict)  # path -> text
+
+
 def prepare(
     rows: list[RawRow],
     config: WordingConfig,
@@ -88,11 +99,12 @@ def prepare(
     *,
     allow_outside: bool = False,
     progress: Progress | None = None,
+    documents: dict[str, str | FieldError] | None = None,
 ) -> tuple[list[PreparedRow], list[FieldError]]:
     """Validate every row; read each distinct document once."""
     prepared: list[PreparedRow] = []
     errors: list[FieldError] = []
-    documents: dict[str, str | FieldError] = {}
+    documents = {} if documents is None else documents
     for index, row in enumerate(rows):
         draft, row_errors = claim_draft(row.fields, config)
         if draft is not None and draft.source is not None and draft.source.document:
@@ -139,7 +151,7 @@ def _read_document(base_dir: Path, given: str, allow_outside: bool) -> str | Fie
 
 def import_rows(
     ledger: Ledger,
-    rows: list[RawRow],
+    rows: Iterable[RawRow],
     base_dir: Path,
     *,
     read_errors: list[FieldError] | None = None,
@@ -150,14 +162,27 @@ def import_rows(
     recorded_by: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import ``rows`` into ``ledger`` all-or-nothing and report what happened."""
-    report = ImportReport(rows=len(rows), dry_run=dry_run)
-    report.errors.extend(read_errors or [])
-    prepared, errors = prepare(rows, ledger.wording, base_dir, allow_outside=allow_outside, progress=progress)
-    report.errors.extend(errors)
+    """Import ``rows`` into ``ledger`` all-or-nothing and report what happened.
+
+    One transaction, worked through in chunks: each chunk is validated, appended and
+    written (still uncommitted) before the next, so memory stays bounded by the chunk,
+    not the file; any error anywhere rolls the whole transaction back.
+    """
+    report = ImportReport(dry_run=dry_run)
+    state = _FileState()
+    source = iter(rows)
     try:
         with ledger.writing(recorded_by) as writer:
-            _append(writer, prepared, report, amend_by_ref, reason, progress)
+            while chunk := list(islice(source, CHUNK_ROWS)):
+                report.rows += len(chunk)
+                prepared, errors = prepare(chunk, ledger.wording, base_dir,
+                                           allow_outside=allow_outside, progress=progress,
+                                           documents=state.documents)
+                report.errors.extend(errors)
+                _append(writer, prepared, report, amend_by_ref, reason, progress, state)
+                writer.flush()
+            # A streaming reader reports problems as it meets them: look only now.
+            report.errors.extend(read_errors or [])
             if report.errors or dry_run:
                 raise _RollBack
             report.head = str(writer.head) if writer.head else None
@@ -177,25 +202,26 @@ def _append(
     amend_by_ref: bool,
     reason: str,
     progress: Progress | None,
+    state: _FileState,
 ) -> None:
+    # Refs and fingerprints already recorded before this import began: earlier chunks of
+    # this file are in the database now too, but `state` recognises them first.
     states = _claim_states(writer, [p.draft.ref for p in prepared if p.draft.ref])
     known = writer.known_fingerprints(p.fingerprint for p in prepared if not p.draft.ref)
-    seen_in_file: dict[str, int] = {}
-    first_with_ref: dict[str, PreparedRow] = {}
     for index, row in enumerate(prepared):
         draft = row.draft
         if progress and index % 1000 == 999:
             progress(1000)
         if draft.ref:
-            first = first_with_ref.setdefault(draft.ref, row)
-            if first.fingerprint != row.fingerprint:
+            first_line, first_fingerprint = state.first_with_ref.setdefault(draft.ref, (row.line, row.fingerprint))
+            if first_fingerprint != row.fingerprint:
                 report.errors.append(FieldError(
-                    "ref", draft.ref, f"also used on line {first.line} for a different row", row.line))
+                    "ref", draft.ref, f"also used on line {first_line} for a different row", row.line))
                 continue
-        if row.fingerprint in seen_in_file:
+        if row.fingerprint in state.seen:
             report.repeated_in_file.append(row.line)
             continue
-        seen_in_file[row.fingerprint] = row.line
+        state.seen[row.fingerprint] = row.line
         try:
             if draft.ref and draft.ref in states:
                 seq, fingerprint, retracted = states[draft.ref]

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from .drafts import COLUMNS, REQUIRED_COLUMNS
 from .errors import FieldError
@@ -77,11 +77,18 @@ def _oversized(row: RawRow) -> list[FieldError]:
     ]
 
 
-def read_rows(data: bytes, fmt: str) -> tuple[list[RawRow], list[FieldError]]:
+def iter_rows(data: bytes, fmt: str, errors: list[FieldError]) -> Iterator[RawRow]:
+    """The rows of ``data``, parsed as they are consumed; problems are appended to
+    ``errors`` as they are met (an import reads a large file one chunk at a time)."""
     reader = {"csv": _read_csv, "jsonl": _read_jsonl, "xlsx": _read_xlsx}[fmt]
-    rows, errors = reader(data)
-    for row in rows:
+    for row in reader(data, errors):
         errors.extend(_oversized(row))
+        yield row
+
+
+def read_rows(data: bytes, fmt: str) -> tuple[list[RawRow], list[FieldError]]:
+    errors: list[FieldError] = []
+    rows = list(iter_rows(data, fmt, errors))
     return rows, errors
 
 
@@ -93,27 +100,29 @@ def _decode(data: bytes) -> tuple[str | None, FieldError | None]:
         return None, FieldError("file", None, f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line)
 
 
-def _read_csv(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
+def _read_csv(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
     text, error = _decode(data)
     if error:
-        return [], [error]
+        errors.append(error)
+        return
     assert text is not None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return [], [FieldError("file", None, "contains NUL bytes: not a CSV text file", line)]
+        errors.append(FieldError("file", None, "contains NUL bytes: not a CSV text file", line))
+        return
     sample = text[:4096]
     dialect: Any = csv.excel
     if sample.split("\n", 1)[0].count("\t") > sample.split("\n", 1)[0].count(","):
         dialect = csv.excel_tab
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    rows: list[RawRow] = []
-    errors: list[FieldError] = []
     try:
         header = next(reader, None)
     except csv.Error as csv_error:
-        return [], [FieldError("file", None, f"unreadable CSV header: {csv_error}", 1)]
+        errors.append(FieldError("file", None, f"unreadable CSV header: {csv_error}", 1))
+        return
     if header is None:
-        return [], [FieldError("file", None, "the file is empty: expected a header row", 1)]
+        errors.append(FieldError("file", None, "the file is empty: expected a header row", 1))
+        return
     columns = [normalise_column(c) for c in header]
     errors.extend(_check_header(columns, 1))
     start = reader.line_num + 1
@@ -132,17 +141,15 @@ def _read_csv(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
             extra = values[len(columns):]
             if any(v.strip() for v in extra):
                 errors.append(FieldError("row", ",".join(extra), f"has {len(values)} cells but the header has {len(columns)}", line))
-        rows.append(RawRow(line, {c: v for c, v in zip(columns, values, strict=False) if c and c in COLUMNS}))
-    return rows, errors
+        yield RawRow(line, {c: v for c, v in zip(columns, values, strict=False) if c and c in COLUMNS})
 
 
-def _read_jsonl(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
+def _read_jsonl(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
     text, error = _decode(data)
     if error:
-        return [], [error]
+        errors.append(error)
+        return
     assert text is not None
-    rows: list[RawRow] = []
-    errors: list[FieldError] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -173,35 +180,34 @@ def _read_jsonl(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
         for column in REQUIRED_COLUMNS:
             if column not in fields:
                 fields.setdefault(column, None)
-        rows.append(RawRow(number, fields))
-    return rows, errors
+        yield RawRow(number, fields)
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a ledger can hold")
 
 
-def _read_xlsx(data: bytes) -> tuple[list[RawRow], list[FieldError]]:
+def _read_xlsx(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as xlsx_error:  # openpyxl raises many kinds for a broken file
-        return [], [FieldError("file", None, f"not a readable .xlsx workbook ({type(xlsx_error).__name__})", None)]
+        errors.append(FieldError("file", None, f"not a readable .xlsx workbook ({type(xlsx_error).__name__})", None))
+        return
     try:
         sheet = workbook["claims"] if "claims" in workbook.sheetnames else workbook.worksheets[0]
         iterator = sheet.iter_rows(values_only=True)
         header = next(iterator, None)
         if header is None:
-            return [], [FieldError("file", None, "the sheet is empty: expected a header row", 1)]
+            errors.append(FieldError("file", None, "the sheet is empty: expected a header row", 1))
+            return
         columns = [normalise_column(c) for c in header]
-        errors = _check_header(columns, 1)
-        rows: list[RawRow] = []
+        errors.extend(_check_header(columns, 1))
         for number, values in enumerate(iterator, start=2):
             if not any(v is not None and str(v).strip() for v in values):
                 continue
-            rows.append(RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values, strict=False) if c in COLUMNS}))
-        return rows, errors
+            yield RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values, strict=False) if c in COLUMNS})
     finally:
         workbook.close()
 

@@ -220,3 +220,22 @@ def test_rows_differing_only_in_ref_are_separate_records(run, tmp_path):
     path = write_csv(tmp_path / "c.csv", [row(1, ref="a"), row(1, ref="b"), row(1)])
     assert "recorded 3 new claims" in run("import", str(path)).output
     assert "3 already recorded" in run("import", str(path)).output
+
+
+def test_chunked_import_keeps_file_level_rules(backend, tmp_path, monkeypatch):
+    """A file larger than one chunk: repeats and ref clashes across chunks are still
+    found, and an error in the last chunk still leaves nothing written."""
+    import ledger.importer as importer
+
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
+    ledger = backend.ledger()
+    rows = [row(n, ref=f"r{n}") for n in range(7)] + [row(2, ref="r2"), row(1)]
+    parsed, errors = read_rows(write_csv(tmp_path / "c.csv", rows).read_bytes(), "csv")
+    report = import_rows(ledger, parsed, tmp_path, read_errors=errors)
+    assert report.ok and len(report.recorded) == 8 and report.repeated_in_file == [9]
+    clash = [row(n, ref=f"s{n}") for n in range(5)] + [row(99, ref="s0")]
+    parsed, errors = read_rows(write_csv(tmp_path / "d.csv", clash).read_bytes(), "csv")
+    before = ledger.count()
+    report = import_rows(ledger, parsed, tmp_path, read_errors=errors)
+    assert [(e.line, e.column) for e in report.errors] == [(7, "ref")] and "line 2" in report.errors[0].reason
+    assert ledger.count() == before
