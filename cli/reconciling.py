@@ -20,24 +20,8 @@ def reconciled(app: AppContext, series: str | None, as_known_at: str | None) -> 
     ledger = app.ledger()
     known = parse_known_at(as_known_at) if as_known_at else None
     claims = ledger.claims(as_known_at=known, series=series)
-    head = ledger.head()
-    digest = str(head) if head else None
-    if known and head:
-        digest = _digest_at(ledger, known)
-    return reconcile(claims), known, digest
-
-
-def _digest_at(ledger, known: str) -> str | None:
-    from sqlalchemy import select
-
-    from ledger import schema
-
-    with ledger.engine.connect() as connection:
-        row = connection.execute(
-            select(schema.entries.c.seq, schema.entries.c.hash)
-            .where(schema.entries.c.recorded_at <= known).order_by(schema.entries.c.seq.desc()).limit(1)
-        ).first()
-    return f"{row.seq}:{row.hash}" if row else None
+    head = ledger.head(known)  # the digest of the history the result was computed from
+    return reconcile(claims), known, str(head) if head else None
 
 
 @click.command("reconcile")

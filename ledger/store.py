@@ -204,9 +204,10 @@ class Ledger:
 
     # -- reading --------------------------------------------------------------------
 
-    def head(self) -> Head | None:
+    def head(self, as_known_at: str | None = None) -> Head | None:
+        """The chain head, or the head as it stood at ``as_known_at``."""
         with db.connect(self.engine) as connection:
-            return _head(connection)
+            return _head(connection, as_known_at)
 
     def digest(self) -> str:
         head = self.head()
@@ -417,11 +418,11 @@ def _check_digest(connection: Connection, head: Head | None, digest: Head) -> li
     return []
 
 
-def _head(connection: Connection) -> Head | None:
-    row = connection.execute(
-        select(schema.entries.c.seq, schema.entries.c.hash, schema.entries.c.recorded_at)
-        .order_by(schema.entries.c.seq.desc()).limit(1)
-    ).first()
+def _head(connection: Connection, as_known_at: str | None = None) -> Head | None:
+    query = select(schema.entries.c.seq, schema.entries.c.hash, schema.entries.c.recorded_at)
+    if as_known_at:
+        query = query.where(schema.entries.c.recorded_at <= as_known_at)
+    row = connection.execute(query.order_by(schema.entries.c.seq.desc()).limit(1)).first()
     return Head(row.seq, row.hash, row.recorded_at) if row else None
 
 

@@ -15,9 +15,15 @@ from ledger.reconcile.explain import bound, number, statement
 
 
 def estimate_dict(estimate: Estimate | None) -> dict[str, Any] | None:
+    """date/low/high/best, and the ids of the claims that set the low and the high
+    (``*_claims_total`` counts them all where more lie on the path than are listed)."""
     if estimate is None:
         return None
-    return {"date": estimate.date.isoformat(), "low": estimate.low, "high": estimate.high, "best": estimate.best}
+    return {
+        "date": estimate.date.isoformat(), "low": estimate.low, "high": estimate.high, "best": estimate.best,
+        "low_claims": [c.id for c in estimate.low_claims], "low_claims_total": estimate.low_count,
+        "high_claims": [c.id for c in estimate.high_claims], "high_claims_total": estimate.high_count,
+    }
 
 
 def _claim_ref(claim: Claim) -> dict[str, Any]:
@@ -82,7 +88,15 @@ def to_json(reconciliation: Reconciliation, **context: Any) -> str:
 
 def _range(estimate: Estimate) -> str:
     high = "open" if estimate.high is None else number(estimate.high)
-    return f"low {number(estimate.low)}  best {number(estimate.best)}  high {high}"
+    text = f"low {number(estimate.low)}  best {number(estimate.best)}  high {high}"
+    basis = []
+    if estimate.low_claims:
+        basis.append("low from " + ", ".join(c.id for c in estimate.low_claims)
+                     + (f" +{estimate.low_count - len(estimate.low_claims)}" if estimate.low_count > len(estimate.low_claims) else ""))
+    if estimate.high_claims:
+        basis.append("high from " + ", ".join(c.id for c in estimate.high_claims)
+                     + (f" +{estimate.high_count - len(estimate.high_claims)}" if estimate.high_count > len(estimate.high_claims) else ""))
+    return text + (f"  ({'; '.join(basis)})" if basis else "")
 
 
 def claim_line(claim: Claim, width: int = 44) -> str:

@@ -46,6 +46,12 @@ def _high(value: int | None) -> str:
     return "open" if value is None else number(value)
 
 
+def setters(claims, total: int) -> str:
+    """The ids of the claims that set a bound: "C9, C13", with "+N more" past the list."""
+    text = ", ".join(c.id for c in claims)
+    return text + (f" +{total - len(claims)} more" if total > len(claims) else "")
+
+
 def figure(claim) -> str:
     """A claim's interval in words: "1,500", "≥ 4,001", "between 900 and 1,100"."""
     return bound(claim.lo, claim.hi).removeprefix("= ")
@@ -73,7 +79,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, mdurl=mdurl, href=href, number=number, high=_high, figure=figure, statement=statement)
+    env.filters.update(md=md, mdurl=mdurl, href=href, setters=setters, number=number, high=_high, figure=figure, statement=statement)
     return env
 
 

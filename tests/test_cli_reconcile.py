@@ -33,9 +33,14 @@ def test_reconcile_json_contract_on_the_sample(run):
     assert set(report) >= {"series", "discrepancies"}
     series = {s["series"]: s for s in report["series"]}
     gov = series[GOV]
+    ids = {c["ref"]: c["id"] for c in json.loads(run("list", "--format", "json").output)}
     assert gov["target"]["lo"] == gov["target"]["hi"] == 5000
-    assert gov["latest"] == {"date": "2020-07-27", "low": 4001, "high": None, "best": 4001}
-    assert {"date": "2020-04-12", "low": 300, "high": None, "best": 300} in gov["estimates"]
+    contract = ("date", "low", "high", "best")
+    assert {k: gov["latest"][k] for k in contract} == {"date": "2020-07-27", "low": 4001, "high": None, "best": 4001}
+    assert gov["latest"]["low_claims"] == [ids["afg2020-004-a"]]  # "more than four thousand"
+    april = next(e for e in gov["estimates"] if e["date"] == "2020-04-12")
+    assert {k: april[k] for k in contract} == {"date": "2020-04-12", "low": 300, "high": None, "best": 300}
+    assert april["low_claims"] == [ids["afg2020-003-c"]] and april["high_claims"] == []
     assert gov["excluded"] == []
     for discrepancy in report["discrepancies"]:
         assert set(discrepancy) == {"type", "series", "claims", "message"}

@@ -215,3 +215,18 @@ def test_uncorroborated_traces_origins_through_derived_from_and_speakers():
     assert [d.type for d in reconcile(spokesman).discrepancies] == ["uncorroborated"]
     independent = [claim("cumulative", 300, 300, day(5), speaker=s) for s in ("ICRC", "Ministry")]
     assert reconcile(independent).discrepancies == ()
+
+
+@settings(max_examples=120, deadline=None)
+@given(release_claims())
+def test_the_claims_named_for_a_bound_establish_it_on_their_own(claims):
+    from ledger.reconcile.engine import reconcile_series
+
+    series = reconcile(claims).series[0]
+    for estimate in series.estimates:
+        if estimate.low > 0 and estimate.low_count == len(estimate.low_claims):
+            alone, _ = reconcile_series("a->b", list(estimate.low_claims), extra_days=[estimate.date])
+            assert alone.estimate_at(estimate.date).low == estimate.low
+        if estimate.high is not None and estimate.high_count == len(estimate.high_claims):
+            alone, _ = reconcile_series("a->b", list(estimate.high_claims), extra_days=[estimate.date])
+            assert alone.estimate_at(estimate.date).high == estimate.high

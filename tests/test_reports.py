@@ -62,8 +62,8 @@ def test_html_escapes_source_text_and_refuses_unsafe_links(backend):
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "javascript:" not in html
     assert html.count("<svg") == 2 and "<table" in html
-    assert "http://" not in re.sub(r'xmlns(:\w+)?="http://[^"]+"|https?://www\.w3\.org[^"\s]*|http://[^"\s]*(purl|creativecommons)[^"\s]*', "", html) \
-        or "saudi24news" in html  # the only links are sources' own addresses
+    links = re.findall(r'href="([^"]*)"', html)
+    assert links and all(link.startswith(("#", "https://", "http://")) for link in links), links
     assert "<link" not in html and "src=\"http" not in html  # nothing fetched from the network
 
 

@@ -33,12 +33,23 @@ from .shortest import INFINITY, ShortestPaths, shortest_paths
 DISCREPANCY_ORDER = ("conflict", "target_disagreement", "over_target", "shortfall", "uncorroborated")
 
 
+MAX_BOUND_CLAIMS = 10
+
+
 @dataclass(frozen=True)
 class Estimate:
+    """Bounds of the total released by the end of ``date``, and the claims that set them:
+    those on the shortest paths (the nearest MAX_BOUND_CLAIMS of them; ``*_count`` says how
+    many there are in all, e.g. a long run of daily batches that add up to the low)."""
+
     date: date
     low: int
     high: int | None
     best: int
+    low_claims: tuple[Claim, ...] = ()
+    high_claims: tuple[Claim, ...] = ()
+    low_count: int = 0
+    high_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -220,6 +231,7 @@ def _estimates(
 ) -> tuple[Estimate, ...]:
     estimates = []
     running_best = 0
+    high_setters, low_setters = _setters(upper), _setters(lower)
     for day in days:
         node = graph.node_of(day)
         high_distance = upper.distance[node]
@@ -228,8 +240,35 @@ def _estimates(
         best = low if high is None else (low + high) // 2
         running_best = max(running_best, best)
         best = min(running_best, high) if high is not None else running_best
-        estimates.append(Estimate(day, low, high, best))
+        low_count, low_claims = low_setters(node)
+        high_count, high_claims = high_setters(node) if high is not None else (0, ())
+        estimates.append(Estimate(day, low, high, best, low_claims, high_claims, low_count, high_count))
     return tuple(estimates)
+
+
+def _setters(paths: ShortestPaths):
+    """For a node: how many claims lie on its shortest path, and the nearest of them.
+
+    Memoised along the shortest-path tree (a node's path is its parent's plus one edge),
+    so all nodes together cost O(nodes), however long the paths."""
+    memo: dict[int, tuple[int, tuple[Claim, ...]]] = {}
+
+    def setters(node: int) -> tuple[int, tuple[Claim, ...]]:
+        chain = []
+        while node not in memo and paths.parent[node] is not None:
+            chain.append(node)
+            node = paths.parent_node[node]
+            if len(chain) > len(paths.parent):  # pragma: no cover - a cycle: never after resolution
+                break
+        result = memo.get(node, (0, ()))
+        for child in reversed(chain):
+            edge = paths.parent[child]
+            if edge is not None and edge.claim is not None and edge.claim not in result[1]:
+                result = (result[0] + 1, ((edge.claim,) + result[1])[:MAX_BOUND_CLAIMS])
+            memo[child] = result
+        return result
+
+    return setters
 
 
 def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
