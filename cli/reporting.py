@@ -36,6 +36,8 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
     """
     from reports import charts  # matplotlib takes a third of a second to load: only here
 
+    if output != "-" and not Path(output).resolve().parent.is_dir():
+        raise PxlError(f"cannot write {output}: the folder {Path(output).parent} does not exist")
     result, known, digest = reconciled(app, series, as_known_at)
     if series and not result.series:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
@@ -47,7 +49,7 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
         chart_paths = {}
         if output != "-":
             folder = Path(output).with_name(Path(output).stem + "-charts")
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(exist_ok=True)
             for s in model.series:
                 svg_path, _png = charts.write_files(s.result, set(s.conflicted), folder / s.slug)
                 chart_paths[s.result.series] = f"{folder.name}/{svg_path.name}"

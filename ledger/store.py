@@ -151,8 +151,9 @@ class Ledger:
                 source = writer.source(source_seq)
             else:
                 raise LedgerError("a claim needs a source", "give --source ID|URL or --publisher and --published")
-            if draft.ref and writer.claim_seqs_by_ref([draft.ref]):
-                raise InvalidInput([_ref_taken(draft.ref, writer.claim_seqs_by_ref([draft.ref]))])
+            taken = writer.claim_seqs_by_ref([draft.ref]) if draft.ref else {}
+            if taken:
+                raise InvalidInput([_ref_taken(draft.ref, taken)])
             return writer.add_claim(draft, source)
 
     def retract(self, claim_seq: int, reason: str, recorded_by: str | None = None) -> Correction:

@@ -85,13 +85,16 @@ def _big_csv(path: Path, rows: int) -> Path:
 
 
 def _in_write_transaction(backend, url: str) -> bool:
-    """Is some process inside an append (holding the ledger's write lock)?"""
+    """Has some process written rows of an append it has not committed yet?"""
     if backend.name == "postgresql":
         probe = Ledger.open(url)
         try:
             with probe.engine.connect() as connection:
+                # The write lock is held and the first chunk's claims have been COPYed.
                 return bool(connection.execute(text(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = :key AND granted"
+                    "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                    "WHERE l.locktype = 'advisory' AND l.objid = :key AND l.granted "
+                    "AND a.query LIKE 'COPY claims%'"
                 ), {"key": db.APPEND_LOCK_KEY}).scalar_one())
         finally:
             probe.close()
@@ -101,7 +104,9 @@ def _in_write_transaction(backend, url: str) -> bool:
 
 @pytest.mark.slow
 def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(backend, tmp_path):
-    rows = 30_000
+    from ledger.importer import CHUNK_ROWS
+
+    rows = CHUNK_ROWS + 10_000  # two chunks: the first is written (uncommitted) before the kill
     source = _big_csv(tmp_path / "big.csv", rows)
     process = subprocess.Popen([sys.executable, "-m", "cli.main", "--db", backend.url, "import", str(source)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -108,6 +108,9 @@ def test_report_command_writes_files(run, tmp_path):
     csv_text = run("report", "--format", "csv", "--series", "taliban->afghan-government").output
     assert csv_text.startswith("section,series,date") and "afghan-government->taliban" not in csv_text
     assert run("report", "--series", "no->such").exit_code == 1
+    missing = run("report", "--format", "md", "-o", str(tmp_path / "no" / "such" / "r.md"))
+    assert missing.exit_code == 1 and "does not exist" in missing.output
+    assert not (tmp_path / "no").exists()
 
 
 @pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed")
