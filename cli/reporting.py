@@ -43,7 +43,8 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
     inline = {}
     if fmt == "html":
-        inline = {s.series: charts.svg(s, _conflicted(result, s.series)) for s in result.series}
+        drawn = charts.svgs([(s, _conflicted(result, s.series)) for s in result.series])
+        inline = {s.series: chart for s, chart in zip(result.series, drawn)}
     model = build(result, digest=digest, as_known_at=known, title=title, charts=inline)
     if fmt == "md":
         chart_paths = {}

@@ -255,12 +255,12 @@ class Ledger:
             originals = [
                 claim_from_row(row, sources)
                 for row in connection.execute(_known(_with_entry(schema.claims), as_known_at)
-                                              .order_by(schema.claims.c.seq)).mappings()
+                                              .order_by(schema.claims.c.seq)).mappings().all()
             ]
             corrections = [
                 correction_from_row(row)
                 for row in connection.execute(_known(_with_entry(schema.corrections), as_known_at)
-                                              .order_by(schema.corrections.c.seq)).mappings()
+                                              .order_by(schema.corrections.c.seq)).mappings().all()
             ]
         claims = apply_corrections(originals, corrections, sources, include_retracted=include_retracted)
         if series is not None:

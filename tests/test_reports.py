@@ -131,3 +131,13 @@ def test_html_works_in_a_real_browser(backend, tmp_path):
     subprocess.run([CHROMIUM, *flags, "--window-size=390,1200", f"--screenshot={shot}", page.as_uri()],
                    capture_output=True, timeout=120, check=True)
     assert shot.stat().st_size > 10_000  # a phone-width render with content
+
+
+def test_charts_drawn_in_parallel_are_identical_to_charts_drawn_in_turn():
+    from ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    claims = [claim("cumulative", 10 * n + k, 10 * n + k, day(k + 1), series=f"s{n}->t") for n in range(5) for k in range(3)]
+    results = reconcile_claims(claims).series
+    items = [(r, set()) for r in results]
+    assert charts.svgs(items) == [charts.svg(r, set()) for r in results]
