@@ -44,7 +44,7 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
     inline = {}
     if fmt == "html":
         drawn = charts.svgs([(s, _conflicted(result, s.series)) for s in result.series])
-        inline = {s.series: chart for s, chart in zip(result.series, drawn)}
+        inline = {s.series: chart for s, chart in zip(result.series, drawn, strict=True)}
     model = build(result, digest=digest, as_known_at=known, title=title, charts=inline)
     if fmt == "md":
         chart_paths = {}
