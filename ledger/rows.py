@@ -55,6 +55,17 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
 CONTENT_COLUMNS = CLAIM_CONTENT_FIELDS
 
 
+def quote_columns(quote: QuoteSelector | None) -> dict[str, Any]:
+    """A quote's Web Annotation selectors as flat columns (all None without a quote)."""
+    return {
+        "quote": quote.exact if quote else None,
+        "quote_prefix": quote.prefix if quote else None,
+        "quote_suffix": quote.suffix if quote else None,
+        "quote_start": quote.start if quote else None,
+        "quote_end": quote.end if quote else None,
+    }
+
+
 def content_row(content: ClaimContent | None, fingerprint: str | None) -> dict[str, Any]:
     """The claim-content columns; all None for a retraction."""
     if content is None:
@@ -73,11 +84,7 @@ def content_row(content: ClaimContent | None, fingerprint: str | None) -> dict[s
         "event": content.event,
         "source_seq": content.source_seq,
         "speaker": content.speaker,
-        "quote": quote.exact if quote else None,
-        "quote_prefix": quote.prefix if quote else None,
-        "quote_suffix": quote.suffix if quote else None,
-        "quote_start": quote.start if quote else None,
-        "quote_end": quote.end if quote else None,
+        **quote_columns(quote),
         "reliability": content.reliability,
         "credibility": content.credibility,
         "notes": content.notes,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Claim, Correction, Source
+from .rows import quote_columns
 
 CLAIM_TABLE_COLUMNS = ("id", "series", "kind", "value", "lo", "hi", "as_of", "publisher", "speaker", "status")
 SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "derived_from", "document_sha256",
@@ -48,11 +49,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "derived_from": source.derived_from,
         "document_sha256": source.document_sha256,
         "speaker": content.speaker,
-        "quote": quote.exact if quote else None,
-        "quote_start": quote.start if quote else None,
-        "quote_end": quote.end if quote else None,
-        "quote_prefix": quote.prefix if quote else None,
-        "quote_suffix": quote.suffix if quote else None,
+        **quote_columns(quote),
         "reliability": content.reliability,
         "credibility": content.credibility,
         "notes": content.notes,
