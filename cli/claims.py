@@ -11,7 +11,12 @@ from ledger.drafts import claim_draft
 from ledger.errors import InvalidInput, LedgerError
 from ledger.model import ClaimHistory, EntryType, Kind, parse_public_id
 from ledger.quotes import sentence_around
-from ledger.serialise import CLAIM_TABLE_COLUMNS, claim_dict, correction_dict, source_dict
+from ledger.serialise import (
+    CLAIM_TABLE_COLUMNS,
+    claim_dict,
+    correction_dict,
+    source_dict,
+)
 from ledger.store import parse_known_at
 
 from .context import AppContext, pass_app

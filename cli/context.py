@@ -64,10 +64,4 @@ class PxlGroup(click.Group):
             raise PxlError(f"database error on {where}: {first}", "run `pxl verify` to check the ledger", 2) from None
 
 
-def app(ctx: click.Context) -> AppContext:
-    obj = ctx.find_object(AppContext)
-    assert obj is not None
-    return obj
-
-
 pass_app = click.make_pass_decorator(AppContext)

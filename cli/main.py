@@ -5,7 +5,12 @@ from __future__ import annotations
 import click
 
 from ledger.db import DEFAULT_URL
-from ledger.wording import DEFAULT_CONFIG, WordingConfig, parse_tolerance, parse_vague_override
+from ledger.wording import (
+    DEFAULT_CONFIG,
+    WordingConfig,
+    parse_tolerance,
+    parse_vague_override,
+)
 
 from . import (
     claims,

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Sequence
 import click
 from tabulate import tabulate
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from ledger.serialise import neutralise
 
 
 def format_option(*choices: str, default: str = "table") -> Callable:
@@ -23,13 +23,6 @@ def format_option(*choices: str, default: str = "table") -> Callable:
         )(function)
 
     return decorator
-
-
-def neutralise(value: Any) -> Any:
-    """A spreadsheet must not run a cell as a formula: prefix such text with a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:

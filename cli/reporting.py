@@ -34,7 +34,9 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
       pxl report --format md -o report.md        # charts in report-charts/
       pxl report --format csv --series "afghan-government->taliban"
     """
-    from reports import charts  # matplotlib takes a third of a second to load: only here
+    from reports import (
+        charts,  # matplotlib takes a third of a second to load: only here
+    )
 
     if output != "-" and not Path(output).resolve().parent.is_dir():
         raise PxlError(f"cannot write {output}: the folder {Path(output).parent} does not exist")

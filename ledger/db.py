@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, exc, inspect
@@ -103,7 +102,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def alembic_config(url: str | None = None, connection=None) -> "Config":
-    from alembic.config import Config  # Alembic is loaded only when migrations are needed
+    from alembic.config import (
+        Config,  # Alembic is loaded only when migrations are needed
+    )
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any, Mapping
@@ -34,7 +34,6 @@ OPTIONAL_COLUMNS = (
     "reliability", "credibility", "deadline", "event", "ref", "notes",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-SOURCE_COLUMNS = ("publisher", "published", "url", "title", "document", "derived_from")
 
 _MAX_LENGTH = {"series": 200, "publisher": 300, "event": 200, "ref": 200, "kind": 16}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -315,6 +314,3 @@ def amended_fields(content: ClaimContent, ref: str | None, source: Source) -> di
         "url": source.url, "title": source.title, "derived_from": source.derived_from,
     }
 
-
-def with_source(draft: ClaimDraft, source: SourceDraft | None) -> ClaimDraft:
-    return replace(draft, source=source)

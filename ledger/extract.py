@@ -14,7 +14,7 @@ figure, and every guess says why in ``reason``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_value
@@ -96,8 +96,6 @@ class Candidate:
     deadline: date | None
     confidence: float
     reason: str
-    quote_start: int = 0
-    signals: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)
@@ -198,10 +196,6 @@ def _is_date_or_noise(text: str, start: int, end: int, span: str) -> str | None:
     return None
 
 
-_PARTY_WORDS = {"taliban", "afghan", "government", "israeli", "israelis", "palestinian", "palestinians",
-                "russian", "ukrainian", "kabul"}
-
-
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas)\s+|;\s+")
 
 
@@ -280,7 +274,7 @@ def _clean_name(raw: str) -> str | None:
     return " ".join(words)
 
 
-def _dates(text: str, sentence: tuple[int, int], published: date | None, figure_start: int) -> dict[str, tuple[date, str]]:
+def _dates(text: str, sentence: tuple[int, int], published: date | None) -> dict[str, tuple[date, str]]:
     """Dates the sentence gives: as_of (on/by date, weekday, yesterday), period_start (since)."""
     if published is None:
         return {}
@@ -395,7 +389,7 @@ def extract(
             kind, kind_reason = _kind(body, match.start())
             speaker, speaker_reason = _speaker(matchable, sentence, match.start(), kind, last_speaker)
             series, series_reason = _series(matchable, sentence, start, end, kind, parties or [])
-            dates = _dates(matchable, sentence, published, start)
+            dates = _dates(matchable, sentence, published)
             as_of = dates.get("as_of", (None, ""))[0]
             period = dates.get("period_start", (None, ""))[0] if kind == "cumulative" else None
             deadline = dates.get("deadline", (None, ""))[0] if kind in ("target", "pledge", "demand") else None
@@ -419,7 +413,6 @@ def extract(
                 quote=text[quote_start:quote_end], kind=kind, series=series, speaker=speaker,
                 as_of=as_of, period_start=period, deadline=deadline,
                 confidence=round(min(confidence, 0.95), 2), reason="; ".join(signals),
-                quote_start=quote_start, signals=tuple(signals),
             ))
         if sentence_speaker:
             last_speaker = sentence_speaker

@@ -284,7 +284,3 @@ def _claim_states(writer: Writer, refs: list[str]) -> dict[str, tuple[int, str, 
                 fingerprints[claim_seq] = fingerprint
     return {ref: (seq, fingerprints[seq], seq in retracted) for ref, seq in by_ref.items()}
 
-
-def raise_for(report: ImportReport) -> None:
-    if report.errors:
-        raise InvalidInput(report.errors, "nothing was written; fix the rows named and import again")

@@ -95,11 +95,6 @@ class Source:
     def id(self) -> str:
         return public_id(EntryType.SOURCE, self.seq)
 
-    @property
-    def origin_key(self) -> str:
-        """What other sources cite this one by: its url, else its title, else its publisher."""
-        return self.url or self.title or self.publisher
-
 
 @dataclass(frozen=True, slots=True)
 class ClaimContent:

@@ -7,6 +7,16 @@ from typing import Any
 from .model import Claim, Correction, Source
 from .rows import quote_columns
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A spreadsheet must not run a cell as a formula: prefix such text with a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
 CLAIM_TABLE_COLUMNS = ("id", "series", "kind", "value", "lo", "hi", "as_of", "publisher", "speaker", "status")
 SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "derived_from", "document_sha256",
                   "recorded_at", "recorded_by")

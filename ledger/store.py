@@ -30,7 +30,16 @@ from .errors import (
     LedgerError,
     NotFound,
 )
-from .model import Action, Claim, ClaimHistory, Correction, EntryType, Head, Source, parse_public_id
+from .model import (
+    Action,
+    Claim,
+    ClaimHistory,
+    Correction,
+    EntryType,
+    Head,
+    Source,
+    parse_public_id,
+)
 from .rows import claim_from_row, correction_from_row, source_from_row
 from .wording import DEFAULT_CONFIG, WordingConfig
 from .writer import Writer

@@ -74,10 +74,6 @@ class Interval:
         if self.hi is not None and self.hi < self.lo:
             raise ValueError(f"interval [{self.lo}, {self.hi}] is empty")
 
-    @property
-    def is_exact(self) -> bool:
-        return self.hi == self.lo
-
     def __str__(self) -> str:
         if self.hi == self.lo:
             return f"{self.lo:,}"

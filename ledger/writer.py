@@ -129,10 +129,6 @@ class Writer:
         except KeyError:
             raise NotFound(f"there is no source S{seq}", "`pxl source list` shows the sources") from None
 
-    def source_by_url(self, url: str) -> Source | None:
-        self._load_sources()
-        return self._source_by_identity.get(f"url:{url}")
-
     def source_for(self, draft: SourceDraft, column_line: int | None = None) -> Source:
         """The recorded source ``draft`` describes, recording it first if it is new.
 

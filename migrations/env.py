@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging.config
 
 from alembic import context
+
 from ledger.db import default_url, make_engine
 from ledger.schema import metadata
 

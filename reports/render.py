@@ -19,11 +19,11 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ledger.reconcile.explain import bound, number, statement
+from ledger.serialise import neutralise
 
 from .model import Report, figure_dict
 from .reconciliation import estimate_dict, series_dict
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 
 
@@ -34,12 +34,6 @@ def md(value: Any) -> str:
         return ""
     text = " ".join(str(value).split()).replace("&", "&amp;").replace("<", "&lt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _high(value: int | None) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger.chain import CONTENT_FIELDS, GENESIS, check_chain, entry_hash
 from ledger.schema import claims, corrections, sources

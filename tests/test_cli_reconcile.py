@@ -6,8 +6,6 @@ import json
 import time
 from pathlib import Path
 
-
-
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "afghanistan-2020" / "claims.csv"
 GOV = "afghan-government->taliban"
 

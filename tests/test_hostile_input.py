@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cli.main import pxl
 

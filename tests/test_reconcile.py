@@ -5,7 +5,8 @@ from __future__ import annotations
 from itertools import combinations_with_replacement
 
 import numpy as np
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ledger.model import Kind
 from ledger.reconcile import reconcile

@@ -266,8 +266,9 @@ def test_forged_row_with_recomputed_hashes_is_caught_with_a_saved_digest(backend
     tamper(ledger, "UPDATE claims SET value = '999', lo = 999, hi = 999 WHERE seq = 4")
     with ledger.engine.connect() as connection:
         entries = connection.execute(text("SELECT * FROM entries ORDER BY seq")).mappings().all()
-        from ledger import schema
         from sqlalchemy import select
+
+        from ledger import schema
 
         rows = {}
         for _name, table in (("source", schema.sources), ("claim", schema.claims), ("correction", schema.corrections)):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ledger.wording import (
     DEFAULT_CONFIG,
@@ -11,8 +12,8 @@ from ledger.wording import (
     WordingConfig,
     WordingError,
     parse_number,
-    parse_value,
     parse_vague_override,
+    parse_value,
 )
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

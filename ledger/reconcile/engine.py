@@ -25,7 +25,7 @@ from typing import Iterable
 
 from ..model import Claim, Kind
 from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
-from .explain import bound, number, quantity, statement
+from .explain import bound, number, statement
 from .graph import ConstraintGraph, Edge, SeriesGraph
 from .origins import OriginIndex, corroboration, figure_key, intersects
 from .shortest import INFINITY, ShortestPaths, shortest_paths
@@ -333,6 +333,3 @@ def _uncorroborated(
         ))
     return found
 
-
-def describe(claim: Claim) -> str:
-    return f"{claim.id} {quantity(claim)} {bound(claim.lo, claim.hi)}"

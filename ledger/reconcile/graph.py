@@ -18,7 +18,7 @@ batches of one day add up, while increments without an event all describe the wh
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable, NamedTuple
 
 from ..model import Claim, Kind
@@ -140,6 +140,3 @@ def build(claims: Iterable[Claim], extra_days: Iterable[date] = ()) -> Constrain
     """
     return SeriesGraph(claims, extra_days).graph()
 
-
-def day_before(day: date) -> date:
-    return day - timedelta(days=1)

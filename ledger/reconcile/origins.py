@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from ..model import Claim, Kind, Source
+from ..model import Claim, Source
 
 
 def _norm(text: str) -> str:
@@ -97,5 +97,3 @@ def corroboration(claims: list[Claim], origins: OriginIndex) -> dict[int, set[st
 def _overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
     return (a[1] is None or b[0] <= a[1]) and (b[1] is None or a[0] <= b[1])
 
-
-KIND_ORDER = {kind: rank for rank, kind in enumerate(Kind)}
