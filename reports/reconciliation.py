@@ -86,17 +86,27 @@ def to_json(reconciliation: Reconciliation, **context: Any) -> str:
     return json.dumps(to_dict(reconciliation, **context), ensure_ascii=False, indent=2)
 
 
+def setters(claims, total: int) -> str:
+    """The ids of the claims that set a bound: "C9, C13", with "+N more" past the list."""
+    text = ", ".join(c.id for c in claims)
+    return text + (f" +{total - len(claims)} more" if total > len(claims) else "")
+
+
+def basis(estimate) -> str:
+    """"; low set by C13; high set by C20": the claims behind an estimate's bounds."""
+    parts = []
+    if estimate.low_claims:
+        parts.append("low set by " + setters(estimate.low_claims, estimate.low_count))
+    if estimate.high_claims:
+        parts.append("high set by " + setters(estimate.high_claims, estimate.high_count))
+    return "".join(f"; {part}" for part in parts)
+
+
 def _range(estimate: Estimate) -> str:
     high = "open" if estimate.high is None else number(estimate.high)
     text = f"low {number(estimate.low)}  best {number(estimate.best)}  high {high}"
-    basis = []
-    if estimate.low_claims:
-        basis.append("low from " + ", ".join(c.id for c in estimate.low_claims)
-                     + (f" +{estimate.low_count - len(estimate.low_claims)}" if estimate.low_count > len(estimate.low_claims) else ""))
-    if estimate.high_claims:
-        basis.append("high from " + ", ".join(c.id for c in estimate.high_claims)
-                     + (f" +{estimate.high_count - len(estimate.high_claims)}" if estimate.high_count > len(estimate.high_claims) else ""))
-    return text + (f"  ({'; '.join(basis)})" if basis else "")
+    behind = basis(estimate)
+    return text + (f"  ({behind.removeprefix('; ')})" if behind else "")
 
 
 def claim_line(claim: Claim, width: int = 44) -> str:

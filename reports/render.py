@@ -22,7 +22,7 @@ from ledger.reconcile.explain import bound, number, statement
 from ledger.serialise import neutralise
 
 from .model import Report, figure_dict
-from .reconciliation import estimate_dict, series_dict
+from .reconciliation import basis, estimate_dict, series_dict, setters
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 
@@ -38,12 +38,6 @@ def md(value: Any) -> str:
 
 def _high(value: int | None) -> str:
     return "open" if value is None else number(value)
-
-
-def setters(claims, total: int) -> str:
-    """The ids of the claims that set a bound: "C9, C13", with "+N more" past the list."""
-    text = ", ".join(c.id for c in claims)
-    return text + (f" +{total - len(claims)} more" if total > len(claims) else "")
 
 
 def figure(claim) -> str:
@@ -73,7 +67,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, mdurl=mdurl, href=href, setters=setters, number=number, high=_high, figure=figure, statement=statement)
+    env.filters.update(md=md, mdurl=mdurl, href=href, setters=setters, basis=basis, number=number, high=_high, figure=figure, statement=statement)
     return env
 
 
