@@ -1,8 +1,8 @@
 """How the reconciliation engine scales: one series of N claims, and N claims over S series.
 
-Builds realistic synthetic claims in memory (running totals, some worded loosely, daily
-batches, several outlets repeating each figure, a target, a few planted conflicts) and
-times the pure engine, so the figures measure reconciliation alone, not the database.
+Takes the claims of `bench/generate.py` (the same data as bench/run.py) as domain
+objects in memory and times the pure engine, so the figures measure reconciliation
+alone, not the database.
 Prints the median of several runs and peak memory.
 
     python bench/reconcile_scale.py                # 100k in one series; 1M over 10k series
@@ -12,60 +12,41 @@ Prints the median of several runs and peak memory.
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import time
 import tracemalloc
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import generate  # noqa: E402
 
 from ledger.model import Claim, ClaimContent, Kind, Source  # noqa: E402
 from ledger.reconcile import reconcile  # noqa: E402
+from ledger.wording import parse_value  # noqa: E402
 
-START = date(2020, 1, 1)
 
-
-def synthetic(claims: int, series: int, seed: int = 7, conflicts_per_series: int = 1) -> list[Claim]:
-    rng = random.Random(seed)
-    outlets = [Source(seq=-(i + 1), publisher=f"Outlet {i}", published=START + timedelta(days=900))
-               for i in range(50)]
-    made: list[Claim] = []
-    seq = 0
-    per_series = max(1, claims // series)
-    for s in range(series):
-        name = f"side-{s}->other-{s}"
-        days = max(2, per_series // 3)
-        total = 0
-        totals = []
-        for d in range(days):
-            batch = rng.randint(0, 40)
-            total += batch
-            totals.append((d, batch, total))
-        for i in range(per_series):
-            seq += 1
-            d, batch, total = totals[rng.randrange(days)]
-            as_of = START + timedelta(days=d)
-            pick = rng.random()
-            if i == 0:
-                kind, lo, hi = Kind.TARGET, total * 2, total * 2
-            elif pick < 0.45:
-                kind, lo, hi = Kind.CUMULATIVE, total, total
-            elif pick < 0.65:
-                kind, lo, hi = Kind.CUMULATIVE, int(total * 0.9), None  # "more than"
-            elif pick < 0.75:
-                kind, lo, hi = Kind.CUMULATIVE, round(total * 0.9), round(total * 1.1)  # "about"
-            else:
-                kind, lo, hi = Kind.INCREMENT, batch, batch
-            if i < conflicts_per_series + 1 and i > 0 and kind is Kind.CUMULATIVE and hi is not None:
-                lo = hi = total + 1000  # a planted conflict
-            source = outlets[rng.randrange(len(outlets))]
-            content = ClaimContent(series=name, kind=kind, value=str(lo), lo=lo, hi=hi, as_of=as_of,
-                                   as_of_inferred=False, source_seq=source.seq,
-                                   speaker=f"spokesman {rng.randrange(5)}")
-            made.append(Claim(seq=seq, ref=None, content=content, source=source, recorded_at="", recorded_by=""))
+def synthetic(claims: int, series: int, seed: int = 7) -> list[Claim]:
+    """generate.py's claims as domain objects, without a database: the engine alone."""
+    sources: dict[str, Source] = {}
+    made = []
+    for seq, row in enumerate(generate.claims(claims, series, seed), start=1):
+        source = sources.get(row["url"])
+        if source is None:
+            source = sources[row["url"]] = Source(seq=-len(sources) - 1, publisher=row["publisher"],
+                                                  published=date.fromisoformat(row["published"]), url=row["url"])
+        interval = parse_value(row["value"])
+        content = ClaimContent(
+            series=row["series"], kind=Kind(row["kind"]), value=row["value"], lo=interval.lo, hi=interval.hi,
+            as_of=date.fromisoformat(row["as_of"]), as_of_inferred=False, source_seq=source.seq,
+            period_start=date.fromisoformat(row["period_start"]) if row["period_start"] else None,
+            deadline=date.fromisoformat(row["deadline"]) if row["deadline"] else None,
+            speaker=row["speaker"] or None,
+        )
+        made.append(Claim(seq=seq, ref=row["ref"], content=content, source=source, recorded_at="", recorded_by=""))
     return made
 
 
