@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 from typing import Any, Callable, Iterator, Mapping
 
-from sqlalchemy import Connection, Engine, exc, func, select, text
+from sqlalchemy import Connection, Engine, exc, func, or_, select, text
 
 from . import db, schema
 from .chain import CONTENT_FIELDS, ChainProblem, check_chain, document_hash
@@ -259,17 +259,30 @@ class Ledger:
         include_retracted: bool = False,
     ) -> list[Claim]:
         """The effective claims (latest amendment applied, retractions out) in seq order."""
+        claims_query = _known(_with_entry(schema.claims), as_known_at)
+        corrections_query = _known(_with_entry(schema.corrections), as_known_at)
+        if series is not None:
+            # Only claims that are, or were amended to be, in the series; the effective
+            # series is checked after the corrections are applied.
+            in_series = or_(
+                schema.claims.c.series == series,
+                schema.claims.c.seq.in_(
+                    select(schema.corrections.c.claim_seq).where(schema.corrections.c.series == series)
+                ),
+            )
+            claims_query = claims_query.where(in_series)
+            corrections_query = corrections_query.where(
+                schema.corrections.c.claim_seq.in_(select(schema.claims.c.seq).where(in_series))
+            )
         with db.connect(self.engine) as connection:
             sources = _sources(connection, as_known_at)
             originals = [
                 claim_from_row(row, sources)
-                for row in connection.execute(_known(_with_entry(schema.claims), as_known_at)
-                                              .order_by(schema.claims.c.seq)).mappings().all()
+                for row in connection.execute(claims_query.order_by(schema.claims.c.seq)).mappings().all()
             ]
             corrections = [
                 correction_from_row(row)
-                for row in connection.execute(_known(_with_entry(schema.corrections), as_known_at)
-                                              .order_by(schema.corrections.c.seq)).mappings().all()
+                for row in connection.execute(corrections_query.order_by(schema.corrections.c.seq)).mappings().all()
             ]
         claims = apply_corrections(originals, corrections, sources, include_retracted=include_retracted)
         if series is not None:
@@ -286,16 +299,15 @@ class Ledger:
         ).mappings().first()
         if row is None:
             raise NotFound(f"there is no claim C{claim_seq}", "`pxl list` shows the claims and their ids")
-        sources = _sources(connection, None)
+        correction_rows = connection.execute(
+            _with_entry(schema.corrections)
+            .where(schema.corrections.c.claim_seq == claim_seq)
+            .order_by(schema.corrections.c.seq)
+        ).mappings().all()
+        needed = {row["source_seq"]} | {r["source_seq"] for r in correction_rows if r["source_seq"] is not None}
+        sources = _sources(connection, None, needed)
         original = claim_from_row(row, sources)
-        corrections = tuple(
-            correction_from_row(r)
-            for r in connection.execute(
-                _with_entry(schema.corrections)
-                .where(schema.corrections.c.claim_seq == claim_seq)
-                .order_by(schema.corrections.c.seq)
-            ).mappings()
-        )
+        corrections = tuple(correction_from_row(r) for r in correction_rows)
         effective = corrected(original, list(corrections), sources) if corrections else original
         source_text = None
         if effective.source.document_sha256:
@@ -446,8 +458,10 @@ def _known(query, as_known_at: str | None):
     return query.where(schema.entries.c.recorded_at <= as_known_at) if as_known_at else query
 
 
-def _sources(connection: Connection, as_known_at: str | None) -> dict[int, Source]:
+def _sources(connection: Connection, as_known_at: str | None, seqs: set[int] | None = None) -> dict[int, Source]:
     query = _known(_with_entry(schema.sources), as_known_at)
+    if seqs is not None:
+        query = query.where(schema.sources.c.seq.in_(sorted(seqs)))
     return {row["seq"]: source_from_row(row) for row in connection.execute(query).mappings()}
 
 

@@ -12,7 +12,7 @@ from ledger.errors import InvalidInput, LedgerError, NotFound
 from ledger.model import Head
 from ledger.schema import LEDGER_TABLES
 from ledger.store import Ledger, parse_known_at
-from tests.helpers import draft, tamper
+from tests.helpers import SERIES, draft, tamper
 
 ARTICLE = (
     "The move came after the Afghan government released 100 Taliban prisoners, "
@@ -375,3 +375,14 @@ def _sql_literal(value) -> str:
     if isinstance(value, int):
         return str(value)
     return "'" + str(value).replace("'", "''") + "'"
+
+
+def test_series_filter_follows_amendments_into_and_out_of_a_series(backend):
+    ledger = backend.ledger()
+    stays = ledger.record(draft(value="1"))
+    moves_out = ledger.record(draft(value="2"))
+    moves_in = ledger.record(draft(value="3", series="x->y"))
+    ledger.amend(moves_out.seq, {"series": "x->y"}, "wrong series")
+    ledger.amend(moves_in.seq, {"series": SERIES, "value": "4"}, "right series")
+    assert [(c.id, c.value) for c in ledger.claims(series=SERIES)] == [(stays.id, "1"), (moves_in.id, "4")]
+    assert [c.id for c in ledger.claims(series="x->y")] == [moves_out.id]
