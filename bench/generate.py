@@ -59,8 +59,8 @@ def claims(n: int, series: int, seed: int = 7, conflicts_per_series: int = 2) ->
                 row.update(kind="cumulative", value=str(total + 500 + i), planted=True)  # does not add up
             elif pick < 0.40:
                 row.update(kind="cumulative", value=str(total))
-            elif pick < 0.55:
-                row.update(kind="cumulative", value=f"more than {max(0, total - 10)}")
+            elif pick < 0.55 and total > 10:
+                row.update(kind="cumulative", value=f"more than {total - 10}")  # true, not "more than 0" of 0
             elif pick < 0.65:
                 row.update(kind="cumulative", value=f"about {total}" if total else "0")
             elif pick < 0.70:
