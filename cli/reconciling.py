@@ -8,7 +8,7 @@ import click
 
 from ledger.errors import LedgerError
 from ledger.reconcile import Reconciliation, reconcile
-from ledger.reconcile.engine import reconcile_series
+from ledger.reconcile.engine import find_conflicts, reconcile_series
 from ledger.store import parse_known_at
 from reports.reconciliation import to_json, to_text, why_text
 
@@ -90,11 +90,12 @@ def check(app: AppContext, as_known_at: str | None) -> None:
     Example:
       pxl check && echo "no conflicts"
     """
-    result, _, _ = reconciled(app, None, as_known_at)
-    conflicts = result.conflicts
-    claims = sum(len(s.claims) for s in result.series)
+    known = parse_known_at(as_known_at) if as_known_at else None
+    figures = app.ledger().figures(as_known_at=known)
+    conflicts = find_conflicts(figures)
+    claims, series = len(figures), len({f.series for f in figures})
     if not conflicts:
-        click.echo(f"ok: {claims} claims in {len(result.series)} series, no conflicts")
+        click.echo(f"ok: {claims} claims in {series} series, no conflicts")
         return
     for conflict in conflicts:
         click.echo(f"{conflict.series}: {conflict.message}", err=True)

@@ -140,6 +140,26 @@ def connect(engine: Engine):
         ) from error
 
 
+def driver_rows(connection, query) -> tuple[list[str], list[tuple]]:
+    """Run a Core ``query`` on the driver's own cursor: column names and plain tuples.
+
+    For reads of every claim: SQLAlchemy's Row objects and per-column processing cost
+    about as much again as the fetch itself. Only for queries whose columns need no type
+    processing (the ledger stores text, integers and booleans; SQLite gives 0/1 for these).
+    """
+    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    if compiled.positional:
+        parameters: tuple | dict = tuple(compiled.params[name] for name in compiled.positiontup)
+    else:
+        parameters = compiled.params
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.execute(str(compiled), parameters)
+        return [column[0] for column in cursor.description], cursor.fetchall()
+    finally:
+        cursor.close()
+
+
 def ensure_schema(engine: Engine) -> None:
     """Raise :class:`SchemaNotInitialised` unless the database is at the latest migration."""
     current = current_revision(engine)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from operator import attrgetter
+from typing import NamedTuple
 
 
 class Kind(StrEnum):
@@ -24,7 +25,10 @@ class Kind(StrEnum):
     @property
     def constrains_total(self) -> bool:
         """Cumulative and increment figures say what happened; the others are compared with it."""
-        return self in (Kind.CUMULATIVE, Kind.INCREMENT)
+        return self in RELEASE_KINDS
+
+
+RELEASE_KINDS = frozenset({Kind.CUMULATIVE, Kind.INCREMENT})  # for hot loops: `kind in RELEASE_KINDS`
 
 
 class EntryType(StrEnum):
@@ -142,6 +146,40 @@ class Claim:
 for _name in ClaimContent.__dataclass_fields__:
     setattr(Claim, _name, property(attrgetter(f"content.{_name}"), doc=f"The claim's {_name}."))
 del _name
+
+
+class Figure(NamedTuple):
+    """The part of an effective claim that the conflict search reads: its figure, when,
+    who said it, and the grading the exclusion policy weighs; no quote, wording or notes.
+
+    ``pxl check`` loads these instead of whole :class:`Claim` objects: a tuple built in
+    one step, ~10x cheaper than a claim with its content and quote. The engine reads both
+    alike (the same attribute names)."""
+
+    seq: int
+    series: str
+    kind: Kind
+    lo: int
+    hi: int | None
+    as_of: date
+    as_of_inferred: bool
+    period_start: date | None
+    deadline: date | None
+    event: str | None
+    speaker: str | None
+    reliability: str | None
+    credibility: int | None
+    source: Source
+
+    @property
+    def id(self) -> str:
+        return public_id(EntryType.CLAIM, self.seq)
+
+    @classmethod
+    def of(cls, claim: Claim) -> "Figure":
+        return cls(claim.seq, claim.series, claim.kind, claim.lo, claim.hi, claim.as_of, claim.as_of_inferred,
+                   claim.period_start, claim.deadline, claim.event, claim.speaker, claim.reliability,
+                   claim.credibility, claim.source)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import Any, Mapping
+from operator import itemgetter
+from typing import Any, Iterable, Mapping
 
 from .chain import CLAIM_CONTENT_FIELDS
-from .model import Action, Claim, ClaimContent, Correction, Kind, QuoteSelector, Source
+from .model import Action, Claim, ClaimContent, Correction, Figure, Kind, QuoteSelector, Source
 
 
 def _iso(value: date | None) -> str | None:
@@ -130,6 +131,56 @@ def claim_from_row(row: Mapping[str, Any], sources: Mapping[int, Source]) -> Cla
         recorded_by=row["recorded_by"],
         fingerprint=row["fingerprint"],
     )
+
+
+def claims_from_tuples(keys: list[str], rows: Iterable[tuple], sources: Mapping[int, Source]) -> list[Claim]:
+    """:func:`claim_from_row` for plain tuples with columns named by ``keys``: the bulk read
+    path (every claim of a ledger), by position, ~2x faster than mapping rows."""
+    at = {key: i for i, key in enumerate(keys)}
+    content_of = itemgetter(*(at[name] for name in _CONTENT_ORDER))
+    ledger_facts = itemgetter(at["seq"], at["ref"], at["recorded_at"], at["recorded_by"], at["fingerprint"])
+    kinds, parse = _KINDS, _parse_date
+    claims = []
+    for row in rows:
+        (series, kind, value, lo, hi, as_of, inferred, source_seq, period_start, deadline, event, speaker,
+         quote, prefix, suffix, start, end, reliability, credibility, notes) = content_of(row)
+        content = ClaimContent(
+            series, kinds[kind], value, lo, hi, parse(as_of), bool(inferred), source_seq,
+            parse(period_start) if period_start else None, parse(deadline) if deadline else None,
+            event, speaker,
+            QuoteSelector(quote, prefix, suffix, start, end) if quote is not None else None,
+            reliability, credibility, notes,
+        )
+        seq, ref, recorded_at, recorded_by, fingerprint = ledger_facts(row)
+        claims.append(Claim(seq, ref, content, sources[source_seq], recorded_at, recorded_by,
+                            fingerprint=fingerprint))
+    return claims
+
+
+FIGURE_COLUMNS = (
+    "seq", "series", "kind", "lo", "hi", "as_of", "as_of_inferred", "period_start", "deadline", "event",
+    "speaker", "reliability", "credibility", "source_seq",
+)
+
+
+def figure_from_tuple(row: tuple, sources: Mapping[int, Source], seq: int | None = None) -> Figure:
+    """A :class:`Figure` from a tuple of FIGURE_COLUMNS (``seq`` overrides the first:
+    an amendment's row carries its own position, the figure keeps the claim's)."""
+    (row_seq, series, kind, lo, hi, as_of, inferred, period_start, deadline, event, speaker, reliability,
+     credibility, source_seq) = row
+    return Figure(
+        row_seq if seq is None else seq, series, _KINDS[kind], lo, hi, _parse_date(as_of), bool(inferred),
+        _parse_date(period_start) if period_start else None, _parse_date(deadline) if deadline else None,
+        event, speaker, reliability, credibility, sources[source_seq],
+    )
+
+
+# ClaimContent's fields in declaration order, as stored columns (the quote is five).
+_CONTENT_ORDER = (
+    "series", "kind", "value", "lo", "hi", "as_of", "as_of_inferred", "source_seq", "period_start",
+    "deadline", "event", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
+    "reliability", "credibility", "notes",
+)
 
 
 def correction_from_row(row: Mapping[str, Any]) -> Correction:

@@ -36,11 +36,12 @@ from .model import (
     ClaimHistory,
     Correction,
     EntryType,
+    Figure,
     Head,
     Source,
     parse_public_id,
 )
-from .rows import claim_from_row, correction_from_row, source_from_row
+from .rows import FIGURE_COLUMNS, claim_from_row, claims_from_tuples, correction_from_row, figure_from_tuple, source_from_row
 from .wording import DEFAULT_CONFIG, WordingConfig
 from .writer import Writer
 
@@ -276,10 +277,9 @@ class Ledger:
             )
         with db.connect(self.engine) as connection:
             sources = _sources(connection, as_known_at)
-            originals = [
-                claim_from_row(row, sources)
-                for row in connection.execute(claims_query.order_by(schema.claims.c.seq)).mappings().all()
-            ]
+            originals = claims_from_tuples(
+                *db.driver_rows(connection, claims_query.order_by(schema.claims.c.seq)), sources
+            )
             corrections = [
                 correction_from_row(row)
                 for row in connection.execute(corrections_query.order_by(schema.corrections.c.seq)).mappings().all()
@@ -288,6 +288,41 @@ class Ledger:
         if series is not None:
             claims = [c for c in claims if c.series == series]
         return claims
+
+    def figures(self, *, as_known_at: str | None = None) -> list[Figure]:
+        """The effective claims as :class:`Figure` records, in seq order: what the
+        conflict search reads, without quotes or wording (``pxl check`` on every claim)."""
+        claims, corrections = schema.claims, schema.corrections
+        claims_query = select(*(claims.c[name] for name in FIGURE_COLUMNS))
+        corrections_query = select(
+            corrections.c.claim_seq, corrections.c.action, *(corrections.c[name] for name in FIGURE_COLUMNS)
+        )
+        if as_known_at:
+            claims_query = _known(claims_query.join(schema.entries, schema.entries.c.seq == claims.c.seq), as_known_at)
+            corrections_query = _known(
+                corrections_query.join(schema.entries, schema.entries.c.seq == corrections.c.seq), as_known_at
+            )
+        with db.connect(self.engine) as connection:
+            sources = _sources(connection, as_known_at)
+            _, rows = db.driver_rows(connection, claims_query.order_by(claims.c.seq))
+            _, correction_rows = db.driver_rows(connection, corrections_query.order_by(corrections.c.seq))
+        # The latest amendment's content is in effect; a retraction takes the claim out.
+        latest: dict[int, tuple | None] = {}
+        for claim_seq, action, *content in correction_rows:
+            if action == Action.RETRACT.value:
+                latest[claim_seq] = None
+            elif latest.get(claim_seq, ()) is not None:
+                latest[claim_seq] = tuple(content)
+        figures = []
+        for row in rows:
+            seq = row[0]
+            if seq in latest:
+                amended = latest[seq]
+                if amended is not None:
+                    figures.append(figure_from_tuple(amended, sources, seq))
+            else:
+                figures.append(figure_from_tuple(row, sources))
+        return figures
 
     def history(self, claim_seq: int) -> ClaimHistory:
         with db.connect(self.engine) as connection:

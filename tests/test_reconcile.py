@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations_with_replacement
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.model import Kind
+from ledger.model import Figure, Kind
 from ledger.reconcile import reconcile
+from ledger.reconcile.engine import find_conflicts
 from tests.claims import claim, day, source
 
 DAYS = 3  # days 1..DAYS; day 0 is "the day before", referenced by periods starting on day 1
@@ -104,6 +106,28 @@ def test_exclusions_only_as_many_as_conflicts_need(claims):
         # each exclusion was needed: putting it back alone (with the rest kept) is inconsistent
         kept = [c for c in claims if c.seq not in excluded or c.seq == exclusion.claim.seq]
         assert not feasible(kept)
+
+
+@st.composite
+def claims_in_series(draw):
+    """Release claims spread over two series, with a target now and then."""
+    made = []
+    for name in ("a->b", "c->d"):
+        for c in draw(release_claims()):
+            made.append(replace(c, content=replace(c.content, series=name)))
+    if draw(st.booleans()):
+        made.append(claim("target", 3, 3, day(1), deadline=day(DAYS)))
+    return made
+
+
+@settings(max_examples=150, deadline=None)
+@given(claims_in_series())
+def test_check_finds_exactly_the_conflicts_reconcile_reports(claims):
+    """`pxl check` searches conflicts alone, on Figures; `pxl reconcile` on whole Claims."""
+    expected = [(d.series, d.message, [c.seq for c in d.claims]) for d in reconcile(claims).conflicts]
+    for records in (claims, [Figure.of(c) for c in claims]):
+        found = find_conflicts(records)
+        assert [(d.series, d.message, [c.seq for c in d.claims]) for d in found] == expected
 
 
 # -- scenarios -------------------------------------------------------------------------

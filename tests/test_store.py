@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from ledger.errors import InvalidInput, LedgerError, NotFound
-from ledger.model import Head
+from ledger.model import Figure, Head
 from ledger.schema import LEDGER_TABLES
 from ledger.store import Ledger, parse_known_at
 from tests.helpers import SERIES, draft, tamper
@@ -386,3 +386,27 @@ def test_series_filter_follows_amendments_into_and_out_of_a_series(backend):
     ledger.amend(moves_in.seq, {"series": SERIES, "value": "4"}, "right series")
     assert [(c.id, c.value) for c in ledger.claims(series=SERIES)] == [(stays.id, "1"), (moves_in.id, "4")]
     assert [c.id for c in ledger.claims(series="x->y")] == [moves_out.id]
+
+
+def test_figures_are_the_effective_claims_seen_lean(backend):
+    """`pxl check` reads Figures, reconcile reads Claims: the same records, after every
+    amendment and retraction, now and at an earlier time."""
+    ledger = backend.ledger()
+    kept = ledger.record(draft(value="more than 4,000", speaker="Sediq Sediqqi", as_of="2020-04-12",
+                               period_start="2020-04-08", reliability="b", credibility="2", event="e1"))
+    amended = ledger.record(draft(value="300", kind="increment"))
+    retracted = ledger.record(draft(value="7"))
+    twice = ledger.record(draft(value="1", kind="target", deadline="2020-06-01"))
+    time.sleep(0.01)
+    before = ledger.head().recorded_at
+    time.sleep(0.01)
+    ledger.amend(amended.seq, {"value": "about 310", "series": "x->y", "kind": "cumulative"}, "typo")
+    ledger.retract(retracted.seq, "withdrawn")
+    ledger.amend(twice.seq, {"value": "2"}, "first fix")
+    ledger.amend(twice.seq, {"value": "3", "reliability": "a"}, "second fix")
+    ledger.retract(ledger.record(draft(value="9")).seq, "gone at once")
+    for known in (None, before):
+        claims = ledger.claims(as_known_at=known)
+        assert ledger.figures(as_known_at=known) == [Figure.of(c) for c in claims]
+    assert [f.seq for f in ledger.figures()] == [kept.seq, amended.seq, twice.seq]
+    assert ledger.figures()[2].lo == 3 and ledger.figures()[2].reliability == "A"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..model import Claim
 from .explain import cycle_arithmetic, statement
 from .graph import Edge, build
+from .origins import Corroboration
 from .shortest import shortest_paths
 
 RELIABILITY_RANK = {grade: rank for rank, grade in enumerate("ABCDEF", start=1)}
@@ -85,7 +86,7 @@ _REASONS = (
 )
 
 
-def choose_exclusion(conflict: Conflict, support: dict[int, set[str]]) -> tuple[Claim, str]:
+def choose_exclusion(conflict: Conflict, support: Corroboration) -> tuple[Claim, str]:
     """The claim the policy excludes from ``conflict``, and why, in words."""
     keyed = sorted(
         ((exclusion_key(c, len(support.get(c.seq, ()))), c) for c in conflict.claims),

@@ -23,17 +23,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from ..model import Claim, Kind
+from ..model import Claim, Figure, Kind
 from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
 from .explain import bound, number, statement
 from .graph import ConstraintGraph, Edge, SeriesGraph
-from .origins import OriginIndex, corroboration, figure_key, intersects
+from .origins import Corroboration, OriginIndex, figure_key, intersects
 from .shortest import INFINITY, ShortestPaths, shortest_paths
 
 DISCREPANCY_ORDER = ("conflict", "target_disagreement", "over_target", "shortfall", "uncorroborated")
 
 
 MAX_BOUND_CLAIMS = 10
+
+ClaimLike = Claim | Figure  # what the conflict search reads: either has every attribute it uses
 
 
 @dataclass(frozen=True)
@@ -135,12 +137,38 @@ def reconcile(claims: Iterable[Claim]) -> Reconciliation:
     return Reconciliation(tuple(results), tuple(discrepancies))
 
 
+def find_conflicts(claims: Iterable[ClaimLike]) -> tuple[Discrepancy, ...]:
+    """Only the conflicts of :func:`reconcile` (the same ones, in the same order), without
+    bounds, estimates or soft checks: what ``pxl check`` needs. Takes claims or the
+    lighter :class:`~ledger.model.Figure` records alike."""
+    by_series: dict[str, list[ClaimLike]] = defaultdict(list)
+    for claim in claims:
+        by_series[claim.series].append(claim)
+    found: list[Discrepancy] = []
+    for name in sorted(by_series):
+        series_claims = sorted(by_series[name], key=lambda c: c.seq)
+        conflicts, _ = _resolve_conflicts(
+            SeriesGraph(series_claims), Corroboration(series_claims, OriginIndex(series_claims))
+        )
+        found.extend(_conflict_discrepancies(name, conflicts))
+    return tuple(found)
+
+
+def _conflict_discrepancies(name: str, conflicts: list[Conflict]) -> list[Discrepancy]:
+    found = [
+        Discrepancy("conflict", name, c.claims, c.message, c.message.rsplit(": ", 1)[-1])
+        for c in conflicts
+    ]
+    found.sort(key=lambda d: min(c.seq for c in d.claims))
+    return found
+
+
 def reconcile_series(
     name: str, claims: list[Claim], extra_days: Iterable[date] = ()
 ) -> tuple[SeriesResult, list[Discrepancy]]:
     """Reconcile one series; ``extra_days`` adds dates to estimate at."""
     origins = OriginIndex(claims)
-    support = corroboration(claims, origins)
+    support = Corroboration(claims, origins)
     days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
     series_graph = SeriesGraph(claims, extra_days=days)
     conflicts, exclusions = _resolve_conflicts(series_graph, support)
@@ -166,10 +194,7 @@ def reconcile_series(
         _upper=upper,
         _lower=lower,
     )
-    found = [
-        Discrepancy("conflict", name, c.claims, c.message, c.message.rsplit(": ", 1)[-1])
-        for c in conflicts
-    ]
+    found = _conflict_discrepancies(name, conflicts)
     found += _target_disagreements(name, claims)
     found += _target_checks(result)
     found += _uncorroborated(name, claims, origins, support)
@@ -178,7 +203,7 @@ def reconcile_series(
 
 
 def _resolve_conflicts(
-    series: SeriesGraph, support: dict[int, set[str]]
+    series: SeriesGraph, support: Corroboration
 ) -> tuple[list[Conflict], list[Exclusion]]:
     conflicts: list[Conflict] = []
     excluded: list[tuple[Exclusion, Conflict]] = []
@@ -202,7 +227,7 @@ def _resolve_conflicts(
 
 
 def _restore_unneeded(
-    series: SeriesGraph, out: set[int], excluded: list[tuple[Exclusion, Conflict]], support: dict[int, set[str]]
+    series: SeriesGraph, out: set[int], excluded: list[tuple[Exclusion, Conflict]], support: Corroboration
 ) -> list[tuple[Exclusion, Conflict]]:
     """Put back every excluded claim the rest no longer needs out.
 
@@ -316,7 +341,7 @@ def _target_checks(result: SeriesResult) -> list[Discrepancy]:
 
 
 def _uncorroborated(
-    name: str, claims: list[Claim], origins: OriginIndex, support: dict[int, set[str]]
+    name: str, claims: list[Claim], origins: OriginIndex, support: Corroboration
 ) -> list[Discrepancy]:
     found = []
     figures: dict[tuple, list[Claim]] = defaultdict(list)

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from ..model import Claim, Source
+from ..model import RELEASE_KINDS, Claim, Source
 
 
 def _norm(text: str) -> str:
@@ -21,13 +21,26 @@ def _norm(text: str) -> str:
 
 class OriginIndex:
     def __init__(self, claims: Iterable[Claim]):
-        self._by_key: dict[str, Source] = {}
+        self._claims = claims
+        self._index: dict[str, Source] | None = None
         self._cache: dict[tuple[str | None, int], str] = {}
-        for claim in claims:
-            source = claim.source
-            for key in (source.url, source.title):
-                if key:
-                    self._by_key.setdefault(_norm(key), source)
+
+    @property
+    def _by_key(self) -> dict[str, Source]:
+        """The claims' sources by url and title, built on first use: only a figure
+        without a speaker needs it, to follow ``derived_from`` to its root."""
+        if self._index is None:
+            self._index = {}
+            seen: set[int] = set()
+            for claim in self._claims:
+                source = claim.source
+                if source.seq in seen:
+                    continue
+                seen.add(source.seq)
+                for key in (source.url, source.title):
+                    if key:
+                        self._index.setdefault(_norm(key), source)
+        return self._index
 
     def origin(self, claim: Claim) -> str:
         """A stable key for the claim's origin."""
@@ -63,7 +76,7 @@ class OriginIndex:
 def figure_key(claim: Claim) -> tuple:
     """Claims about the same quantity: a release total or batch at one date, or a
     series' target (pledge, demand) whenever it was stated."""
-    if claim.kind.constrains_total:
+    if claim.kind in RELEASE_KINDS:
         return (claim.series, claim.kind.value, claim.as_of, claim.period_start, claim.event)
     return (claim.series, claim.kind.value)
 
@@ -72,26 +85,43 @@ def intersects(a: Claim, b: Claim) -> bool:
     return (a.hi is None or b.lo <= a.hi) and (b.hi is None or a.lo <= b.hi)
 
 
-def corroboration(claims: list[Claim], origins: OriginIndex) -> dict[int, set[str]]:
+class Corroboration:
     """For each claim (by seq): the origins of the claims about the same quantity whose
-    figures are compatible with it (its own origin included)."""
-    groups: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[figure_key(claim)].append(claim)
-    support: dict[int, set[str]] = {}
-    for group in groups.values():
+    figures are compatible with it (its own origin included). Computed per quantity on
+    first use: the conflict search asks only about the claims in conflicts."""
+
+    def __init__(self, claims: Iterable[Claim], origins: OriginIndex):
+        self._origins = origins
+        self._group_of: dict[int, tuple] = {}
+        self._groups: dict[tuple, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            key = figure_key(claim)
+            self._group_of[claim.seq] = key
+            self._groups[key].append(claim)
+        self._support: dict[int, set[str]] = {}
+
+    def get(self, seq: int, default=()):
+        found = self._support.get(seq)
+        if found is None:
+            key = self._group_of.get(seq)
+            if key is None:
+                return default
+            self._settle(self._groups[key])
+            found = self._support[seq]
+        return found
+
+    def _settle(self, group: list[Claim]) -> None:
         # Bucket by interval: copies usually repeat one figure, so buckets are few and the
         # pairwise test runs over buckets, not claims.
         buckets: dict[tuple[int, int | None], set[str]] = defaultdict(set)
         members: dict[tuple[int, int | None], list[Claim]] = defaultdict(list)
         for claim in group:
-            buckets[(claim.lo, claim.hi)].add(origins.origin(claim))
+            buckets[(claim.lo, claim.hi)].add(self._origins.origin(claim))
             members[(claim.lo, claim.hi)].append(claim)
         for interval, claims_here in members.items():
             supported = set().union(*(o for other, o in buckets.items() if _overlap(interval, other)))
             for claim in claims_here:
-                support[claim.seq] = supported
-    return support
+                self._support[claim.seq] = supported
 
 
 def _overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
