@@ -17,28 +17,22 @@ batches of one day add up, while increments without an event all describe the wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, NamedTuple
 
-from ..model import Claim, Kind
+from ..model import RELEASE_KINDS, Claim, Kind
 
+# A point in time is one int, ordered as time is: the end of day ``d`` (a date ordinal) is
+# ``d * SLOTS + END_OF_DAY``; the end of event slot ``k`` inside it is ``d * SLOTS + k``.
+# (Hundreds of thousands are built, hashed and sorted per series; ints are the cheapest.)
 END_OF_DAY = 1 << 30  # sorts after every event slot of the day
+SLOTS = 1 << 31
+ORIGIN = 0  # before anything was released: C = 0
 
 
-class Point(NamedTuple):
-    """A point in time: the end of ``day``, or the end of event slot ``slot`` inside it.
-    (A NamedTuple: hundreds of thousands are built, hashed and sorted per series.)"""
-
-    day: int  # date ordinal; 0 is the origin
-    slot: int = END_OF_DAY
-
-    @property
-    def date(self) -> date | None:
-        return date.fromordinal(self.day) if self.day > 0 else None
-
-
-ORIGIN = Point(0, 0)
+def day_end(ordinal: int) -> int:
+    return ordinal * SLOTS + END_OF_DAY
 
 
 class Edge(NamedTuple):
@@ -51,32 +45,31 @@ class Edge(NamedTuple):
 
 @dataclass
 class ConstraintGraph:
-    points: list[Point]
-    index: dict[Point, int]
+    points: list[int]
+    index: dict[int, int]
     edges: list[Edge]
-    claims: list[Claim] = field(default_factory=list)
 
     @property
     def size(self) -> int:
         return len(self.points)
 
     def node_of(self, day: date) -> int:
-        return self.index[Point(day.toordinal())]
+        return self.index[day_end(day.toordinal())]
 
 
-def claim_points(claim: Claim, slots: dict[tuple[int, str], int]) -> tuple[Point, Point]:
+def claim_points(claim: Claim, slots: dict[tuple[int, str], int]) -> tuple[int, int]:
     """The two points whose difference ``claim`` bounds: (from, to)."""
     end = claim.as_of.toordinal()
     if claim.kind is Kind.INCREMENT:
         if claim.event and claim.period_start is None:
             slot = slots[(end, claim.event)]
-            before = Point(end, slot - 1) if slot > 1 else Point(end - 1)
-            return before, Point(end, slot)
+            before = end * SLOTS + slot - 1 if slot > 1 else day_end(end - 1)
+            return before, end * SLOTS + slot
         start = claim.period_start or claim.as_of
-        return Point(start.toordinal() - 1), Point(end)
+        return day_end(start.toordinal() - 1), day_end(end)
     if claim.period_start is not None:
-        return Point(claim.period_start.toordinal() - 1), Point(end)
-    return ORIGIN, Point(end)
+        return day_end(claim.period_start.toordinal() - 1), day_end(end)
+    return ORIGIN, day_end(end)
 
 
 def event_slots(claims: Iterable[Claim]) -> dict[tuple[int, str], int]:
@@ -91,46 +84,62 @@ def event_slots(claims: Iterable[Claim]) -> dict[tuple[int, str], int]:
 
 class SeriesGraph:
     """The points and claim edges of one series, computed once; :meth:`graph` then gives
-    the constraint graph without any set of excluded claims, in O(edges), as conflict
-    resolution needs again and again. Points of excluded claims stay: a point with only
-    the non-decreasing edges changes neither consistency nor any bound."""
+    the constraint graph without any set of excluded claims, as conflict resolution needs
+    again and again: a copy of the graph without exclusions, with only the pairs of points
+    whose tightest edge belonged to an excluded claim looked at again. Points of excluded
+    claims stay: a point with only the non-decreasing edges changes neither consistency
+    nor any bound.
+
+    Parallel edges collapse to the tightest; ties go to the non-decreasing constraint,
+    then to the earliest-recorded claim."""
 
     def __init__(self, claims: Iterable[Claim], extra_days: Iterable[date] = ()):
-        releases = sorted((c for c in claims if c.kind.constrains_total), key=lambda c: c.seq)
+        releases = sorted((c for c in claims if c.kind in RELEASE_KINDS), key=lambda c: c.seq)
         slots = event_slots(releases)
         spans = [(claim, *claim_points(claim, slots)) for claim in releases]
         points = {ORIGIN}
         for _, start, end in spans:
             points.add(start)
             points.add(end)
-            if end.slot != END_OF_DAY:
-                points.add(Point(end.day))  # the day's end, after its batches
-        points.update(Point(day.toordinal()) for day in extra_days)
+        for point in [p for p in points if p % SLOTS not in (END_OF_DAY, 0)]:
+            points.add(day_end(point // SLOTS))  # the day's end, after its batches
+        points.update(day_end(day.toordinal()) for day in extra_days)
         self.points = sorted(points)
         self.index = {point: i for i, point in enumerate(self.points)}
-        self.releases = releases
-        self.order_edges = [Edge(i, i - 1, 0, None, "order") for i in range(1, len(self.points))]
-        self.claim_edges: list[Edge] = []
+        index = self.index
+        # Every edge that can stand between two nodes, tightest first (weight, then the
+        # order constraint, then chain position); claims are in seq order already.
+        candidates: dict[tuple[int, int], list[Edge]] = {
+            (i, i - 1): [Edge(i, i - 1, 0, None, "order")] for i in range(1, len(self.points))
+        }
+        self._pairs_of: dict[int, list[tuple[int, int]]] = {}
         for claim, start, end in spans:
-            u, v = self.index[start], self.index[end]
+            u, v = index[start], index[end]
+            pairs = self._pairs_of[claim.seq] = []
             if claim.hi is not None:
-                self.claim_edges.append(Edge(u, v, claim.hi, claim, "hi"))
-            self.claim_edges.append(Edge(v, u, -claim.lo, claim, "lo"))
+                candidates.setdefault((u, v), []).append(Edge(u, v, claim.hi, claim, "hi"))
+                pairs.append((u, v))
+            candidates.setdefault((v, u), []).append(Edge(v, u, -claim.lo, claim, "lo"))
+            pairs.append((v, u))
+        for options in candidates.values():
+            if len(options) > 1:
+                options.sort(key=lambda e: e.weight)  # stable: order edge, then seq order, on ties
+        self._candidates = candidates
+        self._tightest = {pair: options[0] for pair, options in candidates.items()}
 
     def graph(self, excluded: frozenset[int] | set[int] = frozenset()) -> ConstraintGraph:
-        """Parallel edges collapse to the tightest; ties go to the earliest-recorded claim."""
-        tightest: dict[tuple[int, int], Edge] = {}
-        for edge in self.order_edges:
-            tightest[(edge.tail, edge.head)] = edge
-        for edge in self.claim_edges:
-            if edge.claim.seq in excluded:  # type: ignore[union-attr]
-                continue
-            key = (edge.tail, edge.head)
-            current = tightest.get(key)
-            if current is None or edge.weight < current.weight:
-                tightest[key] = edge
-        kept = [c for c in self.releases if c.seq not in excluded] if excluded else self.releases
-        return ConstraintGraph(self.points, self.index, list(tightest.values()), kept)
+        tightest = self._tightest
+        changed = {pair for seq in excluded for pair in self._pairs_of.get(seq, ())
+                   if tightest[pair].claim is not None and tightest[pair].claim.seq in excluded}
+        if changed:
+            tightest = dict(tightest)
+            for pair in changed:
+                kept = next((e for e in self._candidates[pair] if e.claim is None or e.claim.seq not in excluded), None)
+                if kept is None:
+                    del tightest[pair]
+                else:
+                    tightest[pair] = kept
+        return ConstraintGraph(self.points, self.index, list(tightest.values()))
 
 
 def build(claims: Iterable[Claim], extra_days: Iterable[date] = ()) -> ConstraintGraph:
@@ -139,4 +148,3 @@ def build(claims: Iterable[Claim], extra_days: Iterable[date] = ()) -> Constrain
     ``extra_days`` adds points with no claim of their own (dates where bounds are wanted).
     """
     return SeriesGraph(claims, extra_days).graph()
-

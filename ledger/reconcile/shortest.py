@@ -59,23 +59,29 @@ def shortest_paths(graph: ConstraintGraph, source: int | None = 0, *, reverse: b
     forward: list[list[tuple[int, int, Edge]]] = [[] for _ in range(n)]
     backward: list[list[tuple[int, int, Edge]]] = [[] for _ in range(n)]
     for edge in graph.edges:
-        tail, head = (edge.head, edge.tail) if reverse else (edge.tail, edge.head)
-        (forward if head > tail else backward)[tail].append((head, edge.weight, edge))
+        tail, head, weight = edge[:3]
+        if reverse:
+            tail, head = head, tail
+        (forward if head > tail else backward)[tail].append((head, weight, edge))
     distance: list[float] = [INFINITY] * n if source is not None else [0] * n
     parent: list[Edge | None] = [None] * n
     parent_node = [-1] * n
     if source is not None:
         distance[source] = 0
-    forward_order = range(n)
-    backward_order = range(n - 1, -1, -1)
+    # Yen's order: forward edges by increasing tail, then backward edges by decreasing
+    # tail; nodes without edges in a direction are left out of that sweep.
+    sweeps = (
+        [(tail, forward[tail]) for tail in range(n) if forward[tail]],
+        [(tail, backward[tail]) for tail in range(n - 1, -1, -1) if backward[tail]],
+    )
     for _round in range(n + 1):
         changed = False
-        for order, adjacency in ((forward_order, forward), (backward_order, backward)):
-            for tail in order:
+        for sweep in sweeps:
+            for tail, adjacency in sweep:
                 base = distance[tail]
                 if base == INFINITY:
                     continue
-                for head, weight, edge in adjacency[tail]:
+                for head, weight, edge in adjacency:
                     if base + weight < distance[head]:
                         distance[head] = base + weight
                         parent[head] = edge
