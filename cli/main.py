@@ -12,19 +12,22 @@ from ledger.wording import (
     parse_vague_override,
 )
 
-from . import (
-    claims,
-    corrections,
-    extracting,
-    imports,
-    integrity,
-    reconciling,
-    reporting,
-    setup,
-    sources,
-    wording,
-)
 from .context import AppContext, PxlGroup
+
+# Each command's module, imported only when that command runs (or help lists it): a
+# command then pays only for what it uses (jinja2 and matplotlib only for reports).
+COMMAND_MODULES = {
+    "init": "setup",
+    "source": "sources",
+    "record": "claims", "list": "claims", "show": "claims",
+    "retract": "corrections", "amend": "corrections",
+    "import": "imports",
+    "extract": "extracting",
+    "reconcile": "reconciling", "why": "reconciling", "check": "reconciling",
+    "report": "reporting",
+    "verify": "integrity", "digest": "integrity",
+    "wording": "wording",
+}
 
 VAGUE_HELP = ", ".join(f"{w}={lo}-{hi}" for w, (lo, hi) in sorted(DEFAULT_CONFIG.vague.items()))
 
@@ -47,6 +50,7 @@ def _vague(_ctx, _param, values):
 
 @click.group(
     cls=PxlGroup,
+    lazy_commands=COMMAND_MODULES,
     epilog=(
         "Figures are read by one grammar (`pxl wording` prints it). Approximations "
         "('about N') span N*(1-t)..N*(1+t), t=0.10 by default; vague plurals default to "
@@ -79,10 +83,6 @@ def pxl(ctx: click.Context, url: str, tolerance: float | None, vague: dict) -> N
         config = config.with_vague(vague)
     ctx.obj = AppContext(url=url, wording=config)
     ctx.call_on_close(ctx.obj.close)
-
-
-for module in (setup, sources, claims, corrections, imports, extracting, reconciling, reporting, integrity, wording):
-    module.register(pxl)
 
 
 def main() -> None:

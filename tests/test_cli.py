@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
-from cli.main import pxl
+import cli
+from cli.main import COMMAND_MODULES, pxl
 
 SERIES = "afghan-government->taliban"
 ARTICLE = ("The move came after the Afghan government released 100 Taliban prisoners, bringing to "
@@ -153,3 +157,15 @@ def test_wording_command_prints_grammar_and_reads(tmp_path):
     assert "'about 100': [80, 120]" in result.output and "[4001, open]" in result.output
     assert runner.invoke(pxl, ["wording", "lots"]).exit_code == 1
     assert "dozens=24-99" in runner.invoke(pxl, ["--help"]).output
+
+
+def test_every_command_is_mapped_to_the_module_that_registers_it():
+    """Commands load lazily by name: the map must name every command, in its module."""
+    group = click.Group()
+    modules = {path.stem for path in Path(cli.__file__).parent.glob("*.py") if "def register(" in path.read_text()}
+    for module in modules:
+        importlib.import_module(f"cli.{module}").register(group)
+    assert set(COMMAND_MODULES.values()) == modules
+    assert {name: command.callback.__module__ for name, command in group.commands.items()} == {
+        name: f"cli.{module}" for name, module in COMMAND_MODULES.items()
+    }
