@@ -102,16 +102,18 @@ class ChainProblem:
 EntryRow = tuple  # (seq, entry_type, recorded_at, recorded_by, prev_hash, hash)
 
 
-def check_chain(rows: Iterable[tuple[EntryRow, list[Any] | None]]) -> Iterator[ChainProblem]:
+def check_chain(
+    rows: Iterable[tuple[EntryRow, list[Any] | None]], start: tuple[int, str] = (1, GENESIS)
+) -> Iterator[ChainProblem]:
     """Check entries in ``seq`` order: contiguous positions, links, and recomputed hashes.
 
     ``rows`` yields ``(entry, fields)``: the entry row as the tuple (seq, entry_type,
     recorded_at, recorded_by, prev_hash, hash), and the content fields of its row in its
     typed table in CONTENT_FIELDS order, or None when that row is missing. Yields every
-    problem found.
+    problem found. ``start`` is the position and ``prev_hash`` expected first: (1, GENESIS)
+    from the beginning; to check from inside the chain, the stored entry before.
     """
-    expected_seq = 1
-    prev_hash = GENESIS
+    expected_seq, prev_hash = start
     for (seq, entry_type, recorded_at, recorded_by, stored_prev, stored_hash), fields in rows:
         if seq != expected_seq:
             if seq > expected_seq:

@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator, Mapping
 from sqlalchemy import Connection, Engine, exc, func, or_, select, text
 
 from . import db, schema
-from .chain import CONTENT_FIELDS, ChainProblem, check_chain, document_hash
+from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
 from .drafts import ClaimDraft, SourceDraft, amended_fields, claim_draft
 from .errors import (
@@ -43,10 +43,9 @@ from .model import (
 )
 from .rows import FIGURE_COLUMNS, claim_from_row, claims_from_tuples, correction_from_row, figure_from_tuple, source_from_row
 from .wording import DEFAULT_CONFIG, WordingConfig
+from .verification import TABLE_OF, verify_chain
 from .writer import Writer
 
-VERIFY_CHUNK = 20_000
-_TABLE_OF = {"source": schema.sources, "claim": schema.claims, "correction": schema.corrections}
 
 
 def default_recorder() -> str:
@@ -365,77 +364,30 @@ class Ledger:
     # -- verification ---------------------------------------------------------------
 
     def verify(
-        self, digest: Head | None = None, progress: Callable[[int], None] | None = None
+        self,
+        digest: Head | None = None,
+        progress: Callable[[int], None] | None = None,
+        *,
+        workers: int | None = None,
     ) -> VerifyReport:
         """Recompute every hash and link, check every row belongs to its entry, every
         archived document matches its SHA-256, and (given a saved digest) that the chain
-        still extends it. Collects every problem, in chain order."""
+        still extends it. Collects every problem, in chain order. A long chain is checked
+        in spans by ``workers`` processes (default: one per core)."""
         problems: list[ChainProblem] = []
         with db.connect(self.engine) as connection:
             head = _head(connection)
-            entry_count = 0
-            sqlite = connection.dialect.name == "sqlite"
-            # The driver's own cursor: plain tuples, no Row objects (a third of the time
-            # at a million entries). Parameters in the driver's style.
-            mark = "?" if sqlite else "%s"
-            cursor = connection.connection.driver_connection.cursor()
-            entries_sql = (
-                "SELECT seq, entry_type, recorded_at, recorded_by, prev_hash, hash FROM entries "
-                f"WHERE seq > {mark} ORDER BY seq LIMIT {mark}"
-            )
-            content_sql = {
-                name: f"SELECT seq, {', '.join(CONTENT_FIELDS[name])} FROM {table.name} "
-                      f"WHERE seq BETWEEN {mark} AND {mark}"
-                for name, table in _TABLE_OF.items()
-            }
-
-            def fetch(sql: str, parameters: tuple) -> list[tuple]:
-                cursor.execute(sql, parameters)
-                return cursor.fetchall()
-
-            # Raw rows carry SQLite's 0/1 for booleans; the hash was computed over true/false.
-            boolean_at = {name: [i for i, f in enumerate(CONTENT_FIELDS[name]) if f == "as_of_inferred"]
-                          for name in _TABLE_OF}
-
-            def content_of(name: str, row) -> list[Any]:
-                fields = list(row[1:])
-                if sqlite:
-                    for i in boolean_at[name]:
-                        if fields[i] is not None:
-                            fields[i] = bool(fields[i])
-                return fields
-
-            def rows() -> Iterator[tuple[tuple, list[Any] | None]]:
-                nonlocal entry_count
-                after = 0
-                while True:
-                    chunk = fetch(entries_sql, (after, VERIFY_CHUNK))
-                    if not chunk:
-                        return
-                    low, high = chunk[0][0], chunk[-1][0]
-                    content = {
-                        name: {r[0]: r for r in fetch(sql, (low, high))}
-                        for name, sql in content_sql.items()
-                    }
-                    for entry in chunk:
-                        typed = content.get(entry[1])
-                        row = typed.pop(entry[0], None) if typed is not None else None
-                        yield entry, (content_of(entry[1], row) if row is not None else None)
-                    for name, leftover in content.items():
-                        for seq in leftover:
-                            problems.append(ChainProblem(
-                                seq, f"a {name} row stands at this position but the entry there "
-                                "is not a " + name,
-                            ))
-                    entry_count += len(chunk)
-                    if progress:
-                        progress(len(chunk))
-                    after = high
-
-            problems.extend(check_chain(rows()))
+        entry_count, chain_problems = verify_chain(self.engine, head.seq if head else 0, progress, workers)
+        problems.extend(chain_problems)
+        with db.connect(self.engine) as connection:
             last = head.seq if head else 0
-            for name, table in _TABLE_OF.items():
-                for seq in connection.execute(select(table.c.seq).where(table.c.seq > last)).scalars():
+            for name, table in TABLE_OF.items():
+                # Past the head read above; a writer appending meanwhile adds its entries too.
+                orphans = select(table.c.seq).where(
+                    table.c.seq > last,
+                    ~select(schema.entries.c.seq).where(schema.entries.c.seq == table.c.seq).exists(),
+                )
+                for seq in connection.execute(orphans).scalars():
                     problems.append(ChainProblem(seq, f"a {name} row has no entry in the chain"))
             documents = 0
             for sha, body in connection.execute(select(schema.documents.c.sha256, schema.documents.c.text)):

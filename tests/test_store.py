@@ -12,6 +12,7 @@ from ledger.errors import InvalidInput, LedgerError, NotFound
 from ledger.model import Figure, Head
 from ledger.schema import LEDGER_TABLES
 from ledger.store import Ledger, parse_known_at
+from ledger.verification import verify_chain
 from tests.helpers import SERIES, draft, tamper
 
 ARTICLE = (
@@ -239,6 +240,26 @@ def test_tampering_is_detected_and_named(backend, statements, seq, message):
     assert not report.ok
     assert report.first.seq == seq, report.problems
     assert message in report.first.message
+
+
+@pytest.mark.parametrize("statements", [
+    [],
+    ["UPDATE claims SET value = '301' WHERE seq = 4", "UPDATE entries SET recorded_by = 'm' WHERE seq = 7"],
+    ["DELETE FROM claims WHERE seq = 4", "DELETE FROM entries WHERE seq = 4"],  # at a span's end
+    ["DELETE FROM claims WHERE seq = 5", "DELETE FROM entries WHERE seq = 5"],  # at a span's start
+    ["DELETE FROM claims WHERE seq = 6", "DELETE FROM entries WHERE seq = 6"],  # before the last
+    ["UPDATE entries SET prev_hash = hash WHERE seq = 3", "DELETE FROM claims WHERE seq = 6"],
+])
+def test_verifying_in_parallel_spans_finds_what_one_pass_finds(backend, statements):
+    ledger = _populated(backend)
+    tamper(ledger, *statements)
+    last = 7
+    one_pass = verify_chain(ledger.engine, last, workers=1, span=last)
+    seen: list[int] = []
+    for workers in (1, 2):
+        assert verify_chain(ledger.engine, last, seen.append, workers=workers, span=2) == one_pass
+    assert sum(seen) == 2 * one_pass[0]
+    assert bool(one_pass[1]) == bool(statements)
 
 
 def test_swapped_document_text_is_detected(backend):
