@@ -20,7 +20,8 @@ from . import db, schema
 from .chain import CONTENT_FIELDS, GENESIS, ChainProblem, check_chain
 
 FETCH_CHUNK = 20_000  # entries per query
-SPAN = 100_000  # entries per worker task
+SPAN = 100_000  # at most this many entries per worker task
+PARALLEL_FROM = 20_000  # shorter chains are checked in this process: a fork costs more
 TABLE_OF = {"source": schema.sources, "claim": schema.claims, "correction": schema.corrections}
 
 
@@ -28,9 +29,16 @@ def verify_chain(
     engine: Engine, last_seq: int, progress: Callable[[int], None] | None = None, workers: int | None = None,
     span: int = SPAN,
 ) -> tuple[int, list[ChainProblem]]:
-    """Check every entry up to position ``last_seq``: (entries seen, problems)."""
-    spans = [(start, min(start + span, last_seq)) for start in range(0, last_seq, span)]
-    workers = min(workers or os.cpu_count() or 1, len(spans))
+    """Check every entry up to position ``last_seq``: (entries seen, problems). ``workers``
+    processes (default: one per core, for chains of PARALLEL_FROM entries or more) take
+    equal spans of at most ``span`` entries, as many spans as keep every worker busy."""
+    if workers is None:
+        workers = (os.cpu_count() or 1) if last_seq >= PARALLEL_FROM else 1
+    count = max(1, -(-last_seq // span))
+    count = -(-count // workers) * workers  # whole rounds: no worker idles at the end
+    size = max(1, -(-last_seq // count))
+    spans = [(start, min(start + size, last_seq)) for start in range(0, last_seq, size)]
+    workers = min(workers, len(spans))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         with db.connect(engine) as connection:
             results = [_verify_span(connection, after, until, progress) for after, until in spans]
