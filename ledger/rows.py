@@ -94,31 +94,20 @@ def content_row(content: ClaimContent | None, fingerprint: str | None) -> dict[s
 
 
 
-def content_from_row(row: Mapping[str, Any]) -> ClaimContent:
-    quote = None
-    if row["quote"] is not None:
-        quote = QuoteSelector(
-            exact=row["quote"], prefix=row["quote_prefix"], suffix=row["quote_suffix"],
-            start=row["quote_start"], end=row["quote_end"],
-        )
+def _content(values: tuple) -> ClaimContent:
+    """A claim's content from its column values in _CONTENT_ORDER."""
+    (series, kind, value, lo, hi, as_of, inferred, source_seq, period_start, deadline, event, speaker,
+     quote, prefix, suffix, start, end, reliability, credibility, notes) = values
     return ClaimContent(
-        series=row["series"],
-        kind=_KINDS[row["kind"]],
-        value=row["value"],
-        lo=row["lo"],
-        hi=row["hi"],
-        as_of=_parse_date(row["as_of"]),
-        as_of_inferred=bool(row["as_of_inferred"]),
-        source_seq=row["source_seq"],
-        period_start=_date(row["period_start"]),
-        deadline=_date(row["deadline"]),
-        event=row["event"],
-        speaker=row["speaker"],
-        quote=quote,
-        reliability=row["reliability"],
-        credibility=row["credibility"],
-        notes=row["notes"],
+        series, _KINDS[kind], value, lo, hi, _parse_date(as_of), bool(inferred), source_seq,
+        _date(period_start), _date(deadline), event, speaker,
+        QuoteSelector(quote, prefix, suffix, start, end) if quote is not None else None,
+        reliability, credibility, notes,
     )
+
+
+def content_from_row(row: Mapping[str, Any]) -> ClaimContent:
+    return _content(_CONTENT_BY_NAME(row))
 
 
 def claim_from_row(row: Mapping[str, Any], sources: Mapping[int, Source]) -> Claim:
@@ -139,20 +128,11 @@ def claims_from_tuples(keys: list[str], rows: Iterable[tuple], sources: Mapping[
     at = {key: i for i, key in enumerate(keys)}
     content_of = itemgetter(*(at[name] for name in _CONTENT_ORDER))
     ledger_facts = itemgetter(at["seq"], at["ref"], at["recorded_at"], at["recorded_by"], at["fingerprint"])
-    kinds, parse = _KINDS, _parse_date
     claims = []
     for row in rows:
-        (series, kind, value, lo, hi, as_of, inferred, source_seq, period_start, deadline, event, speaker,
-         quote, prefix, suffix, start, end, reliability, credibility, notes) = content_of(row)
-        content = ClaimContent(
-            series, kinds[kind], value, lo, hi, parse(as_of), bool(inferred), source_seq,
-            parse(period_start) if period_start else None, parse(deadline) if deadline else None,
-            event, speaker,
-            QuoteSelector(quote, prefix, suffix, start, end) if quote is not None else None,
-            reliability, credibility, notes,
-        )
+        content = _content(content_of(row))
         seq, ref, recorded_at, recorded_by, fingerprint = ledger_facts(row)
-        claims.append(Claim(seq, ref, content, sources[source_seq], recorded_at, recorded_by,
+        claims.append(Claim(seq, ref, content, sources[content.source_seq], recorded_at, recorded_by,
                             fingerprint=fingerprint))
     return claims
 
@@ -170,8 +150,7 @@ def figure_from_tuple(row: tuple, sources: Mapping[int, Source], seq: int | None
      credibility, source_seq) = row
     return Figure(
         row_seq if seq is None else seq, series, _KINDS[kind], lo, hi, _parse_date(as_of), bool(inferred),
-        _parse_date(period_start) if period_start else None, _parse_date(deadline) if deadline else None,
-        event, speaker, reliability, credibility, sources[source_seq],
+        _date(period_start), _date(deadline), event, speaker, reliability, credibility, sources[source_seq],
     )
 
 
@@ -181,6 +160,7 @@ _CONTENT_ORDER = (
     "deadline", "event", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
     "reliability", "credibility", "notes",
 )
+_CONTENT_BY_NAME = itemgetter(*_CONTENT_ORDER)
 
 
 def correction_from_row(row: Mapping[str, Any]) -> Correction:
