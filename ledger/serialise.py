@@ -22,15 +22,22 @@ SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "derived_from"
                   "recorded_at", "recorded_by")
 
 
-def source_dict(source: Source) -> dict[str, Any]:
+def _source_facts(source: Source) -> dict[str, Any]:
+    """What a source says of itself: shown with the source and with each of its claims."""
     return {
-        "id": source.id,
         "publisher": source.publisher,
         "published": source.published.isoformat(),
         "title": source.title,
         "url": source.url,
         "derived_from": source.derived_from,
         "document_sha256": source.document_sha256,
+    }
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        **_source_facts(source),
         "recorded_at": source.recorded_at,
         "recorded_by": source.recorded_by,
     }
@@ -52,12 +59,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "deadline": content.deadline.isoformat() if content.deadline else None,
         "event": content.event,
         "source": source.id,
-        "publisher": source.publisher,
-        "published": source.published.isoformat(),
-        "title": source.title,
-        "url": source.url,
-        "derived_from": source.derived_from,
-        "document_sha256": source.document_sha256,
+        **_source_facts(source),
         "speaker": content.speaker,
         **quote_columns(quote),
         "reliability": content.reliability,
