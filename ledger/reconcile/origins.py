@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..model import RELEASE_KINDS, Claim, Source
 
@@ -20,8 +20,8 @@ def _norm(text: str) -> str:
 
 
 class OriginIndex:
-    def __init__(self, claims: Iterable[Claim]):
-        self._claims = claims
+    def __init__(self, claims: Sequence[Claim]):
+        self._claims = claims  # read again if a figure without a speaker needs the index
         self._index: dict[str, Source] | None = None
         self._cache: dict[tuple[str | None, int], str] = {}
 
