@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 FORMAT = 1
 GENESIS = "0" * 64
@@ -76,7 +76,7 @@ def entry_hash(
 
 
 def hash_fields(
-    seq: int, prev_hash: str, entry_type: str, recorded_at: str, recorded_by: str, fields: list[Any]
+    seq: int, prev_hash: str, entry_type: str, recorded_at: str, recorded_by: str, fields: Sequence[Any]
 ) -> str:
     """The hash of an entry whose content ``fields`` are in the order of CONTENT_FIELDS."""
     canonical = _encode_fast([FORMAT, seq, prev_hash, entry_type, recorded_at, recorded_by, fields])
@@ -103,7 +103,7 @@ EntryRow = tuple  # (seq, entry_type, recorded_at, recorded_by, prev_hash, hash)
 
 
 def check_chain(
-    rows: Iterable[tuple[EntryRow, list[Any] | None]], start: tuple[int, str] = (1, GENESIS)
+    rows: Iterable[tuple[EntryRow, Sequence[Any] | None]], start: tuple[int, str] = (1, GENESIS)
 ) -> Iterator[ChainProblem]:
     """Check entries in ``seq`` order: contiguous positions, links, and recomputed hashes.
 
@@ -134,13 +134,20 @@ def check_chain(
         if fields is None:
             yield ChainProblem(seq, f"its {entry_type} row is missing")
         else:
-            recomputed = hash_fields(seq, stored_prev, entry_type, recorded_at, recorded_by, fields)
-            if recomputed != stored_hash:
+            try:
+                recomputed = hash_fields(seq, stored_prev, entry_type, recorded_at, recorded_by, fields)
+            except TypeError:  # a value of a type no entry is recorded with, e.g. bytes
                 yield ChainProblem(
-                    seq,
-                    f"its content does not match its hash (stored {stored_hash[:12]}..., "
-                    f"recomputed {recomputed[:12]}...): the {entry_type} was changed "
-                    "after it was recorded",
+                    seq, f"its content does not match its hash: the {entry_type} holds a value "
+                    "of a type pxl never records (changed after it was recorded)",
                 )
+            else:
+                if recomputed != stored_hash:
+                    yield ChainProblem(
+                        seq,
+                        f"its content does not match its hash (stored {stored_hash[:12]}..., "
+                        f"recomputed {recomputed[:12]}...): the {entry_type} was changed "
+                        "after it was recorded",
+                    )
         prev_hash = stored_hash
         expected_seq = seq + 1

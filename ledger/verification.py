@@ -10,14 +10,16 @@ order.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
-from typing import Any, Callable, Iterator
+import sqlite3
+from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import Engine
 
 from . import db, schema
-from .chain import CONTENT_FIELDS, GENESIS, ChainProblem, check_chain
+from .chain import CONTENT_FIELDS, FORMAT, GENESIS, ChainProblem, check_chain
 
 FETCH_CHUNK = 20_000  # entries per query
 SPAN = 100_000  # at most this many entries per worker task
@@ -73,15 +75,94 @@ def _verify_span_in_worker(bounds: tuple[int, int]) -> tuple[int, list[ChainProb
 
 
 def _verify_span(
-    connection, after: int, until: int, progress: Callable[[int], None] | None = None
+    connection, after: int, until: int, progress: Callable[[int], None] | None = None, *, fast: bool = True
 ) -> tuple[int, list[ChainProblem]]:
-    """Check the entries with ``after < seq <= until``."""
-    problems: list[ChainProblem] = []
+    """Check the entries with ``after < seq <= until``. On SQLite each chunk is first
+    checked by :func:`_chunk_intact` (``fast``); a chunk it cannot vouch for is checked
+    again by the exact pass, which names every problem."""
     sqlite = connection.dialect.name == "sqlite"
     # The driver's own cursor: plain tuples, no Row objects (a third of the time at a
-    # million entries). Parameters in the driver's style.
-    mark = "?" if sqlite else "%s"
+    # million entries).
     cursor = connection.connection.driver_connection.cursor()
+    try:
+        if not (sqlite and fast):
+            return _verify_exactly(cursor, sqlite, after, until, progress)
+        count, problems = 0, []
+        for low in range(after, until, FETCH_CHUNK):
+            high = min(low + FETCH_CHUNK, until)
+            if _chunk_intact(cursor, low, high):
+                count += high - low
+                if progress:
+                    progress(high - low)
+            else:
+                seen, found = _verify_exactly(cursor, sqlite, low, high, progress)
+                count += seen
+                problems.extend(found)
+        return count, problems
+    finally:
+        cursor.close()
+
+
+def _canonical_sql(name: str) -> str:
+    """SQLite: one row per entry of type ``name`` in a range: (seq, prev_hash, hash, the
+    canonical encoding of :func:`ledger.chain.hash_fields`, built by SQLite's json_array)."""
+    def value(field: str) -> str:
+        if field == "as_of_inferred":  # stored 0/1; hashed as false/true
+            return f"CASE x.{field} WHEN 1 THEN json('true') WHEN 0 THEN json('false') ELSE x.{field} END"
+        return f"x.{field}"
+
+    content = ", ".join(value(field) for field in CONTENT_FIELDS[name])
+    return (
+        f"SELECT e.seq, e.prev_hash, e.hash, json_array({FORMAT}, e.seq, e.prev_hash, e.entry_type, "
+        f"e.recorded_at, e.recorded_by, json_array({content})) "
+        f"FROM entries e JOIN {TABLE_OF[name].name} x ON x.seq = e.seq WHERE e.seq > ? AND e.seq <= ?"
+    )
+
+
+_CANONICAL_SQL = {name: _canonical_sql(name) for name in TABLE_OF}
+
+
+def _chunk_intact(cursor, after: int, until: int) -> bool:
+    """True only if every position ``after < seq <= until`` holds an entry with exactly one
+    typed row, linked to the stored entry before it, whose content hashes to its stored
+    hash. About twice as fast as the exact pass: SQLite encodes each entry in C.
+
+    Sound without trusting SQLite's JSON to equal Python's: a stored hash is the SHA-256 of
+    the encoding made when the entry was recorded, so a match means SQLite's JSON of the
+    stored values is that very text; both are JSON, so the values are the recorded ones.
+    Anything else (a mismatch, a gap, a stray row, a value SQLite cannot encode) returns
+    False, and the exact pass names the problem.
+    """
+    try:
+        if after == 0:
+            prev_hash = GENESIS
+        else:
+            before = cursor.execute("SELECT hash FROM entries WHERE seq = ?", (after,)).fetchall()
+            if not before:
+                return False
+            prev_hash = before[0][0]
+        rows = [row for sql in _CANONICAL_SQL.values() for row in cursor.execute(sql, (after, until)).fetchall()]
+    except sqlite3.Error:  # e.g. a blob written over a field, or text that is not UTF-8
+        return False
+    if len(rows) != until - after:
+        return False
+    rows.sort()
+    sha256 = hashlib.sha256
+    expected = after + 1
+    for seq, stored_prev, stored_hash, canonical in rows:
+        if seq != expected or stored_prev != prev_hash or sha256(canonical.encode()).hexdigest() != stored_hash:
+            return False
+        prev_hash = stored_hash
+        expected += 1
+    return True
+
+
+def _verify_exactly(
+    cursor, sqlite: bool, after: int, until: int, progress: Callable[[int], None] | None = None
+) -> tuple[int, list[ChainProblem]]:
+    """The exact pass over ``after < seq <= until``: every problem, by :func:`check_chain`."""
+    problems: list[ChainProblem] = []
+    mark = "?" if sqlite else "%s"  # the driver's parameter style
     entries_sql = (
         "SELECT seq, entry_type, recorded_at, recorded_by, prev_hash, hash FROM entries "
         f"WHERE seq > {mark} AND seq <= {mark} ORDER BY seq LIMIT {mark}"
@@ -98,18 +179,11 @@ def _verify_span(
     before = fetch(f"SELECT seq, hash FROM entries WHERE seq <= {mark} ORDER BY seq DESC LIMIT 1", (after,))
     start = (before[0][0] + 1, before[0][1]) if before else (1, GENESIS)
     # Raw rows carry SQLite's 0/1 for booleans; the hash was computed over true/false.
-    boolean_at = {name: [i for i, f in enumerate(CONTENT_FIELDS[name]) if f == "as_of_inferred"] for name in TABLE_OF}
+    # Each table's row becomes its content fields by one slice (and, on SQLite, one bool).
+    fields_of = {name: _fields_reader(CONTENT_FIELDS[name], sqlite) for name in TABLE_OF}
     count = 0
 
-    def content_of(name: str, row) -> list[Any]:
-        fields = list(row[1:])
-        if sqlite:
-            for i in boolean_at[name]:
-                if fields[i] is not None:
-                    fields[i] = bool(fields[i])
-        return fields
-
-    def rows() -> Iterator[tuple[tuple, list[Any] | None]]:
+    def rows() -> Iterator[tuple[tuple, Sequence[Any] | None]]:
         nonlocal count
         position = after
         while True:
@@ -121,7 +195,7 @@ def _verify_span(
             for entry in chunk:
                 typed = content.get(entry[1])
                 row = typed.pop(entry[0], None) if typed is not None else None
-                yield entry, (content_of(entry[1], row) if row is not None else None)
+                yield entry, (fields_of[entry[1]](row) if row is not None else None)
             for name, leftover in content.items():
                 for seq in leftover:
                     problems.append(ChainProblem(
@@ -133,5 +207,13 @@ def _verify_span(
             position = high
 
     problems.extend(check_chain(rows(), start))
-    cursor.close()
     return count, problems
+
+
+def _fields_reader(fields: tuple[str, ...], sqlite: bool) -> Callable[[tuple], Sequence[Any]]:
+    """From a row ``(seq, *fields)`` to its content fields as they were hashed."""
+    if not sqlite or "as_of_inferred" not in fields:
+        return lambda row: row[1:]
+    at = fields.index("as_of_inferred") + 1
+    as_hashed = {0: False, 1: True}  # anything else stays as stored, and will not match
+    return lambda row: (*row[1:at], as_hashed.get(row[at], row[at]), *row[at + 1:])

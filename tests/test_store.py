@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
+from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 
 from ledger.errors import InvalidInput, LedgerError, NotFound
 from ledger.model import Figure, Head
 from ledger.schema import LEDGER_TABLES
 from ledger.store import Ledger, parse_known_at
+from ledger import verification
+from ledger.drafts import SourceDraft
 from ledger.verification import verify_chain
 from tests.helpers import SERIES, draft, tamper
 
@@ -260,6 +266,64 @@ def test_verifying_in_parallel_spans_finds_what_one_pass_finds(backend, statemen
         assert verify_chain(ledger.engine, last, seen.append, workers=workers, span=2) == one_pass
     assert sum(seen) == 2 * one_pass[0]
     assert bool(one_pass[1]) == bool(statements)
+
+
+SQLITE_ONLY = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+
+@SQLITE_ONLY
+@pytest.mark.parametrize("statements", [
+    [],
+    ["UPDATE claims SET value = '301' WHERE seq = 4"],
+    ["UPDATE claims SET value = X'333031' WHERE seq = 4"],  # a blob where text was
+    ["UPDATE claims SET lo = 99.5 WHERE seq = 3"],  # a real where an integer was
+    ["UPDATE claims SET as_of_inferred = 2 WHERE seq = 5"],
+    ["UPDATE corrections SET as_of_inferred = NULL WHERE seq = 7"],
+    ["UPDATE entries SET entry_type = 'source' WHERE seq = 5"],
+    # a stray row: a source standing at a claim's position
+    ["INSERT INTO sources SELECT 4, publisher, title, url, published, document_sha256, derived_from "
+     "FROM sources WHERE seq = 1"],
+    ["DELETE FROM claims WHERE seq = 5"],
+    ["DELETE FROM claims WHERE seq = 4", "DELETE FROM entries WHERE seq = 4"],
+    ["UPDATE entries SET prev_hash = hash WHERE seq = 3"],
+])
+def test_the_fast_sqlite_check_finds_what_the_exact_pass_finds(backend, statements, monkeypatch):
+    ledger = _populated(backend)
+    tamper(ledger, *statements)
+    monkeypatch.setattr(verification, "FETCH_CHUNK", 2)  # several chunks, some clean, some not
+    with ledger.engine.connect() as connection:
+        exact = verification._verify_span(connection, 0, 7, fast=False)
+        assert verification._verify_span(connection, 0, 7, fast=True) == exact
+        cursor = connection.connection.driver_connection.cursor()
+        assert verification._chunk_intact(cursor, 0, 7) is not bool(statements)
+    assert bool(exact[1]) == bool(statements)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # refused in notes, not in titles
+_any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@SQLITE_ONLY
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(st.tuples(_any_text.filter(str.strip), _any_text), min_size=1, max_size=6),
+       inferred=st.booleans())
+def test_the_fast_sqlite_check_vouches_for_any_intact_text(backend, texts, inferred):
+    """SQLite's JSON of what pxl stored hashes to the stored hash, whatever the text
+    (quotes, backslashes, control characters, line separators, astral characters): the
+    fast check is used on real ledgers, not only ever falling back."""
+    ledger = backend.ledger()
+    head = ledger.head()
+    start = head.seq if head else 0
+    for publisher, title in texts:
+        source, _ = ledger.add_source(SourceDraft(publisher=publisher, title=title or None,
+                                                  published=date(2020, 5, 1)))
+        ledger.record(draft(**({} if inferred else {"as_of": "2020-04-01"}), notes=_CONTROL.sub("", title).strip() or None,
+                            value="100", url=None, publisher="X", title=None), source_seq=source.seq)
+    last = ledger.head().seq
+    with ledger.engine.connect() as connection:
+        cursor = connection.connection.driver_connection.cursor()
+        assert verification._chunk_intact(cursor, start, last)
+        assert verification._verify_span(connection, 0, last, fast=False) == (last, [])
 
 
 def test_swapped_document_text_is_detected(backend):
