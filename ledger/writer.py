@@ -9,6 +9,7 @@ batch commits or none of it does.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from operator import itemgetter
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, Table, select
@@ -292,7 +293,8 @@ def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]
             f"INSERT INTO {table.name} ({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
-        connection.exec_driver_sql(sql, [tuple(row[c] for c in columns) for row in rows])
+        as_tuple = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
+        connection.exec_driver_sql(sql, list(map(as_tuple, rows)))
     elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
         driver = connection.connection.driver_connection
         with driver.cursor() as cursor:
