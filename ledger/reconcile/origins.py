@@ -76,9 +76,11 @@ class OriginIndex:
 def figure_key(claim: Claim) -> tuple:
     """Claims about the same quantity: a release total or batch at one date, or a
     series' target (pledge, demand) whenever it was stated."""
+    # The Kind member itself, not its .value: equal and hashed the same, and reading an
+    # enum's .value is a slow descriptor call (a tenth of `pxl check` at 100k claims).
     if claim.kind in RELEASE_KINDS:
-        return (claim.series, claim.kind.value, claim.as_of, claim.period_start, claim.event)
-    return (claim.series, claim.kind.value)
+        return (claim.series, claim.kind, claim.as_of, claim.period_start, claim.event)
+    return (claim.series, claim.kind)
 
 
 def intersects(a: Claim, b: Claim) -> bool:
