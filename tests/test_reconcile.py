@@ -130,6 +130,26 @@ def test_check_finds_exactly_the_conflicts_reconcile_reports(claims):
         assert [(d.series, d.message, [c.seq for c in d.claims]) for d in found] == expected
 
 
+@settings(max_examples=12, deadline=None)
+@given(claims_in_series())
+def test_searching_series_in_parallel_finds_what_searching_in_turn_finds(claims):
+    """The forked search returns the same conflicts, in the same order, as the serial one."""
+    in_turn = find_conflicts(claims, workers=1)
+    assert find_conflicts(claims, workers=2) == in_turn
+    assert in_turn == reconcile(claims).conflicts
+
+
+def test_conflicts_of_many_series_come_back_in_series_order_from_workers():
+    claims = []
+    for name in ("d->e", "a->b", "c->d", "b->c"):
+        for kind, figure, when in (("cumulative", 500, 5), ("cumulative", 300, 9), ("increment", 50, 6)):
+            made = claim(kind, figure, figure, day(when), src=source(f"{name} {figure}"))
+            claims.append(replace(made, content=replace(made.content, series=name)))
+    in_turn = find_conflicts(claims, workers=1)
+    assert [d.series for d in in_turn] == ["a->b", "b->c", "c->d", "d->e"]
+    assert find_conflicts(claims, workers=2) == in_turn == reconcile(claims).conflicts
+
+
 # -- scenarios -------------------------------------------------------------------------
 
 def test_the_spec_example_250_plus_100_is_not_400():

@@ -18,6 +18,8 @@ Per series:
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -137,21 +139,49 @@ def reconcile(claims: Iterable[Claim]) -> Reconciliation:
     return Reconciliation(tuple(results), tuple(discrepancies))
 
 
-def find_conflicts(claims: Iterable[ClaimLike]) -> tuple[Discrepancy, ...]:
+def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> tuple[Discrepancy, ...]:
     """Only the conflicts of :func:`reconcile` (the same ones, in the same order), without
     bounds, estimates or soft checks: what ``pxl check`` needs. Takes claims or the
-    lighter :class:`~ledger.model.Figure` records alike."""
+    lighter :class:`~ledger.model.Figure` records alike.
+
+    Series are independent, so with many claims they are searched by ``workers`` forked
+    processes (default: one per core, from PARALLEL_FROM claims on); the result is the
+    same as searching them in turn."""
     by_series: dict[str, list[ClaimLike]] = defaultdict(list)
     for claim in claims:
         by_series[claim.series].append(claim)
-    found: list[Discrepancy] = []
-    for name in sorted(by_series):
-        series_claims = sorted(by_series[name], key=lambda c: c.seq)
-        conflicts, _ = _resolve_conflicts(
-            SeriesGraph(series_claims), Corroboration(series_claims, OriginIndex(series_claims))
-        )
-        found.extend(_conflict_discrepancies(name, conflicts))
-    return tuple(found)
+    names = sorted(by_series)
+    if workers is None:
+        workers = os.cpu_count() or 1 if sum(map(len, by_series.values())) >= PARALLEL_FROM else 1
+    workers = min(workers, len(names))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return tuple(d for name in names for d in _series_conflicts(name, by_series[name]))
+    global _SERIES
+    _SERIES = by_series
+    try:
+        # Largest series first, one per task: no worker is left with a long one at the end.
+        order = sorted(names, key=lambda name: len(by_series[name]), reverse=True)
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            found = dict(zip(order, pool.imap(_series_conflicts_of, order)))
+    finally:
+        _SERIES = {}
+    return tuple(d for name in names for d in found[name])
+
+
+PARALLEL_FROM = 20_000  # claims; fewer are searched faster than a fork costs
+_SERIES: dict[str, list[ClaimLike]] = {}  # inherited by forked workers: nothing to pickle in
+
+
+def _series_conflicts_of(name: str) -> list[Discrepancy]:
+    return _series_conflicts(name, _SERIES[name])
+
+
+def _series_conflicts(name: str, claims: list[ClaimLike]) -> list[Discrepancy]:
+    series_claims = sorted(claims, key=lambda c: c.seq)
+    conflicts, _ = _resolve_conflicts(
+        SeriesGraph(series_claims), Corroboration(series_claims, OriginIndex(series_claims))
+    )
+    return _conflict_discrepancies(name, conflicts)
 
 
 def _conflict_discrepancies(name: str, conflicts: list[Conflict]) -> list[Discrepancy]:
