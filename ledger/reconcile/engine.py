@@ -152,7 +152,7 @@ def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> t
         by_series[claim.series].append(claim)
     names = sorted(by_series)
     if workers is None:
-        workers = os.cpu_count() or 1 if sum(map(len, by_series.values())) >= PARALLEL_FROM else 1
+        workers = (os.cpu_count() or 1) if sum(map(len, by_series.values())) >= PARALLEL_FROM else 1
     workers = min(workers, len(names))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return tuple(d for name in names for d in _series_conflicts(name, by_series[name]))
