@@ -30,6 +30,7 @@ from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusio
 from .explain import bound, number, statement
 from .graph import ConstraintGraph, Edge, SeriesGraph
 from .origins import Corroboration, OriginIndex, figure_key, intersects
+from .potentials import Potentials
 from .shortest import INFINITY, ShortestPaths, shortest_paths
 
 DISCREPANCY_ORDER = ("conflict", "target_disagreement", "over_target", "shortfall", "uncorroborated")
@@ -239,7 +240,9 @@ def _resolve_conflicts(
     excluded: list[tuple[Exclusion, Conflict]] = []
     out: set[int] = set()
     while True:
-        cycles = shortest_paths(series.graph(out), source=None).cycles
+        graph = series.graph(out)
+        paths = shortest_paths(graph, source=None)
+        cycles = paths.cycles
         if not cycles:
             break
         excluded_now: set[int] = set()
@@ -252,12 +255,14 @@ def _resolve_conflicts(
             excluded.append((Exclusion(victim, reason), conflict))
             excluded_now.add(victim.seq)
         out |= excluded_now
-    excluded = _restore_unneeded(series, out, excluded, support)
+    # The last search settled without a cycle: its distances are a feasible potential.
+    excluded = _restore_unneeded(series, out, excluded, support, Potentials(graph, paths.distance))
     return conflicts, [exclusion for exclusion, _ in excluded]
 
 
 def _restore_unneeded(
-    series: SeriesGraph, out: set[int], excluded: list[tuple[Exclusion, Conflict]], support: Corroboration
+    series: SeriesGraph, out: set[int], excluded: list[tuple[Exclusion, Conflict]], support: Corroboration,
+    kept: Potentials,
 ) -> list[tuple[Exclusion, Conflict]]:
     """Put back every excluded claim the rest no longer needs out.
 
@@ -265,6 +270,8 @@ def _restore_unneeded(
     drop A and then B, though B alone resolves both. An exclusion whose conflict partners
     are all still kept is certainly needed; the others are retried, most trustworthy
     first, and restored if the claims stay consistent. So every exclusion listed is needed.
+    ``kept`` is the graph of the claims not excluded; each trial adds one claim's edges to
+    it (:mod:`ledger.reconcile.potentials`) instead of searching the whole series again.
     """
     candidates = sorted(
         (pair for pair in excluded
@@ -274,10 +281,9 @@ def _restore_unneeded(
     )
     restored: set[int] = set()
     for exclusion, _conflict in candidates:
-        trial = out - {exclusion.claim.seq}
-        if not shortest_paths(series.graph(trial), source=None).cycles:
-            out = trial
-            restored.add(exclusion.claim.seq)
+        seq = exclusion.claim.seq
+        if kept.add_if_consistent((e.tail, e.head, e.weight) for e in series.edges_of(seq)):
+            restored.add(seq)
     return [pair for pair in excluded if pair[0].claim.seq not in restored]
 
 

@@ -127,6 +127,11 @@ class SeriesGraph:
         self._candidates = candidates
         self._tightest = {pair: options[0] for pair, options in candidates.items()}
 
+    def edges_of(self, seq: int) -> list[Edge]:
+        """The edges of claim ``seq``: its upper bound (if any) and its lower bound."""
+        return [e for pair in self._pairs_of.get(seq, ()) for e in self._candidates[pair]
+                if e.claim is not None and e.claim.seq == seq]
+
     def graph(self, excluded: frozenset[int] | set[int] = frozenset()) -> ConstraintGraph:
         tightest = self._tightest
         changed = {pair for seq in excluded for pair in self._pairs_of.get(seq, ())
