@@ -163,7 +163,7 @@ def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> t
         # Largest series first, one per task: no worker is left with a long one at the end.
         order = sorted(names, key=lambda name: len(by_series[name]), reverse=True)
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found = dict(zip(order, pool.imap(_series_conflicts_of, order)))
+            found = dict(zip(order, pool.imap(_series_conflicts_of, order), strict=True))
     finally:
         _SERIES = {}
     return tuple(d for name in names for d in found[name])
