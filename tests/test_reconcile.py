@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from ledger.model import Figure, Kind
 from ledger.reconcile import reconcile
 from ledger.reconcile.engine import find_conflicts
+from ledger.reconcile.graph import SeriesGraph, _adjacency
 from tests.claims import claim, day, source
 
 DAYS = 3  # days 1..DAYS; day 0 is "the day before", referenced by periods starting on day 1
@@ -106,6 +107,17 @@ def test_exclusions_only_as_many_as_conflicts_need(claims):
         # each exclusion was needed: putting it back alone (with the rest kept) is inconsistent
         kept = [c for c in claims if c.seq not in excluded or c.seq == exclusion.claim.seq]
         assert not feasible(kept)
+
+
+@settings(max_examples=100, deadline=None)
+@given(release_claims(), st.data())
+def test_a_graph_with_exclusions_has_the_adjacency_building_it_afresh_gives(claims, data):
+    """Only the changed nodes' edge lists are built again, in the order a whole build
+    gives: Bellman-Ford's ties, and so the conflicts found, depend on that order."""
+    series = SeriesGraph(claims)
+    excluded = set(data.draw(st.lists(st.sampled_from([c.seq for c in claims]))))
+    graph = series.graph(excluded)
+    assert graph.adjacency() == _adjacency(graph.edges, graph.size, reverse=False)
 
 
 @st.composite

@@ -17,7 +17,7 @@ batches of one day add up, while increments without an event all describe the wh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, NamedTuple
 
@@ -43,18 +43,40 @@ class Edge(NamedTuple):
     side: str  # "hi" (an upper bound), "lo" (a lower bound) or "order"
 
 
+Adjacency = list[list[tuple[int, int, Edge]]]  # per tail node: (head, weight, edge)
+
+
 @dataclass
 class ConstraintGraph:
     points: list[int]
     index: dict[int, int]
     edges: list[Edge]
+    _adjacency: dict[bool, tuple[Adjacency, Adjacency]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def size(self) -> int:
         return len(self.points)
 
+    def adjacency(self, reverse: bool = False) -> tuple[Adjacency, Adjacency]:
+        """Per tail node, its edges to later nodes and its edges to earlier ones, in the
+        order of ``edges`` (with ``reverse``, of the reversed graph). Built once."""
+        if reverse not in self._adjacency:
+            self._adjacency[reverse] = _adjacency(self.edges, self.size, reverse)
+        return self._adjacency[reverse]
+
     def node_of(self, day: date) -> int:
         return self.index[day_end(day.toordinal())]
+
+
+def _adjacency(edges: Iterable[Edge], size: int, reverse: bool) -> tuple[Adjacency, Adjacency]:
+    forward: Adjacency = [[] for _ in range(size)]
+    backward: Adjacency = [[] for _ in range(size)]
+    for edge in edges:
+        tail, head, weight = edge[:3]
+        if reverse:
+            tail, head = head, tail
+        (forward if head > tail else backward)[tail].append((head, weight, edge))
+    return forward, backward
 
 
 def claim_points(claim: Claim, slots: dict[tuple[int, str], int]) -> tuple[int, int]:
@@ -126,6 +148,10 @@ class SeriesGraph:
                 options.sort(key=lambda e: e.weight)  # stable: order edge, then seq order, on ties
         self._candidates = candidates
         self._tightest = {pair: options[0] for pair, options in candidates.items()}
+        self._pairs_from: dict[int, list[tuple[int, int]]] = {}  # per tail, in the order of _tightest
+        for pair in self._tightest:
+            self._pairs_from.setdefault(pair[0], []).append(pair)
+        self._whole = ConstraintGraph(self.points, self.index, list(self._tightest.values()))
 
     def edges_of(self, seq: int) -> list[Edge]:
         """The edges of claim ``seq``: its upper bound (if any) and its lower bound."""
@@ -136,15 +162,25 @@ class SeriesGraph:
         tightest = self._tightest
         changed = {pair for seq in excluded for pair in self._pairs_of.get(seq, ())
                    if tightest[pair].claim is not None and tightest[pair].claim.seq in excluded}
-        if changed:
-            tightest = dict(tightest)
-            for pair in changed:
-                kept = next((e for e in self._candidates[pair] if e.claim is None or e.claim.seq not in excluded), None)
-                if kept is None:
-                    del tightest[pair]
-                else:
-                    tightest[pair] = kept
-        return ConstraintGraph(self.points, self.index, list(tightest.values()))
+        if not changed:
+            return self._whole
+        tightest = dict(tightest)
+        for pair in changed:
+            kept = next((e for e in self._candidates[pair] if e.claim is None or e.claim.seq not in excluded), None)
+            if kept is None:
+                del tightest[pair]
+            else:
+                tightest[pair] = kept
+        graph = ConstraintGraph(self.points, self.index, list(tightest.values()))
+        # The adjacency of the whole graph, with only the changed tails' lists built again
+        # (in the same edge order as building it all would give).
+        forward, backward = (list(side) for side in self._whole.adjacency())
+        for tail in {pair[0] for pair in changed}:
+            edges = [tightest[pair] for pair in self._pairs_from[tail] if pair in tightest]
+            forward[tail] = [(e.head, e.weight, e) for e in edges if e.head > tail]
+            backward[tail] = [(e.head, e.weight, e) for e in edges if e.head < tail]
+        graph._adjacency[False] = (forward, backward)
+        return graph
 
 
 def build(claims: Iterable[Claim], extra_days: Iterable[date] = ()) -> ConstraintGraph:

@@ -56,13 +56,7 @@ def shortest_paths(graph: ConstraintGraph, source: int | None = 0, *, reverse: b
     the result reads, in original direction, as the path from v to the source.
     """
     n = graph.size
-    forward: list[list[tuple[int, int, Edge]]] = [[] for _ in range(n)]
-    backward: list[list[tuple[int, int, Edge]]] = [[] for _ in range(n)]
-    for edge in graph.edges:
-        tail, head, weight = edge[:3]
-        if reverse:
-            tail, head = head, tail
-        (forward if head > tail else backward)[tail].append((head, weight, edge))
+    forward, backward = graph.adjacency(reverse)
     distance: list[float] = [INFINITY] * n if source is not None else [0] * n
     parent: list[Edge | None] = [None] * n
     parent_node = [-1] * n
