@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from ..model import RELEASE_KINDS, Claim, Source
 
@@ -89,26 +89,35 @@ def intersects(a: Claim, b: Claim) -> bool:
 
 class Corroboration:
     """For each claim (by seq): the origins of the claims about the same quantity whose
-    figures are compatible with it (its own origin included). Computed per quantity on
-    first use: the conflict search asks only about the claims in conflicts."""
+    figures are compatible with it (its own origin included). Computed on first use, per
+    quantity: the conflict search asks only about the claims in conflicts, and a series
+    without conflicts asks nothing at all."""
 
-    def __init__(self, claims: Iterable[Claim], origins: OriginIndex):
+    def __init__(self, claims: Sequence[Claim], origins: OriginIndex):
+        self._claims = claims
         self._origins = origins
-        self._group_of: dict[int, tuple] = {}
-        self._groups: dict[tuple, list[Claim]] = defaultdict(list)
-        for claim in claims:
-            key = figure_key(claim)
-            self._group_of[claim.seq] = key
-            self._groups[key].append(claim)
+        self._grouped: tuple[dict[int, tuple], dict[tuple, list[Claim]]] | None = None
         self._support: dict[int, set[str]] = {}
+
+    def _groups(self) -> tuple[dict[int, tuple], dict[tuple, list[Claim]]]:
+        if self._grouped is None:
+            group_of: dict[int, tuple] = {}
+            groups: dict[tuple, list[Claim]] = defaultdict(list)
+            for claim in self._claims:
+                key = figure_key(claim)
+                group_of[claim.seq] = key
+                groups[key].append(claim)
+            self._grouped = group_of, groups
+        return self._grouped
 
     def get(self, seq: int, default=()):
         found = self._support.get(seq)
         if found is None:
-            key = self._group_of.get(seq)
+            group_of, groups = self._groups()
+            key = group_of.get(seq)
             if key is None:
                 return default
-            self._settle(self._groups[key])
+            self._settle(groups[key])
             found = self._support[seq]
         return found
 
