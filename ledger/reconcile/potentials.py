@@ -17,6 +17,7 @@ This is how the restore pass of conflict resolution tries claims back one by one
 from __future__ import annotations
 
 from heapq import heappop, heappush
+from itertools import chain
 from typing import Iterable, Sequence
 
 from .graph import ConstraintGraph
@@ -42,7 +43,8 @@ class Potentials:
         """Add every ``(tail, head, weight)`` of ``edges`` if the graph stays consistent
         with all of them, and say so; otherwise change nothing and return False."""
         weight, heads = self.weight, self.heads
-        added: dict[tuple[int, int], int] = {}
+        added: dict[tuple[int, int], int] = {}  # tentative, until every edge has passed
+        new_heads: dict[int, list[int]] = {}  # successors through pairs with no edge yet
         moved: dict[int, float] = {}  # nodes whose potential the added edges lower
 
         def potential(node: int) -> float:
@@ -52,6 +54,8 @@ class Potentials:
             current = added.get((tail, head), weight.get((tail, head)))
             if current is not None and current <= w:
                 continue  # no tighter than what stands between these nodes
+            if current is None:
+                new_heads.setdefault(tail, []).append(head)
             added[(tail, head)] = w
             reduced = w + potential(tail) - potential(head)
             if reduced >= 0:
@@ -68,19 +72,12 @@ class Potentials:
                     return False  # back at the edge's tail closer than the bound: a negative cycle
                 settled.append((node, d))
                 base = d + potential(node)
-                successors = heads[node]
-                for successor in successors:
+                for successor in chain(heads[node], new_heads.get(node, ())):
                     pair = (node, successor)
-                    step = base + added.get(pair, weight[pair]) - potential(successor)
+                    step = base + (added[pair] if pair in added else weight[pair]) - potential(successor)
                     if step < bound and step < distance.get(successor, bound):
                         distance[successor] = step
                         heappush(queue, (step, successor))
-                for (from_node, successor), extra in added.items():
-                    if from_node == node and (node, successor) not in weight:
-                        step = base + extra - potential(successor)
-                        if step < bound and step < distance.get(successor, bound):
-                            distance[successor] = step
-                            heappush(queue, (step, successor))
             for node, d in settled:
                 moved[node] = potential(node) + reduced + d
         for (tail, head), w in added.items():
