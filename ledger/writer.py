@@ -288,18 +288,18 @@ def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]
     if not rows:
         return
     columns = list(rows[0])
+    as_tuple = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
     if connection.dialect.name == "sqlite":
         sql = (
             f"INSERT INTO {table.name} ({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
-        as_tuple = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
         connection.exec_driver_sql(sql, list(map(as_tuple, rows)))
     elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
         driver = connection.connection.driver_connection
         with driver.cursor() as cursor:
             with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row([row[c] for c in columns])
+                    copy.write_row(as_tuple(row))
     else:
         connection.execute(table.insert(), rows)
