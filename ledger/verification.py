@@ -5,7 +5,9 @@ stored hash of the entry before. So any span of positions can be checked on its 
 starting from the stored entry just before it, and finds exactly the problems a single
 pass from the beginning finds there. A long chain is cut into spans checked by forked
 worker processes, each with its own database connection; problems come back in chain
-order.
+order. On SQLite each chunk is first hashed from SQLite's own JSON encoding of the stored
+rows (:func:`_chunk_intact`); only a chunk that does not match goes through the exact pass
+in Python, which names every problem.
 """
 
 from __future__ import annotations
