@@ -1,10 +1,11 @@
-"""Building test inputs, and tampering with a ledger the way an attacker with direct
-database access would (bypassing the append-only triggers)."""
+"""Building test inputs, tampering with a ledger the way an attacker with direct database
+access would (bypassing the append-only triggers), and running writers side by side."""
 
 from __future__ import annotations
 
+import multiprocessing
 from dataclasses import replace
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from sqlalchemy import text
 
@@ -44,3 +45,15 @@ def tamper(ledger: Ledger, *statements: str) -> None:
                     connection.execute(text(statement))
                 for _, sql in triggers:
                     connection.exec_driver_sql(sql)
+
+
+def run_side_by_side(target: Callable[..., None], arguments: Iterable[tuple], timeout: float) -> None:
+    """Run ``target`` once per tuple of ``arguments``, each in its own fresh (spawned)
+    process, all at once; every one must finish cleanly within ``timeout`` seconds."""
+    context = multiprocessing.get_context("spawn")
+    processes = [context.Process(target=target, args=args) for args in arguments]
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join(timeout)
+        assert process.exitcode == 0

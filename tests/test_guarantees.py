@@ -28,7 +28,7 @@ from ledger.importer import import_rows
 from ledger.schema import LEDGER_TABLES
 from ledger.sheets import RawRow
 from ledger.store import Ledger
-from tests.helpers import draft
+from tests.helpers import draft, run_side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,14 +59,7 @@ def _mixed_worker(url: str, worker: int, batches: int, folder: str) -> None:
 @pytest.mark.slow
 def test_eight_processes_recording_and_importing_lose_and_duplicate_nothing(backend, tmp_path):
     workers, batches = 8, 10  # 8 x 10 x (20 imported + 5 recorded) = 2,000 claims
-    context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_mixed_worker, args=(backend.url, w, batches, str(tmp_path)))
-                 for w in range(workers)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(300)
-        assert process.exitcode == 0
+    run_side_by_side(_mixed_worker, [(backend.url, w, batches, str(tmp_path)) for w in range(workers)], 300)
     ledger = backend.ledger()
     claims = ledger.claims()
     assert len(claims) == workers * batches * 25 == 2000

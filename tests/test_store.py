@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 import time
 from datetime import date
@@ -19,7 +18,7 @@ from ledger.store import Ledger, parse_known_at
 from ledger import verification
 from ledger.drafts import SourceDraft
 from ledger.verification import verify_chain
-from tests.helpers import SERIES, draft, tamper
+from tests.helpers import SERIES, draft, run_side_by_side, tamper
 
 ARTICLE = (
     "The move came after the Afghan government released 100 Taliban prisoners, "
@@ -384,13 +383,7 @@ def _append_many(url: str, worker: int, count: int) -> None:
 @pytest.mark.slow
 def test_concurrent_writers_never_fork_or_lose_the_chain(backend):
     workers, each = 4, 15
-    context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_append_many, args=(backend.url, w, each)) for w in range(workers)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(120)
-        assert process.exitcode == 0
+    run_side_by_side(_append_many, [(backend.url, w, each) for w in range(workers)], 120)
     ledger = backend.ledger()
     claims = ledger.claims()
     assert len(claims) == workers * each
