@@ -9,13 +9,12 @@ batch commits or none of it does.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from operator import itemgetter
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, Table, select
 
 from . import schema
-from .chain import GENESIS, document_hash, entry_hash
+from .chain import CONTENT_FIELDS, GENESIS, document_hash, hash_fields
 from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
 from .errors import FieldError, InvalidInput, NotFound
 from .model import Action, Claim, ClaimContent, Correction, EntryType, Head, Source
@@ -26,6 +25,11 @@ _TABLE_OF = {
     EntryType.CLAIM: schema.claims,
     EntryType.CORRECTION: schema.corrections,
 }
+# Buffered rows are tuples in these column orders: a typed row's content fields are in
+# the order the chain hashes them, so one tuple serves the hash and the insert.
+_ENTRY_COLUMNS = ("seq", "entry_type", "recorded_at", "recorded_by", "prev_hash", "hash")
+_COLUMNS_OF = {t: ("seq", *CONTENT_FIELDS[t.value]) for t in _TABLE_OF}
+_DOCUMENT_COLUMNS = ("sha256", "text", "length")
 _LOOKUP_BATCH = 500
 
 
@@ -42,8 +46,8 @@ class Writer:
         self.recorded_at = max(now, head.recorded_at) if head else now
         self._next_seq = head.seq + 1 if head else 1
         self._prev_hash = head.hash if head else GENESIS
-        self._entries: list[dict[str, Any]] = []
-        self._rows: dict[EntryType, list[dict[str, Any]]] = {t: [] for t in _TABLE_OF}
+        self._entries: list[tuple] = []
+        self._rows: dict[EntryType, list[tuple]] = {t: [] for t in _TABLE_OF}
         self._documents: dict[str, str] = {}  # new, to be written
         self._stored_documents: dict[str, str | None] = {}  # already in the database
         self._sources: dict[int, Source] | None = None
@@ -63,29 +67,28 @@ class Writer:
         return len(self._entries)
 
     def _append(self, entry_type: EntryType, content: dict[str, Any]) -> int:
+        return self.append_fields(entry_type, tuple(content[name] for name in CONTENT_FIELDS[entry_type.value]))
+
+    def append_fields(self, entry_type: EntryType, fields: tuple) -> int:
+        """Append an entry whose content ``fields`` are in CONTENT_FIELDS order, already
+        validated; returns its position."""
         seq = self._next_seq
-        digest = entry_hash(
-            seq, self._prev_hash, entry_type.value, self.recorded_at, self.recorded_by, content
-        )
-        self._entries.append({
-            "seq": seq, "entry_type": entry_type.value, "recorded_at": self.recorded_at,
-            "recorded_by": self.recorded_by, "prev_hash": self._prev_hash, "hash": digest,
-        })
-        self._rows[entry_type].append({"seq": seq, **content})
-        self._next_seq += 1
+        prev_hash = self._prev_hash
+        type_name = entry_type.value
+        digest = hash_fields(seq, prev_hash, type_name, self.recorded_at, self.recorded_by, fields)
+        self._entries.append((seq, type_name, self.recorded_at, self.recorded_by, prev_hash, digest))
+        self._rows[entry_type].append((seq, *fields))
+        self._next_seq = seq + 1
         self._prev_hash = digest
         return seq
 
     def flush(self) -> None:
         """Write everything buffered, parents before children (foreign keys are immediate)."""
-        documents = [
-            {"sha256": sha, "text": text, "length": len(text)}
-            for sha, text in self._documents.items()
-        ]
-        _insert_many(self.connection, schema.documents, documents)
-        _insert_many(self.connection, schema.entries, self._entries)
+        documents = [(sha, text, len(text)) for sha, text in self._documents.items()]
+        _insert_many(self.connection, schema.documents, _DOCUMENT_COLUMNS, documents)
+        _insert_many(self.connection, schema.entries, _ENTRY_COLUMNS, self._entries)
         for entry_type in (EntryType.SOURCE, EntryType.CLAIM, EntryType.CORRECTION):
-            _insert_many(self.connection, _TABLE_OF[entry_type], self._rows[entry_type])
+            _insert_many(self.connection, _TABLE_OF[entry_type], _COLUMNS_OF[entry_type], self._rows[entry_type])
         if self.connection.dialect.name == "postgresql" and len(self._entries) >= ANALYZE_AFTER:
             # The planner's statistics still describe the tables before this write: with
             # them, the next chunk's lookups by ref and fingerprint scan the whole table
@@ -277,7 +280,7 @@ COPY_THRESHOLD = 200
 ANALYZE_AFTER = 10_000  # entries written in one flush
 
 
-def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def _insert_many(connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """One bulk write per table, in the caller's transaction.
 
     SQLite: a driver-level executemany with tuples (SQLAlchemy's Core insert with dicts
@@ -287,19 +290,17 @@ def _insert_many(connection: Connection, table: Table, rows: list[dict[str, Any]
     """
     if not rows:
         return
-    columns = list(rows[0])
-    as_tuple = itemgetter(*columns) if len(columns) > 1 else lambda row: (row[columns[0]],)
     if connection.dialect.name == "sqlite":
         sql = (
             f"INSERT INTO {table.name} ({', '.join(columns)}) "
             f"VALUES ({', '.join('?' for _ in columns)})"
         )
-        connection.exec_driver_sql(sql, list(map(as_tuple, rows)))
+        connection.exec_driver_sql(sql, rows)
     elif len(rows) >= COPY_THRESHOLD and connection.dialect.driver == "psycopg":
         driver = connection.connection.driver_connection
         with driver.cursor() as cursor:
             with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row(as_tuple(row))
+                    copy.write_row(row)
     else:
-        connection.execute(table.insert(), rows)
+        connection.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
