@@ -335,9 +335,17 @@ def parse_value(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> I
     return _parse(wording, config)
 
 
+_PLAIN_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+
+
 @lru_cache(maxsize=65_536)
 def _parse_text(wording: str, config: WordingConfig) -> Interval:
     # Real ledgers repeat a few thousand wordings ("100", "more than 4,000") endlessly.
+    # Most of the rest are bare figures ("3,686"), which mean exactly themselves.
+    if _PLAIN_FIGURE.fullmatch(wording) and wording not in config.vague:
+        n = int(wording.replace(",", ""))
+        if n <= MAX_COUNT:
+            return Interval(n, n)
     return _parse(wording, config)
 
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ledger import wording as wording_module
 from ledger.wording import (
     DEFAULT_CONFIG,
     Interval,
@@ -120,6 +121,21 @@ def test_digits_with_and_without_grouping(n):
     assert parse_number(str(n)) == n
     assert parse_number(f"{n:,}") == n
     assert parse_number(f"{n:,}".replace(",", " ")) == n
+
+
+@given(st.one_of(
+    st.integers(0, 10**11).map(str), st.integers(0, 10**11).map("{:,}".format),
+    st.from_regex(r"\A[0-9,]{1,14}\Z"), st.from_regex(r"\A[0-9\u0660-\u0669]{1,6}\Z"),
+))
+def test_the_bare_figure_shortcut_reads_what_the_full_grammar_reads(wording):
+    def outcome(parse):
+        try:
+            return parse()
+        except WordingError as error:
+            return error.reason
+    assert outcome(lambda: parse_value(wording)) == outcome(lambda: wording_module._parse(wording, DEFAULT_CONFIG))
+    vague = WordingConfig(vague={**DEFAULT_CONFIG.vague, wording: (1, 2)})
+    assert outcome(lambda: parse_value(wording, vague)) == outcome(lambda: wording_module._parse(wording, vague))
 
 
 @given(st.integers(0, 999_999_999))
