@@ -35,9 +35,9 @@ OPTIONAL_COLUMNS = (
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 
-_MAX_LENGTH = {"series": 200, "publisher": 300, "event": 200, "ref": 200, "kind": 16}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
+MAX_LENGTH = {"series": 200, "publisher": 300, "event": 200, "ref": 200, "kind": 16}
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+URL_PATTERN = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -84,14 +84,25 @@ class ClaimDraft:
     def fingerprint(self, source_identity: str) -> str:
         """What makes two recordings "the same row": every field as given (the ref too:
         rows with different refs are different records), and the source."""
-        fields = [
-            self.ref,
-            self.series, self.kind.value, " ".join(self.value.split()), _iso(self.as_of),
-            _iso(self.period_start), _iso(self.deadline), self.event, self.speaker, self.quote,
-            self.reliability, self.credibility, self.notes, source_identity,
-            self.source.derived_from if self.source else None,
-        ]
-        return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
+        return row_fingerprint(
+            self.ref, self.series, self.kind.value, self.value, _iso(self.as_of), _iso(self.period_start),
+            _iso(self.deadline), self.event, self.speaker, self.quote, self.reliability, self.credibility,
+            self.notes, source_identity, self.source.derived_from if self.source else None,
+        )
+
+
+def row_fingerprint(
+    ref: str | None, series: str, kind: str, value: str, as_of: str | None, period_start: str | None,
+    deadline: str | None, event: str | None, speaker: str | None, quote: str | None,
+    reliability: str | None, credibility: int | None, notes: str | None, source_identity: str,
+    derived_from: str | None,
+) -> str:
+    """:meth:`ClaimDraft.fingerprint` from the row's cleaned cells (dates in ISO form)."""
+    fields = [
+        ref, series, kind, " ".join(value.split()), as_of, period_start, deadline, event, speaker, quote,
+        reliability, credibility, notes, source_identity, derived_from,
+    ]
+    return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
 
 
 def _iso(value: date | None) -> str | None:
@@ -142,11 +153,11 @@ def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str
             continue
         # isprintable() is a fast C check that passes nearly every cell; only the rest
         # (newlines, tabs, control characters) go through the regular expression.
-        if not text.isprintable() and _CONTROL.search(text):
+        if not text.isprintable() and CONTROL_CHARACTERS.search(text):
             errors.append(FieldError(column, text, "contains control characters"))
             continue
-        if column in _MAX_LENGTH and len(text) > _MAX_LENGTH[column]:
-            errors.append(FieldError(column, text, f"longer than {_MAX_LENGTH[column]} characters"))
+        if column in MAX_LENGTH and len(text) > MAX_LENGTH[column]:
+            errors.append(FieldError(column, text, f"longer than {MAX_LENGTH[column]} characters"))
             continue
         cleaned[column] = text
     return cleaned
@@ -165,7 +176,7 @@ def source_draft(
         errors.append(FieldError("published", None, "required: the date the source was published"))
     published = parse_date("published", fields.get("published"), errors)
     url = values.get("url")
-    if url and not _URL.match(url):
+    if url and not URL_PATTERN.match(url):
         errors.append(FieldError("url", url, "expected an address such as https://example.org/..."))
     if len(errors) > count or publisher is None or published is None:
         return None

@@ -27,7 +27,8 @@ from sqlalchemy import select
 from . import schema
 from .drafts import ClaimDraft, claim_draft
 from .errors import FieldError, InvalidInput, LedgerError
-from .model import Action
+from .model import Action, EntryType
+from .plain_rows import PlainCells, PlainRow, plain_row
 from .sheets import RawRow
 from .store import Ledger
 from .wording import WordingConfig
@@ -43,6 +44,10 @@ class PreparedRow:
     line: int
     draft: ClaimDraft
     fingerprint: str
+
+    @property
+    def ref(self) -> str | None:
+        return self.draft.ref
 
 
 @dataclass
@@ -90,6 +95,7 @@ class _FileState:
     seen: dict[str, int] = field(default_factory=dict)  # fingerprint -> first line
     first_with_ref: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (line, fingerprint)
     documents: dict[str, str | FieldError] = field(default_factory=dict)  # path -> text
+    cells: PlainCells | None = None
 
 
 def prepare(
@@ -100,12 +106,20 @@ def prepare(
     allow_outside: bool = False,
     progress: Progress | None = None,
     documents: dict[str, str | FieldError] | None = None,
-) -> tuple[list[PreparedRow], list[FieldError]]:
-    """Validate every row; read each distinct document once."""
-    prepared: list[PreparedRow] = []
+    cells: PlainCells | None = None,
+) -> tuple[list[PreparedRow | PlainRow], list[FieldError]]:
+    """Validate every row; read each distinct document once. With ``cells``, plain rows
+    take the fast lane (:mod:`ledger.plain_rows`) and the rest the exact path."""
+    prepared: list[PreparedRow | PlainRow] = []
     errors: list[FieldError] = []
     documents = {} if documents is None else documents
     for index, row in enumerate(rows):
+        if progress and index % 1000 == 999:
+            progress(1000)
+        plain = plain_row(row.line, row.fields, cells) if cells is not None else None
+        if plain is not None:
+            prepared.append(plain)
+            continue
         draft, row_errors = claim_draft(row.fields, config)
         if draft is not None and draft.source is not None and draft.source.document:
             path = draft.source.document
@@ -121,8 +135,6 @@ def prepare(
         elif draft is not None:
             assert draft.source is not None
             prepared.append(PreparedRow(row.line, draft, draft.fingerprint(draft.source.identity())))
-        if progress and index % 1000 == 999:
-            progress(1000)
     if progress:
         progress(len(rows) % 1000)
     return prepared, errors
@@ -161,15 +173,18 @@ def import_rows(
     allow_outside: bool = False,
     recorded_by: str | None = None,
     progress: Progress | None = None,
+    plain: bool = True,
 ) -> ImportReport:
     """Import ``rows`` into ``ledger`` all-or-nothing and report what happened.
+
+    ``plain=False`` sends every row down the exact path (the tests compare the two).
 
     One transaction, worked through in chunks: each chunk is validated, appended and
     written (still uncommitted) before the next, so memory stays bounded by the chunk,
     not the file; any error anywhere rolls the whole transaction back.
     """
     report = ImportReport(dry_run=dry_run)
-    state = _FileState()
+    state = _FileState(cells=PlainCells(ledger.wording) if plain else None)
     source = iter(rows)
     try:
         with ledger.writing(recorded_by) as writer:
@@ -177,9 +192,9 @@ def import_rows(
                 report.rows += len(chunk)
                 prepared, errors = prepare(chunk, ledger.wording, base_dir,
                                            allow_outside=allow_outside, progress=progress,
-                                           documents=state.documents)
+                                           documents=state.documents, cells=state.cells)
                 report.errors.extend(errors)
-                _append(writer, prepared, report, amend_by_ref, reason, progress, state)
+                _append(writer, prepared, report, amend_by_ref, reason, progress, state, ledger.wording)
                 writer.flush()
             # A streaming reader reports problems as it meets them: look only now.
             report.errors.extend(read_errors or [])
@@ -197,39 +212,41 @@ def import_rows(
 
 def _append(
     writer: Writer,
-    prepared: list[PreparedRow],
+    prepared: list[PreparedRow | PlainRow],
     report: ImportReport,
     amend_by_ref: bool,
     reason: str,
     progress: Progress | None,
     state: _FileState,
+    config: WordingConfig,
 ) -> None:
     # Refs and fingerprints already recorded before this import began: earlier chunks of
     # this file are in the database now too, but `state` recognises them first.
-    states = _claim_states(writer, [p.draft.ref for p in prepared if p.draft.ref])
-    known = writer.known_fingerprints(p.fingerprint for p in prepared if not p.draft.ref)
+    states = _claim_states(writer, [p.ref for p in prepared if p.ref])
+    known = writer.known_fingerprints(p.fingerprint for p in prepared if not p.ref)
     for index, row in enumerate(prepared):
-        draft = row.draft
+        ref = row.ref
         if progress and index % 1000 == 999:
             progress(1000)
-        if draft.ref:
-            first_line, first_fingerprint = state.first_with_ref.setdefault(draft.ref, (row.line, row.fingerprint))
+        if ref:
+            first_line, first_fingerprint = state.first_with_ref.setdefault(ref, (row.line, row.fingerprint))
             if first_fingerprint != row.fingerprint:
                 report.errors.append(FieldError(
-                    "ref", draft.ref, f"also used on line {first_line} for a different row", row.line))
+                    "ref", ref, f"also used on line {first_line} for a different row", row.line))
                 continue
         if row.fingerprint in state.seen:
             report.repeated_in_file.append(row.line)
             continue
         state.seen[row.fingerprint] = row.line
         try:
-            if draft.ref and draft.ref in states:
-                seq, fingerprint, retracted = states[draft.ref]
+            if ref and ref in states:
+                seq, fingerprint, retracted = states[ref]
                 if fingerprint == row.fingerprint:
                     report.already_recorded.append(row.line)
                 elif retracted:
-                    report.errors.append(FieldError("ref", draft.ref, f"C{seq} with this ref is retracted; give the row a new ref", row.line))
+                    report.errors.append(FieldError("ref", ref, f"C{seq} with this ref is retracted; give the row a new ref", row.line))
                 elif amend_by_ref:
+                    draft = _draft_of(row, config)
                     assert draft.source is not None
                     source = writer.source_for(draft.source, row.line)
                     content, _ = writer.amend_content(draft, source)
@@ -237,13 +254,16 @@ def _append(
                     report.amended.append(correction.id)
                 else:
                     report.errors.append(FieldError(
-                        "ref", draft.ref, f"C{seq} was recorded with this ref and different content; "
+                        "ref", ref, f"C{seq} was recorded with this ref and different content; "
                         "import with --amend-by-ref to record the row as its amendment", row.line,
                     ))
                 continue
             if row.fingerprint in known:
                 report.already_recorded.append(row.line)
                 continue
+            if type(row) is PlainRow and _append_plain(writer, row, report):
+                continue
+            draft = _draft_of(row, config)
             assert draft.source is not None
             before = writer.pending
             source = writer.source_for(draft.source, row.line)
@@ -257,6 +277,30 @@ def _append(
             report.errors.append(FieldError("row", None, error.message, row.line))
     if progress:
         progress(len(prepared) % 1000)
+
+
+def _append_plain(writer: Writer, row: PlainRow, report: ImportReport) -> bool:
+    """Append a plain row as a new claim; False (nothing appended) when its recorded
+    source differs from the row or has archived text to find the quote in."""
+    before = writer.pending
+    source = writer.plain_source(row.source_identity, row.source_fields, row.published)
+    if source is None or (row.has_quote and source.document_sha256 is not None):
+        return False
+    if writer.pending > before:
+        report.sources_recorded += 1
+    seq = writer.append_fields(EntryType.CLAIM, row.claim_fields(source.seq))
+    report.recorded.append(f"C{seq}")
+    return True
+
+
+def _draft_of(row: PreparedRow | PlainRow, config: WordingConfig) -> ClaimDraft:
+    """The row's draft; a plain row's is made only when the exact path needs it (an
+    amendment, or a recorded source that differs or has archived text)."""
+    if type(row) is PreparedRow:
+        return row.draft
+    draft, errors = claim_draft(row.fields, config)
+    assert draft is not None and not errors, f"line {row.line}: the plain and exact paths disagree: {errors}"
+    return draft
 
 
 def _claim_states(writer: Writer, refs: list[str]) -> dict[str, tuple[int, str, bool]]:

@@ -8,7 +8,7 @@ batch commits or none of it does.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Iterable
 
 from sqlalchemy import Connection, Table, select
@@ -168,6 +168,29 @@ class Writer:
         self._remember(source)
         return source
 
+    def plain_source(self, identity: str, fields: tuple, published: date) -> Source | None:
+        """The source a plain import row names (``fields`` in CONTENT_FIELDS order, with no
+        document), recorded first if it is new; None when a recorded source with this
+        identity differs in a fact the row gives (:meth:`source_for` says how)."""
+        self._load_sources()
+        publisher, title, url, _, _, derived_from = fields
+        existing = self._source_by_identity.get(identity)
+        if existing is None:
+            source = Source(
+                seq=self.append_fields(EntryType.SOURCE, fields), publisher=publisher, published=published,
+                title=title, url=url, document_sha256=None, derived_from=derived_from,
+                recorded_at=self.recorded_at, recorded_by=self.recorded_by,
+            )
+            self._remember(source)
+            return source
+        if (
+            existing.publisher != publisher or existing.published != published
+            or (title is not None and existing.title != title)
+            or (derived_from is not None and existing.derived_from != derived_from)
+        ):
+            return None
+        return existing
+
     # -- claims and corrections -----------------------------------------------------
 
     def add_claim(
@@ -303,4 +326,4 @@ def _insert_many(connection: Connection, table: Table, columns: tuple[str, ...],
                 for row in rows:
                     copy.write_row(row)
     else:
-        connection.execute(table.insert(), [dict(zip(columns, row)) for row in rows])
+        connection.execute(table.insert(), [dict(zip(columns, row, strict=True)) for row in rows])

@@ -1,0 +1,198 @@
+"""The import's fast lane: rows that need no judgement go straight to stored fields.
+
+Nearly every row of a large import is plain: text cells, a wording pxl reads, ISO dates,
+a source by url or by publisher and date, no archived document. For such a row
+:func:`plain_row` computes, without building drafts and claims, the very fields
+:meth:`ledger.writer.Writer.add_claim` would store and the fingerprint
+:meth:`ledger.drafts.ClaimDraft.fingerprint` would give. It never reports a problem: a row
+it cannot vouch for (a cell that is not plain text, any rule that would fail, a document
+to read) gets None and takes the exact path (:func:`ledger.drafts.claim_draft`), which
+handles it or names what is wrong. So errors come from one place only.
+
+The checks of cells that ledgers repeat endlessly (series, kinds, wordings, dates, grades)
+run once per distinct cell. ``tests/test_import.py`` holds the two paths to the same
+ledger, entry for entry and hash for hash, and to the same report.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Mapping, NamedTuple
+
+from .drafts import CONTROL_CHARACTERS, MAX_LENGTH, URL_PATTERN, _parse_date_text, row_fingerprint, source_identity
+from .model import CREDIBILITY_GRADES, RELEASE_KINDS, RELIABILITY_GRADES, SERIES_PATTERN, Kind
+from .wording import WordingConfig, WordingError, parse_value
+
+_NOT_PLAIN = object()
+_KINDS = {kind.value: kind for kind in Kind}
+_CREDIBILITY = re.compile(r"\d(\.0)?")
+_MEMO_LIMIT = 200_000  # distinct cells remembered per column before starting afresh
+
+
+class PlainRow(NamedTuple):
+    """A row ready to append: the claim's stored fields around its source's position."""
+
+    line: int
+    ref: str | None
+    fingerprint: str
+    source_identity: str
+    source_fields: tuple  # CONTENT_FIELDS["source"] order
+    published: date
+    has_quote: bool
+    before_source: tuple  # CONTENT_FIELDS["claim"] up to source_seq
+    after_source: tuple  # and after it
+    fields: Mapping[str, Any]  # the row as read, for the exact path
+
+    def claim_fields(self, source_seq: int) -> tuple:
+        return self.before_source + (source_seq,) + self.after_source
+
+
+def _text(column: str, value: Any) -> Any:
+    """The cell as :func:`ledger.drafts.claim_draft` keeps it (stripped; empty is None),
+    or _NOT_PLAIN where it would refuse it or where the cell is not text."""
+    if value is None:
+        return None
+    if type(value) is not str:
+        return _NOT_PLAIN
+    text = value.strip()
+    if not text:
+        return None
+    if not text.isprintable() and CONTROL_CHARACTERS.search(text):
+        return _NOT_PLAIN
+    limit = MAX_LENGTH.get(column)
+    if limit is not None and len(text) > limit:
+        return _NOT_PLAIN
+    return text
+
+
+def _series(value: Any, config: WordingConfig) -> Any:
+    text = _text("series", value)
+    return text if text is not None and text is not _NOT_PLAIN and SERIES_PATTERN.match(text) else _NOT_PLAIN
+
+
+def _kind(value: Any, config: WordingConfig) -> Any:
+    text = _text("kind", value)
+    return _KINDS.get(text.lower(), _NOT_PLAIN) if text is not None and text is not _NOT_PLAIN else _NOT_PLAIN
+
+
+def _wording(value: Any, config: WordingConfig) -> Any:
+    text = _text("value", value)
+    if text is None or text is _NOT_PLAIN:
+        return _NOT_PLAIN
+    try:
+        interval = parse_value(text, config)
+    except WordingError:
+        return _NOT_PLAIN
+    return text, interval.lo, interval.hi
+
+
+def _date(value: Any, config: WordingConfig) -> Any:
+    """(date, its ISO text), None for an empty cell."""
+    text = _text("date", value)
+    if text is None or text is _NOT_PLAIN:
+        return text
+    parsed, reason = _parse_date_text(text)
+    return _NOT_PLAIN if reason else (parsed, parsed.isoformat())
+
+
+def _reliability(value: Any, config: WordingConfig) -> Any:
+    text = _text("reliability", value)
+    if text is None or text is _NOT_PLAIN:
+        return text
+    grade = text.upper()
+    return grade if len(grade) == 1 and grade in RELIABILITY_GRADES else _NOT_PLAIN
+
+
+def _credibility(value: Any, config: WordingConfig) -> Any:
+    text = _text("credibility", value)
+    if text is None or text is _NOT_PLAIN:
+        return text
+    if _CREDIBILITY.fullmatch(text) and int(float(text)) in CREDIBILITY_GRADES:
+        return int(float(text))
+    return _NOT_PLAIN
+
+
+_READERS = {
+    "series": _series, "kind": _kind, "value": _wording, "as_of": _date, "period_start": _date,
+    "deadline": _date, "published": _date, "reliability": _reliability, "credibility": _credibility,
+}
+
+
+class PlainCells:
+    """The repeated cells of one import, each read once."""
+
+    def __init__(self, config: WordingConfig):
+        self.config = config
+        self._memo: dict[str, dict[Any, Any]] = {column: {} for column in _READERS}
+
+    def read(self, column: str, value: Any) -> Any:
+        memo = self._memo[column]
+        try:
+            return memo[value]
+        except KeyError:
+            pass
+        except TypeError:  # an unhashable cell is not plain
+            return _NOT_PLAIN
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        result = memo[value] = _READERS[column](value, self.config)
+        return result
+
+
+def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainRow | None:
+    """The row's stored fields, or None when the exact path must look at it."""
+    get = fields.get
+    if get("document") is not None and _text("document", get("document")) is not None:
+        return None
+    read = cells.read
+    series = read("series", get("series"))
+    kind = read("kind", get("kind"))
+    wording = read("value", get("value"))
+    as_of = read("as_of", get("as_of"))
+    period_start = read("period_start", get("period_start"))
+    deadline = read("deadline", get("deadline"))
+    published = read("published", get("published"))
+    reliability = read("reliability", get("reliability"))
+    credibility = read("credibility", get("credibility"))
+    publisher, title, url, derived_from, event, speaker, quote, ref, notes = (
+        _text(column, get(column)) for column in
+        ("publisher", "title", "url", "derived_from", "event", "speaker", "quote", "ref", "notes")
+    )
+    if (
+        series is _NOT_PLAIN or kind is _NOT_PLAIN or wording is _NOT_PLAIN or as_of is _NOT_PLAIN
+        or period_start is _NOT_PLAIN or deadline is _NOT_PLAIN or published is _NOT_PLAIN or published is None
+        or reliability is _NOT_PLAIN or credibility is _NOT_PLAIN or publisher is _NOT_PLAIN or publisher is None
+        or title is _NOT_PLAIN or url is _NOT_PLAIN or derived_from is _NOT_PLAIN or event is _NOT_PLAIN
+        or speaker is _NOT_PLAIN or quote is _NOT_PLAIN or ref is _NOT_PLAIN or notes is _NOT_PLAIN
+    ):
+        return None
+    if url is not None and not URL_PATTERN.match(url):
+        return None
+    released = kind in RELEASE_KINDS
+    published_date, published_iso = published
+    as_of_date, as_of_iso = as_of if as_of is not None else (None, None)
+    stored_as_of, stored_as_of_iso = as_of if as_of is not None else published
+    if released:
+        if deadline is not None or stored_as_of > published_date:
+            return None
+        if period_start is not None and period_start[0] > stored_as_of:
+            return None
+    elif period_start is not None:
+        return None
+    period_iso = period_start[1] if period_start is not None else None
+    deadline_iso = deadline[1] if deadline is not None else None
+    value = wording[0]
+    identity = source_identity(url, publisher, title, published_date)
+    fingerprint = row_fingerprint(
+        ref, series, kind.value, value, as_of_iso, period_iso, deadline_iso, event, speaker, quote,
+        reliability, credibility, notes, identity, derived_from,
+    )
+    return PlainRow(
+        line, ref, fingerprint, identity, (publisher, title, url, published_iso, None, derived_from),
+        published_date, quote is not None,
+        (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
+         period_iso, deadline_iso, event),
+        (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint),
+        fields,
+    )
