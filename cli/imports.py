@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ledger.drafts import COLUMNS, REQUIRED_COLUMNS
-from ledger.importer import ImportReport, import_rows
+from ledger.importer import READ_AHEAD_FROM, ImportReport, import_rows
 from ledger.sheets import FORMATS, detect_format, iter_rows
 
 from .context import AppContext, PxlError, pass_app
@@ -59,7 +59,7 @@ def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, rea
     options = dict(
         read_errors=read_errors, dry_run=dry_run, amend_by_ref=amend_by_ref,
         reason=reason or f"re-import of {name or 'stdin'} with --amend-by-ref",
-        allow_outside=allow_outside, recorded_by=recorded_by,
+        allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=expected >= READ_AHEAD_FROM,
     )
     if show_progress and expected >= PROGRESS_THRESHOLD:
         with click.progressbar(length=2 * expected, label=f"importing ~{expected:,} rows", file=sys.stderr) as bar:

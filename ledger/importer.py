@@ -4,7 +4,9 @@ Stages:
 
 1. :func:`ledger.sheets.read_rows` turns the file into numbered raw rows.
 2. :func:`prepare` validates every row into a draft (pure), reading ``document`` files
-   relative to the imported file's folder (refusing paths outside it unless allowed).
+   relative to the imported file's folder (refusing paths outside it unless allowed);
+   plain rows go straight to their stored fields (:mod:`ledger.plain_rows`). A large
+   import runs this stage in a forked process, ahead of the next (:mod:`ledger.forked`).
 3. :func:`import_rows` appends inside one locked transaction: each row is new, already
    recorded (skipped), a duplicate of an earlier row of the file (skipped), or, with
    ``amend_by_ref``, an amendment of the claim with its ``ref``. Any error anywhere rolls
@@ -20,13 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator, Sized
 
 from sqlalchemy import select
 
 from . import schema
 from .drafts import ClaimDraft, claim_draft
 from .errors import FieldError, InvalidInput, LedgerError
+from .forked import ForkedIterator, can_fork
 from .model import Action, EntryType
 from .plain_rows import PlainCells, PlainRow, plain_row
 from .sheets import RawRow
@@ -35,7 +38,9 @@ from .wording import WordingConfig
 from .writer import Writer
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
-CHUNK_ROWS = 50_000
+BATCH_ROWS = 5_000  # validated and appended at a time
+CHUNK_ROWS = 5_000  # appended entries written at a time
+READ_AHEAD_FROM = 20_000  # rows; a smaller import is done sooner than a fork pays back
 Progress = Callable[[int], None]
 
 
@@ -90,12 +95,10 @@ class _RollBack(Exception):
 
 @dataclass
 class _FileState:
-    """What one import remembers across its chunks."""
+    """What one import remembers across its batches."""
 
     seen: dict[str, int] = field(default_factory=dict)  # fingerprint -> first line
     first_with_ref: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (line, fingerprint)
-    documents: dict[str, str | FieldError] = field(default_factory=dict)  # path -> text
-    cells: PlainCells | None = None
 
 
 def prepare(
@@ -104,7 +107,6 @@ def prepare(
     base_dir: Path,
     *,
     allow_outside: bool = False,
-    progress: Progress | None = None,
     documents: dict[str, str | FieldError] | None = None,
     cells: PlainCells | None = None,
 ) -> tuple[list[PreparedRow | PlainRow], list[FieldError]]:
@@ -113,9 +115,7 @@ def prepare(
     prepared: list[PreparedRow | PlainRow] = []
     errors: list[FieldError] = []
     documents = {} if documents is None else documents
-    for index, row in enumerate(rows):
-        if progress and index % 1000 == 999:
-            progress(1000)
+    for row in rows:
         plain = plain_row(row.line, row.fields, cells) if cells is not None else None
         if plain is not None:
             prepared.append(plain)
@@ -135,8 +135,6 @@ def prepare(
         elif draft is not None:
             assert draft.source is not None
             prepared.append(PreparedRow(row.line, draft, draft.fingerprint(draft.source.identity())))
-    if progress:
-        progress(len(rows) % 1000)
     return prepared, errors
 
 
@@ -174,40 +172,84 @@ def import_rows(
     recorded_by: str | None = None,
     progress: Progress | None = None,
     plain: bool = True,
+    read_ahead: bool | None = None,
 ) -> ImportReport:
     """Import ``rows`` into ``ledger`` all-or-nothing and report what happened.
 
-    ``plain=False`` sends every row down the exact path (the tests compare the two).
+    One transaction, worked through in batches: each batch is validated and appended, and
+    the appended entries are written (still uncommitted) every CHUNK_ROWS, so memory stays
+    bounded by the chunk, not the file; any error anywhere rolls the whole transaction back.
 
-    One transaction, worked through in chunks: each chunk is validated, appended and
-    written (still uncommitted) before the next, so memory stays bounded by the chunk,
-    not the file; any error anywhere rolls the whole transaction back.
+    ``read_ahead`` reads and validates in a forked process (:mod:`ledger.forked`) while
+    this one appends and writes; by default for READ_AHEAD_FROM rows or more (an iterator
+    of unknown length: not). ``plain=False`` sends every row down the exact path (the
+    tests compare the two).
     """
+    if read_ahead is None:
+        read_ahead = isinstance(rows, Sized) and len(rows) >= READ_AHEAD_FROM
+    batches: Iterable[_Batch] = _prepared_batches(
+        rows, ledger.wording, base_dir, allow_outside, plain, read_errors if read_errors is not None else [])
+    ahead = None
+    if read_ahead and can_fork():
+        ahead = ForkedIterator(map(_portable, batches))  # forked here, before the write lock is taken
+        batches = map(_restored, ahead)
     report = ImportReport(dry_run=dry_run)
-    state = _FileState(cells=PlainCells(ledger.wording) if plain else None)
-    source = iter(rows)
+    state = _FileState()
     try:
         with ledger.writing(recorded_by) as writer:
-            while chunk := list(islice(source, CHUNK_ROWS)):
-                report.rows += len(chunk)
-                prepared, errors = prepare(chunk, ledger.wording, base_dir,
-                                           allow_outside=allow_outside, progress=progress,
-                                           documents=state.documents, cells=state.cells)
+            for count, prepared, errors in batches:
+                report.rows += count
                 report.errors.extend(errors)
+                if progress and count:
+                    progress(count)
                 _append(writer, prepared, report, amend_by_ref, reason, progress, state, ledger.wording)
-                writer.flush()
-            # A streaming reader reports problems as it meets them: look only now.
-            report.errors.extend(read_errors or [])
+                if writer.pending >= CHUNK_ROWS:
+                    writer.flush()
             if report.errors or dry_run:
                 raise _RollBack
             report.head = str(writer.head) if writer.head else None
     except _RollBack:
         pass
+    finally:
+        if ahead is not None:
+            ahead.close()
     if report.ok and not dry_run and report.head is None:
         head = ledger.head()
         report.head = str(head) if head else None
     report.errors.sort(key=lambda e: (e.line or 0))
     return report
+
+
+_Batch = tuple[int, list[PreparedRow | PlainRow], list[FieldError]]
+
+
+def _prepared_batches(
+    rows: Iterable[RawRow], config: WordingConfig, base_dir: Path, allow_outside: bool, plain: bool,
+    read_errors: list[FieldError],
+) -> Iterator[_Batch]:
+    """(rows read, rows prepared, errors) a batch at a time; last, the reader's own errors
+    (a streaming reader reports problems as it meets them: look only at the end)."""
+    cells = PlainCells(config) if plain else None
+    documents: dict[str, str | FieldError] = {}
+    source = iter(rows)
+    while batch := list(islice(source, BATCH_ROWS)):
+        prepared, errors = prepare(batch, config, base_dir, allow_outside=allow_outside,
+                                   documents=documents, cells=cells)
+        yield len(batch), prepared, errors
+    yield 0, [], list(read_errors)
+
+
+def _portable(batch: _Batch) -> _Batch:
+    """A batch to send to the parent: plain rows as bare tuples, which unpickle about
+    twice as fast as named tuples (whose constructor is Python code)."""
+    count, prepared, errors = batch
+    return count, [tuple(row) if type(row) is PlainRow else row for row in prepared], errors  # type: ignore[misc]
+
+
+def _restored(batch: _Batch) -> _Batch:
+    count, prepared, errors = batch
+    make = PlainRow._make
+    return count, [make(row) if type(row) is tuple else row for row in prepared], errors
 
 
 def _append(
@@ -283,7 +325,7 @@ def _append_plain(writer: Writer, row: PlainRow, report: ImportReport) -> bool:
     """Append a plain row as a new claim; False (nothing appended) when its recorded
     source differs from the row or has archived text to find the quote in."""
     before = writer.pending
-    source = writer.plain_source(row.source_identity, row.source_fields, row.published)
+    source = writer.plain_source(row.source_identity, row.source_fields)
     if source is None or (row.has_quote and source.document_sha256 is not None):
         return False
     if writer.pending > before:

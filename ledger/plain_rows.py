@@ -17,10 +17,16 @@ ledger, entry for entry and hash for hash, and to the same report.
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any, Mapping, NamedTuple
 
-from .drafts import CONTROL_CHARACTERS, MAX_LENGTH, URL_PATTERN, _parse_date_text, row_fingerprint, source_identity
+from .drafts import (
+    CONTROL_CHARACTERS,
+    MAX_LENGTH,
+    URL_PATTERN,
+    _parse_date_text,
+    row_fingerprint,
+    source_identity,
+)
 from .model import CREDIBILITY_GRADES, RELEASE_KINDS, RELIABILITY_GRADES, SERIES_PATTERN, Kind
 from .wording import WordingConfig, WordingError, parse_value
 
@@ -38,14 +44,29 @@ class PlainRow(NamedTuple):
     fingerprint: str
     source_identity: str
     source_fields: tuple  # CONTENT_FIELDS["source"] order
-    published: date
     has_quote: bool
     before_source: tuple  # CONTENT_FIELDS["claim"] up to source_seq
     after_source: tuple  # and after it
-    fields: Mapping[str, Any]  # the row as read, for the exact path
 
     def claim_fields(self, source_seq: int) -> tuple:
         return self.before_source + (source_seq,) + self.after_source
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """The row's cells as the exact path reads them: the cleaned cells, which it reads
+        to the same draft as the row as given (the raw row is not kept: a large import
+        sends these rows between processes)."""
+        (ref, series, kind, value, _, _, as_of, as_of_inferred, period_start, deadline, event) = self.before_source
+        speaker, quote, _, _, _, _, reliability, credibility, notes, _ = self.after_source
+        publisher, title, url, published, _, derived_from = self.source_fields
+        return {
+            "series": series, "kind": kind, "value": value, "as_of": None if as_of_inferred else as_of,
+            "period_start": period_start, "deadline": deadline, "event": event, "speaker": speaker,
+            "quote": quote, "reliability": reliability,
+            "credibility": None if credibility is None else str(credibility), "notes": notes, "ref": ref,
+            "publisher": publisher, "published": published, "url": url, "title": title,
+            "derived_from": derived_from,
+        }
 
 
 def _text(column: str, value: Any) -> Any:
@@ -190,9 +211,8 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
     )
     return PlainRow(
         line, ref, fingerprint, identity, (publisher, title, url, published_iso, None, derived_from),
-        published_date, quote is not None,
+        quote is not None,
         (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
          period_iso, deadline_iso, event),
         (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint),
-        fields,
     )

@@ -229,6 +229,7 @@ def test_chunked_import_keeps_file_level_rules(backend, tmp_path, monkeypatch):
     import ledger.importer as importer
 
     monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(importer, "BATCH_ROWS", 2)
     ledger = backend.ledger()
     rows = [row(n, ref=f"r{n}") for n in range(7)] + [row(2, ref="r2"), row(1)]
     parsed, errors = read_rows(write_csv(tmp_path / "c.csv", rows).read_bytes(), "csv")
@@ -240,3 +241,41 @@ def test_chunked_import_keeps_file_level_rules(backend, tmp_path, monkeypatch):
     report = import_rows(ledger, parsed, tmp_path, read_errors=errors)
     assert [(e.line, e.column) for e in report.errors] == [(7, "ref")] and "line 2" in report.errors[0].reason
     assert ledger.count() == before
+
+
+@pytest.mark.parametrize("bad", [False, True])
+def test_reading_ahead_in_a_forked_process_records_the_same_chain(backend, sqlite_template, tmp_path, monkeypatch,
+                                                                  bad):
+    """Rows read and validated in a forked process (as a large import does) give the very
+    chain, entry for entry and hash for hash, that reading them here gives: on PostgreSQL
+    too, whose connection the fork must leave alone. A bad file gives the same errors."""
+    import shutil
+    from unittest import mock
+
+    import ledger.importer as importer
+    from ledger.forked import ForkedIterator
+    from ledger.store import Ledger
+
+    monkeypatch.setattr(importer, "BATCH_ROWS", 4)
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 6)
+    (tmp_path / "article.txt").write_text(ARTICLE)
+    rows = [row(n, ref=f"r{n}") for n in range(25)] + [row(3, ref="r3"), row(7), FULL_ROW]
+    if bad:
+        rows[11] = {**rows[11], "value": "a lot"}
+    path = write_csv(tmp_path / "c.csv", rows)
+    shutil.copy(sqlite_template, tmp_path / "here.db")
+    here_ledger = Ledger.open(f"sqlite:///{tmp_path / 'here.db'}")
+    ahead_ledger = backend.ledger()
+    with mock.patch("ledger.writer.utc_now", return_value="2026-11-23T00:00:00.000000Z"), \
+            mock.patch.object(importer, "ForkedIterator", wraps=ForkedIterator) as forked:
+        parsed, errors = read_rows(path.read_bytes(), "csv")
+        here = import_rows(here_ledger, parsed, tmp_path, read_errors=errors, recorded_by="t", read_ahead=False)
+        assert not forked.called
+        parsed, errors = read_rows(path.read_bytes(), "csv")
+        ahead = import_rows(ahead_ledger, parsed, tmp_path, read_errors=errors, recorded_by="t", read_ahead=True)
+        assert forked.called
+    here_ledger.close()
+    assert ahead.as_dict() == here.as_dict()
+    assert ahead.ok is not bad and (ahead.head is not None) is not bad
+    written = 0 if bad else int(ahead.head.split(":")[0])
+    assert ahead_ledger.verify().ok and ahead_ledger.count() == written
