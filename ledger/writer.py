@@ -48,6 +48,7 @@ class Writer:
         self._next_seq = head.seq + 1 if head else 1
         self._prev_hash = head.hash if head else GENESIS
         self._entries: list[tuple] = []
+        self._unanalysed = 0  # entries written since the last ANALYZE (PostgreSQL)
         self._rows: dict[EntryType, list[tuple]] = {t: [] for t in _TABLE_OF}
         self._documents: dict[str, str] = {}  # new, to be written
         self._stored_documents: dict[str, str | None] = {}  # already in the database
@@ -90,12 +91,14 @@ class Writer:
         _insert_many(self.connection, schema.entries, _ENTRY_COLUMNS, self._entries)
         for entry_type in (EntryType.SOURCE, EntryType.CLAIM, EntryType.CORRECTION):
             _insert_many(self.connection, _TABLE_OF[entry_type], _COLUMNS_OF[entry_type], self._rows[entry_type])
-        if self.connection.dialect.name == "postgresql" and len(self._entries) >= ANALYZE_AFTER:
+        self._unanalysed += len(self._entries)
+        if self.connection.dialect.name == "postgresql" and self._unanalysed >= ANALYZE_AFTER:
             # The planner's statistics still describe the tables before this write: with
-            # them, the next chunk's lookups by ref and fingerprint scan the whole table
-            # once per batch (an import of 100k rows spent 80 s there). ANALYZE inside the
-            # transaction sees the rows written so far.
+            # them, the next batch's lookups by ref and fingerprint scan the whole table
+            # (an import of 100k rows spent 80 s there). ANALYZE inside the transaction
+            # sees the rows written so far.
             self.connection.exec_driver_sql("ANALYZE entries, sources, claims, corrections")
+            self._unanalysed = 0
         self._documents.clear()
         self._entries.clear()
         for rows in self._rows.values():
@@ -306,7 +309,7 @@ def _source_mismatches(
 
 
 COPY_THRESHOLD = 200
-ANALYZE_AFTER = 10_000  # entries written in one flush
+ANALYZE_AFTER = 10_000  # entries written since the last ANALYZE
 
 
 def _insert_many(connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
