@@ -2,21 +2,27 @@
 
 A large import spends about as long reading and validating rows as appending, hashing
 and writing them. :class:`ForkedIterator` runs the first half in a forked child on another
-core: the child iterates the producer and sends each item through a pipe, and the pipe's
-buffer bounds how far it runs ahead. The child never touches the database: it inherits
-the parent's connections but leaves through ``os._exit`` (as every multiprocessing child
-does), so nothing is closed or rolled back under the parent's feet.
+core: the child iterates the producer and sends each item through a pipe. A thread here
+takes the messages off the pipe as they come (reading releases the GIL), up to AHEAD
+items, so the child is not held up while this process is busy in a long write. The child
+never touches the database: it inherits the parent's connections but leaves through
+``os._exit`` (as every multiprocessing child does), so nothing is closed or rolled back
+under the parent's feet.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import pickle
+import queue
+import threading
 from typing import Generic, Iterable, Iterator, TypeVar
 
 from .errors import LedgerError
 
 T = TypeVar("T")
 
+AHEAD = 8  # items received but not yet taken: what bounds the memory reading ahead costs
 _ITEM, _ERROR, _END = 0, 1, 2
 
 
@@ -36,18 +42,28 @@ class ForkedIterator(Generic[T]):
         self._process.start()
         sender.close()
         self._finished = False
+        self._received: queue.Queue[bytes | None] = queue.Queue(AHEAD)
+        self._pump = threading.Thread(target=self._take_messages, name="read-ahead", daemon=True)
+        self._pump.start()
+
+    def _take_messages(self) -> None:
+        try:
+            while True:
+                self._received.put(self._receiver.recv_bytes())
+        except (EOFError, OSError):  # the child is done, or gone
+            self._received.put(None)
 
     def __iter__(self) -> Iterator[T]:
         try:
             while True:
-                try:
-                    tag, item = self._receiver.recv()
-                except EOFError:
+                message = self._received.get()
+                if message is None:
                     self._process.join(5)
                     raise LedgerError(
                         f"the process reading ahead stopped unexpectedly (exit code {self._process.exitcode})",
                         "try again; if it happens again, report it with the file",
-                    ) from None
+                    )
+                tag, item = pickle.loads(message)
                 if tag == _ITEM:
                     yield item
                 elif tag == _ERROR:
@@ -60,12 +76,17 @@ class ForkedIterator(Generic[T]):
 
     def close(self) -> None:
         """Stop the child (a finished one is left to exit on its own) and reap it."""
-        self._receiver.close()
         if self._finished:
             self._process.join(5)
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+        while self._pump.is_alive():  # it ends at the end of the pipe; make room to get there
+            try:
+                self._received.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        self._receiver.close()
 
 
 def _produce(producer: Iterable, sender) -> None:
