@@ -324,13 +324,11 @@ def _append(
 def _append_plain(writer: Writer, row: PlainRow, report: ImportReport) -> bool:
     """Append a plain row as a new claim; False (nothing appended) when its recorded
     source differs from the row or has archived text to find the quote in."""
-    before = writer.pending
-    source = writer.plain_source(row.source_identity, row.source_fields)
+    source, new = writer.plain_source(row.source_identity, row.source_fields)
     if source is None or (row.has_quote and source.document_sha256 is not None):
         return False
-    if writer.pending > before:
-        report.sources_recorded += 1
-    seq = writer.append_fields(EntryType.CLAIM, row.claim_fields(source.seq))
+    report.sources_recorded += new
+    seq = writer.append_fields(EntryType.CLAIM, row.claim_fields(source.seq), row.claim_json(source.seq))
     report.recorded.append(f"C{seq}")
     return True
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping, NamedTuple
 
+from .chain import canonical_json
 from .drafts import (
     CONTROL_CHARACTERS,
     MAX_LENGTH,
@@ -47,9 +48,15 @@ class PlainRow(NamedTuple):
     has_quote: bool
     before_source: tuple  # CONTENT_FIELDS["claim"] up to source_seq
     after_source: tuple  # and after it
+    encoded: tuple[str, str]  # both in canonical JSON, without the bracket at source_seq
 
     def claim_fields(self, source_seq: int) -> tuple:
         return self.before_source + (source_seq,) + self.after_source
+
+    def claim_json(self, source_seq: int) -> str:
+        """canonical_json(self.claim_fields(source_seq)), from the parts encoded already."""
+        before, after = self.encoded
+        return f"{before},{source_seq},{after}"
 
     @property
     def fields(self) -> dict[str, Any]:
@@ -209,10 +216,11 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
         ref, series, kind.value, value, as_of_iso, period_iso, deadline_iso, event, speaker, quote,
         reliability, credibility, notes, identity, derived_from,
     )
+    before_source = (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
+                     period_iso, deadline_iso, event)
+    after_source = (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint)
     return PlainRow(
         line, ref, fingerprint, identity, (publisher, title, url, published_iso, None, derived_from),
-        quote is not None,
-        (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
-         period_iso, deadline_iso, event),
-        (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint),
+        quote is not None, before_source, after_source,
+        (canonical_json(before_source)[:-1], canonical_json(after_source)[1:]),
     )

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from sqlalchemy import Connection, Table, select
 
 from . import schema
-from .chain import CONTENT_FIELDS, GENESIS, document_hash, hash_fields
+from .chain import CONTENT_FIELDS, GENESIS, canonical_json, document_hash, entry_header, hash_encoded
 from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
 from .errors import FieldError, InvalidInput, NotFound
 from .model import Action, Claim, ClaimContent, Correction, EntryType, Head, Source
@@ -46,6 +46,7 @@ class Writer:
         now = utc_now()
         self.recorded_at = max(now, head.recorded_at) if head else now
         self._next_seq = head.seq + 1 if head else 1
+        self._headers = {t: entry_header(t.value, self.recorded_at, recorded_by) for t in EntryType}
         self._prev_hash = head.hash if head else GENESIS
         self._entries: list[tuple] = []
         self._unanalysed = 0  # entries written since the last ANALYZE (PostgreSQL)
@@ -54,6 +55,7 @@ class Writer:
         self._stored_documents: dict[str, str | None] = {}  # already in the database
         self._sources: dict[int, Source] | None = None
         self._source_by_identity: dict[str, Source] = {}
+        self._plain_sources: dict[str, tuple[tuple, Source]] = {}  # identity -> (fields that matched, source)
 
     # -- the chain ------------------------------------------------------------------
 
@@ -71,15 +73,16 @@ class Writer:
     def _append(self, entry_type: EntryType, content: dict[str, Any]) -> int:
         return self.append_fields(entry_type, tuple(content[name] for name in CONTENT_FIELDS[entry_type.value]))
 
-    def append_fields(self, entry_type: EntryType, fields: tuple) -> int:
+    def append_fields(self, entry_type: EntryType, fields: tuple, fields_json: str | None = None) -> int:
         """Append an entry whose content ``fields`` are in CONTENT_FIELDS order, already
-        validated; returns its position."""
+        validated (and, if the caller has it, ``fields_json``: their canonical JSON);
+        returns its position."""
         seq = self._next_seq
         prev_hash = self._prev_hash
-        type_name = _TYPE_NAMES[entry_type]  # not .value: an enum property, slow in this loop
-        digest = hash_fields(seq, prev_hash, type_name, self.recorded_at, self.recorded_by, fields)
-        self._entries.append((seq, type_name, self.recorded_at, self.recorded_by, prev_hash, digest))
-        self._rows[entry_type].append((seq, *fields))
+        digest = hash_encoded(
+            seq, prev_hash, self._headers[entry_type], canonical_json(fields) if fields_json is None else fields_json)
+        self._entries.append((seq, _TYPE_NAMES[entry_type], self.recorded_at, self.recorded_by, prev_hash, digest))
+        self._rows[entry_type].append((seq,) + fields)
         self._next_seq = seq + 1
         self._prev_hash = digest
         return seq
@@ -172,10 +175,14 @@ class Writer:
         self._remember(source)
         return source
 
-    def plain_source(self, identity: str, fields: tuple) -> Source | None:
+    def plain_source(self, identity: str, fields: tuple) -> tuple[Source | None, bool]:
         """The source a plain import row names (``fields`` in CONTENT_FIELDS order, with no
-        document), recorded first if it is new; None when a recorded source with this
-        identity differs in a fact the row gives (:meth:`source_for` says how)."""
+        document), recorded first if it is new, and whether it is; None when a recorded
+        source with this identity differs in a fact the row gives (:meth:`source_for`
+        says how)."""
+        seen = self._plain_sources.get(identity)
+        if seen is not None and seen[0] == fields:  # as an earlier row gave it: the same answer
+            return seen[1], False
         if self._sources is None:
             self._load_sources()
         publisher, title, url, published, _, derived_from = fields
@@ -188,14 +195,16 @@ class Writer:
                 recorded_at=self.recorded_at, recorded_by=self.recorded_by,
             )
             self._remember(source)
-            return source
+            self._plain_sources[identity] = (fields, source)
+            return source, True
         if (
             existing.publisher != publisher or existing.published.isoformat() != published
             or (title is not None and existing.title != title)
             or (derived_from is not None and existing.derived_from != derived_from)
         ):
-            return None
-        return existing
+            return None, False
+        self._plain_sources[identity] = (fields, existing)
+        return existing, False
 
     # -- claims and corrections -----------------------------------------------------
 

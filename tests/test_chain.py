@@ -70,3 +70,13 @@ def test_fast_encoder_is_byte_identical_to_json(fields, text):
 
     value = [1, 2, text, fields]
     assert _encode_fast(value) == _encode(value)
+
+
+@given(st.sampled_from(sorted(CONTENT_FIELDS)), st.integers(1, 10**12), st.text(), st.text(), st.data())
+def test_hashing_fields_encoded_elsewhere_gives_the_same_digest(kind, seq, recorded_at, recorded_by, data):
+    from ledger.chain import canonical_json, entry_header, hash_encoded, hash_fields
+
+    fields = [data.draw(values) for _ in CONTENT_FIELDS[kind]]
+    prev = data.draw(st.sampled_from([GENESIS, "ab" * 32]))
+    assert hash_encoded(seq, prev, entry_header(kind, recorded_at, recorded_by), canonical_json(fields)) == \
+        hash_fields(seq, prev, kind, recorded_at, recorded_by, fields)
