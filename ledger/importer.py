@@ -20,7 +20,7 @@ content is an error unless imported with ``amend_by_ref``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sized
 
@@ -39,6 +39,7 @@ from .writer import Writer
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 BATCH_ROWS = 5_000  # validated and appended at a time
+FIRST_BATCH_ROWS = 500
 CHUNK_ROWS = 5_000  # appended entries written at a time
 READ_AHEAD_FROM = 20_000  # rows; a smaller import is done sooner than a fork pays back
 Progress = Callable[[int], None]
@@ -232,7 +233,11 @@ def _prepared_batches(
     cells = PlainCells(config) if plain else None
     documents: dict[str, str | FieldError] = {}
     source = iter(rows)
-    while batch := list(islice(source, BATCH_ROWS)):
+    # A small first batch: the appending process waits for it and nothing else.
+    for size in chain([min(FIRST_BATCH_ROWS, BATCH_ROWS)], repeat(BATCH_ROWS)):
+        batch = list(islice(source, size))
+        if not batch:
+            break
         prepared, errors = prepare(batch, config, base_dir, allow_outside=allow_outside,
                                    documents=documents, cells=cells)
         yield len(batch), prepared, errors
