@@ -107,8 +107,11 @@ def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Pat
     print(f"import of {len(rows):,} rows into a fresh SQLite ledger", flush=True)
     template = work / "template.db"
     subprocess.run([*PXL, "--db", str(template), "init"], cwd=ROOT, check=True, capture_output=True)
-    pxl_times, peaks = [], []
+    pxl_times, peaks, floor_times, in_process = [], [], [], []
     target = work / "ledger.db"
+    stored = None
+    # Interleaved, run by run: this machine's speed drifts by a third within minutes, and
+    # a ratio of medians taken minutes apart measured the drift as much as the code.
     for _ in range(runs):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -117,10 +120,8 @@ def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Pat
         assert result.returncode == 0, result.stderr[-2000:]
         pxl_times.append(seconds)
         peaks.append(peak)
-    stored = ledger_rows(target)
-    floor_times = [floor_sqlite(stored, template, work / "floor.db") for _ in range(runs)]
-    in_process = []
-    for _ in range(runs):
+        stored = stored or ledger_rows(target)
+        floor_times.append(floor_sqlite(stored, template, work / "floor.db"))
         in_process.append(_import_in_process(csv_path, template, work))
     pxl, floor, inside = median(pxl_times), median(floor_times), median(in_process)
     line("pxl import (whole command)", pxl, len(rows), "rows", f"peak {max(peaks) / 1024:,.0f} MiB")
