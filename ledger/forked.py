@@ -38,7 +38,7 @@ class ForkedIterator(Generic[T]):
     def __init__(self, producer: Iterable[T]):
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=_produce, args=(producer, sender), daemon=True)
+        self._process = context.Process(target=_produce, args=(producer, sender, self._receiver), daemon=True)
         self._process.start()
         sender.close()
         self._finished = False
@@ -89,7 +89,10 @@ class ForkedIterator(Generic[T]):
         self._receiver.close()
 
 
-def _produce(producer: Iterable, sender) -> None:
+def _produce(producer: Iterable, sender, receiver) -> None:
+    # The child's copy of the reading end must go: while it is open, a parent that dies
+    # (even by SIGKILL) leaves this process blocked on a full pipe rather than told.
+    receiver.close()
     try:
         for item in producer:
             sender.send((_ITEM, item))

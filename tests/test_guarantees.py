@@ -77,6 +77,21 @@ def _big_csv(path: Path, rows: int) -> Path:
     return path
 
 
+def _processes_importing(path: Path) -> list[int]:
+    """Processes whose command line imports ``path`` (Linux: read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                arguments = (entry / "cmdline").read_bytes().split(b"\0")
+                status = (entry / "stat").read_text().split(")")[-1].split()[0]
+            except OSError:
+                continue
+            if str(path).encode() in arguments and b"import" in arguments and status != "Z":
+                found.append(int(entry.name))
+    return found
+
+
 def _in_write_transaction(backend, url: str) -> bool:
     """Has some process written rows of an append it has not committed yet?"""
     if backend.name == "postgresql":
@@ -97,9 +112,11 @@ def _in_write_transaction(backend, url: str) -> bool:
 
 @pytest.mark.slow
 def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(backend, tmp_path):
-    from ledger.importer import CHUNK_ROWS
+    from ledger.importer import CHUNK_ROWS, READ_AHEAD_FROM
 
-    rows = CHUNK_ROWS + 10_000  # two chunks: the first is written (uncommitted) before the kill
+    # Large enough to be read ahead by a forked child, and several chunks: the first ones
+    # are written (uncommitted) before the kill.
+    rows = max(CHUNK_ROWS, READ_AHEAD_FROM) + 10_000
     source = _big_csv(tmp_path / "big.csv", rows)
     process = subprocess.Popen([sys.executable, "-m", "cli.main", "--db", backend.url, "import", str(source)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -109,6 +126,11 @@ def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(backend, tmp_p
     assert process.poll() is None, "the import finished before it could be killed mid-write"
     process.send_signal(signal.SIGKILL)  # inside the write transaction: rows are being appended
     process.wait(30)
+    # The child reading ahead is not left behind: it finds the pipe closed and ends.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _processes_importing(source):
+        time.sleep(0.05)
+    assert not _processes_importing(source), "the process reading ahead outlived the killed import"
     ledger = backend.ledger()
     assert len(ledger.claims()) == 0, "killed inside the write transaction, yet something was committed"
     assert ledger.verify().ok
