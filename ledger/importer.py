@@ -344,7 +344,11 @@ def _draft_of(row: PreparedRow | PlainRow, config: WordingConfig) -> ClaimDraft:
     if type(row) is PreparedRow:
         return row.draft
     draft, errors = claim_draft(row.fields, config)
-    assert draft is not None and not errors, f"line {row.line}: the plain and exact paths disagree: {errors}"
+    if draft is None or errors:  # the fast lane vouched for a row the exact path refuses
+        raise LedgerError(
+            f"pxl's two ways of reading this row disagree ({'; '.join(map(str, errors))})",
+            "please report it with the row",
+        )
     return draft
 
 

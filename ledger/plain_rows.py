@@ -10,7 +10,7 @@ to read) gets None and takes the exact path (:func:`ledger.drafts.claim_draft`),
 handles it or names what is wrong. So errors come from one place only.
 
 The checks of cells that ledgers repeat endlessly (series, kinds, wordings, dates, grades)
-run once per distinct cell. ``tests/test_import.py`` holds the two paths to the same
+run once per distinct cell. ``tests/test_plain_rows.py`` holds the two paths to the same
 ledger, entry for entry and hash for hash, and to the same report.
 """
 
