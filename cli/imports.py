@@ -17,6 +17,7 @@ from .output import format_option
 
 MAX_FILE_BYTES = 2 * 1024**3
 PROGRESS_THRESHOLD = 5_000
+XLSX_READ_AHEAD_BYTES = 2**20
 
 
 @click.command("import")
@@ -55,11 +56,13 @@ def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, rea
     read_errors: list = []
     rows = iter_rows(data, fmt_in, read_errors)  # parsed chunk by chunk as the import goes
     expected = data.count(b"\n") if fmt_in != "xlsx" else 0
+    # A workbook does not say how many rows it holds: 1 MiB is some 17,000 of them.
+    large = expected >= READ_AHEAD_FROM or (fmt_in == "xlsx" and len(data) >= XLSX_READ_AHEAD_BYTES)
     ledger = app.ledger()
     options = dict(
         read_errors=read_errors, dry_run=dry_run, amend_by_ref=amend_by_ref,
         reason=reason or f"re-import of {name or 'stdin'} with --amend-by-ref",
-        allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=expected >= READ_AHEAD_FROM,
+        allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=large,
     )
     if show_progress and expected >= PROGRESS_THRESHOLD:
         with click.progressbar(length=2 * expected, label=f"importing ~{expected:,} rows", file=sys.stderr) as bar:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -130,7 +131,9 @@ def test_csv_from_stdin(run):
     assert run("import", "-", input=buffer.getvalue()).exit_code == 0
 
 
-def test_spreadsheet_import(run, tmp_path):
+@pytest.mark.parametrize("large", [False, True])
+def test_spreadsheet_import(run, tmp_path, monkeypatch, large):
+    """Also as a large workbook is imported: read ahead by a forked process."""
     from datetime import datetime
 
     from openpyxl import Workbook
@@ -142,8 +145,15 @@ def test_spreadsheet_import(run, tmp_path):
     sheet.append([SERIES, "pledge", "1,500", "Outlet", datetime(2020, 4, 13), None, "x2"])
     path = tmp_path / "claims.xlsx"
     workbook.save(path)
+    import cli.imports
+    import ledger.importer as importer
+    from ledger.forked import ForkedIterator
+
+    monkeypatch.setattr(cli.imports, "XLSX_READ_AHEAD_BYTES", 1 if large else 2**40)
+    monkeypatch.setattr(importer, "ForkedIterator", mock.Mock(wraps=ForkedIterator))
     result = run("import", str(path))
     assert result.exit_code == 0, result.output
+    assert importer.ForkedIterator.called is large
     claims = json.loads(run("list", "--format", "json").output)
     assert [(c["ref"], c["lo"], c["published"], c["as_of"]) for c in claims] == [
         ("x1", 300, "2020-04-13", "2020-04-12"), ("x2", 1500, "2020-04-13", "2020-04-13")]
@@ -250,7 +260,6 @@ def test_reading_ahead_in_a_forked_process_records_the_same_chain(backend, sqlit
     chain, entry for entry and hash for hash, that reading them here gives: on PostgreSQL
     too, whose connection the fork must leave alone. A bad file gives the same errors."""
     import shutil
-    from unittest import mock
 
     import ledger.importer as importer
     from ledger.forked import ForkedIterator
