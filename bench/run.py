@@ -133,7 +133,7 @@ def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Pat
 
 
 def _import_in_process(csv_path: Path, template: Path, work: Path) -> float:
-    from ledger.drafts import _parse_date_text
+    from ledger.drafts import parse_date_text
     from ledger.importer import import_rows
     from ledger.sheets import iter_rows
     from ledger.store import Ledger
@@ -144,7 +144,7 @@ def _import_in_process(csv_path: Path, template: Path, work: Path) -> float:
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copy(template, target)
     ledger = Ledger.open(f"sqlite:///{target}")
-    for cache in (_parse_text, _parse_date_text):  # cold, as in a fresh command
+    for cache in (_parse_text, parse_date_text):  # cold, as in a fresh command
         cache.cache_clear()
     started = time.perf_counter()
     errors: list = []  # as the command does it: rows read as the import goes, ahead of the writes

@@ -125,14 +125,15 @@ def parse_date(column: str, value: Any, errors: list[FieldError]) -> date | None
         return None
     if isinstance(value, date):
         return value
-    parsed, reason = _parse_date_text(text)
+    parsed, reason = parse_date_text(text)
     if reason:
         errors.append(FieldError(column, text, reason))
     return parsed
 
 
 @lru_cache(maxsize=65_536)
-def _parse_date_text(text: str) -> tuple[date | None, str | None]:
+def parse_date_text(text: str) -> tuple[date | None, str | None]:
+    """A stripped date cell: (the date, None) or (None, why it is not one). Memoised."""
     # Ledgers repeat a few thousand dates endlessly: read each once.
     candidate = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?$", text) else text
     if not _ISO_DATE.match(candidate):
@@ -141,6 +142,19 @@ def _parse_date_text(text: str) -> tuple[date | None, str | None]:
         return date.fromisoformat(candidate), None
     except ValueError as error:
         return None, f"not a real date ({error})"
+
+
+def reliability_grade(text: str) -> str | None:
+    """An Admiralty source grade (A-F, either case) as stored, or None if it is not one."""
+    grade = text.upper()
+    return grade if len(grade) == 1 and grade in RELIABILITY_GRADES else None
+
+
+def credibility_grade(text: str) -> int | None:
+    """An Admiralty credibility grade (1-6, also as 2.0) as stored, or None if it is not one."""
+    if re.fullmatch(r"\d(\.0)?", text) and int(float(text)) in CREDIBILITY_GRADES:
+        return int(float(text))
+    return None
 
 
 def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str, str | None]:
@@ -246,20 +260,18 @@ def claim_draft(
         errors.append(FieldError("period_start", values["period_start"],
                                  f"the period starts after as_of ({as_of.isoformat()})"))
 
-    reliability = values["reliability"]
-    if reliability is not None:
-        reliability = reliability.upper()
-        if len(reliability) != 1 or reliability not in RELIABILITY_GRADES:
+    reliability = None
+    if values["reliability"] is not None:
+        reliability = reliability_grade(values["reliability"])
+        if reliability is None:
             errors.append(FieldError("reliability", values["reliability"],
                                      "expected an Admiralty source grade A-F"))
-            reliability = None
     credibility = None
     if values["credibility"] is not None:
-        text = values["credibility"]
-        if re.fullmatch(r"\d(\.0)?", text) and int(float(text)) in CREDIBILITY_GRADES:
-            credibility = int(float(text))
-        else:
-            errors.append(FieldError("credibility", text, "expected an Admiralty credibility grade 1-6"))
+        credibility = credibility_grade(values["credibility"])
+        if credibility is None:
+            errors.append(FieldError("credibility", values["credibility"],
+                                     "expected an Admiralty credibility grade 1-6"))
 
     source = source_draft(fields, errors, cleaned=values) if with_source else None
     if errors or kind is None or interval is None or series is None or value_text is None:

@@ -16,7 +16,6 @@ ledger, entry for entry and hash for hash, and to the same report.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping, NamedTuple
 
 from .chain import canonical_json
@@ -24,16 +23,16 @@ from .drafts import (
     CONTROL_CHARACTERS,
     MAX_LENGTH,
     URL_PATTERN,
-    _parse_date_text,
+    credibility_grade,
+    parse_date_text,
+    reliability_grade,
     row_fingerprint,
     source_identity,
 )
-from .model import CREDIBILITY_GRADES, RELEASE_KINDS, RELIABILITY_GRADES, SERIES_PATTERN, Kind
+from .model import RELEASE_KINDS, SERIES_PATTERN, Kind
 from .wording import WordingConfig, WordingError, parse_value
 
 _NOT_PLAIN = object()
-_KINDS = {kind.value: kind for kind in Kind}
-_CREDIBILITY = re.compile(r"\d(\.0)?")
 _MEMO_LIMIT = 200_000  # distinct cells remembered per column before starting afresh
 
 
@@ -101,7 +100,12 @@ def _series(value: Any, config: WordingConfig) -> Any:
 
 def _kind(value: Any, config: WordingConfig) -> Any:
     text = _text("kind", value)
-    return _KINDS.get(text.lower(), _NOT_PLAIN) if text is not None and text is not _NOT_PLAIN else _NOT_PLAIN
+    if text is None or text is _NOT_PLAIN:
+        return _NOT_PLAIN
+    try:
+        return Kind(text.lower())
+    except ValueError:
+        return _NOT_PLAIN
 
 
 def _wording(value: Any, config: WordingConfig) -> Any:
@@ -120,7 +124,7 @@ def _date(value: Any, config: WordingConfig) -> Any:
     text = _text("date", value)
     if text is None or text is _NOT_PLAIN:
         return text
-    parsed, reason = _parse_date_text(text)
+    parsed, reason = parse_date_text(text)
     return _NOT_PLAIN if reason else (parsed, parsed.isoformat())
 
 
@@ -128,17 +132,16 @@ def _reliability(value: Any, config: WordingConfig) -> Any:
     text = _text("reliability", value)
     if text is None or text is _NOT_PLAIN:
         return text
-    grade = text.upper()
-    return grade if len(grade) == 1 and grade in RELIABILITY_GRADES else _NOT_PLAIN
+    grade = reliability_grade(text)
+    return _NOT_PLAIN if grade is None else grade
 
 
 def _credibility(value: Any, config: WordingConfig) -> Any:
     text = _text("credibility", value)
     if text is None or text is _NOT_PLAIN:
         return text
-    if _CREDIBILITY.fullmatch(text) and int(float(text)) in CREDIBILITY_GRADES:
-        return int(float(text))
-    return _NOT_PLAIN
+    grade = credibility_grade(text)
+    return _NOT_PLAIN if grade is None else grade
 
 
 _READERS = {

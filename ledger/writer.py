@@ -202,11 +202,8 @@ class Writer:
             self._remember(source)
             self._plain_sources[identity] = (fields, source)
             return source, True
-        if (
-            existing.publisher != publisher or existing.published.isoformat() != published
-            or (title is not None and existing.title != title)
-            or (derived_from is not None and existing.derived_from != derived_from)
-        ):
+        given = SourceDraft(publisher, date.fromisoformat(published), title, url, derived_from)
+        if _source_mismatches(existing, given, None, None):
             return None, False
         self._plain_sources[identity] = (fields, existing)
         return existing, False
