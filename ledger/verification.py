@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 
 from . import db, schema
 from .chain import CONTENT_FIELDS, FORMAT, GENESIS, ChainProblem, check_chain
+from .forked import can_fork
 
 FETCH_CHUNK = 20_000  # entries per query
 SPAN = 100_000  # at most this many entries per worker task
@@ -43,7 +44,7 @@ def verify_chain(
     size = max(1, -(-last_seq // count))
     spans = [(start, min(start + size, last_seq)) for start in range(0, last_seq, size)]
     workers = min(workers, len(spans))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or not can_fork():
         with db.connect(engine) as connection:
             results = [_verify_span(connection, after, until, progress) for after, until in spans]
         return _merge(results)

@@ -164,8 +164,10 @@ def svgs(items: list[tuple[SeriesResult, set[int]]]) -> list[str]:
     import multiprocessing
     import os
 
+    from ledger.forked import can_fork
+
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < 4 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(items) < 4 or workers < 2 or not can_fork():
         return [svg(result, conflicted) for result, conflicted in items]
     global _WORK
     _WORK = items

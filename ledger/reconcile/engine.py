@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
+from ..forked import can_fork
 from ..model import Claim, Figure, Kind
 from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
 from .explain import bound, number, statement
@@ -155,7 +156,7 @@ def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> t
     if workers is None:
         workers = (os.cpu_count() or 1) if sum(map(len, by_series.values())) >= PARALLEL_FROM else 1
     workers = min(workers, len(names))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or not can_fork():
         return tuple(d for name in names for d in _series_conflicts(name, by_series[name]))
     global _SERIES
     _SERIES = by_series
