@@ -16,7 +16,7 @@ ledger, entry for entry and hash for hash, and to the same report.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, NamedTuple
+from typing import Any, Callable, Mapping, NamedTuple
 
 from .chain import canonical_json
 from .drafts import (
@@ -128,25 +128,21 @@ def _date(value: Any, config: WordingConfig) -> Any:
     return _NOT_PLAIN if reason else (parsed, parsed.isoformat())
 
 
-def _reliability(value: Any, config: WordingConfig) -> Any:
-    text = _text("reliability", value)
-    if text is None or text is _NOT_PLAIN:
-        return text
-    grade = reliability_grade(text)
-    return _NOT_PLAIN if grade is None else grade
-
-
-def _credibility(value: Any, config: WordingConfig) -> Any:
-    text = _text("credibility", value)
-    if text is None or text is _NOT_PLAIN:
-        return text
-    grade = credibility_grade(text)
-    return _NOT_PLAIN if grade is None else grade
+def _grade(column: str, rule: Callable[[str], Any]) -> Callable[[Any, WordingConfig], Any]:
+    """A reader of an optional grade cell: empty is None, ``rule`` reads the rest."""
+    def read(value: Any, config: WordingConfig) -> Any:
+        text = _text(column, value)
+        if text is None or text is _NOT_PLAIN:
+            return text
+        grade = rule(text)
+        return _NOT_PLAIN if grade is None else grade
+    return read
 
 
 _READERS = {
     "series": _series, "kind": _kind, "value": _wording, "as_of": _date, "period_start": _date,
-    "deadline": _date, "published": _date, "reliability": _reliability, "credibility": _credibility,
+    "deadline": _date, "published": _date, "reliability": _grade("reliability", reliability_grade),
+    "credibility": _grade("credibility", credibility_grade),
 }
 
 
