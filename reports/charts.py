@@ -18,6 +18,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
 
 from ledger.reconcile import SeriesResult  # noqa: E402
 from ledger.reconcile.origins import OriginIndex  # noqa: E402
@@ -56,48 +57,57 @@ def draw(result: SeriesResult, conflicted: set[int]):
         values.append(result.target.lo)
     ceiling = max(values + [1]) * 1.15
 
+    legend: list[tuple] = []  # (artist, label) in the order the legend lists them
     if estimates:
         days = [e.date for e in estimates]
         days.append(days[-1] + timedelta(days=1))
         lows = [e.low for e in estimates] + [estimates[-1].low]
         highs = [ceiling if e.high is None else e.high for e in estimates]
         highs.append(highs[-1])
-        axes.fill_between(days, lows, highs, step="post", color="#3a6ea5", alpha=0.13,
-                          label="reconciled low\u2013high (open above where shaded to the top)")
+        band = axes.fill_between(days, lows, highs, step="post", color="#3a6ea5", alpha=0.13)
+        legend.append((band, "reconciled low\u2013high (open above where shaded to the top)"))
         axes.step(days, lows, where="post", color="#3a6ea5", linewidth=1.2)
         axes.step(days, highs, where="post", color="#3a6ea5", linewidth=0.8, linestyle=":")
 
-    # One artist per origin and mark type, not per claim: a series may hold 100,000 claims.
+    # One artist per colour and mark type, not per claim or per origin: a series may hold
+    # 100,000 claims from thousands of origins, and matplotlib's cost is per artist. The
+    # legend names origins with stand-in marks of the same look.
     dense = len(releases) > DENSE
     totals = [c for c in releases if c.period_start is None and c.kind.value == "cumulative"]
     partial = [c for c in releases if not (c.period_start is None and c.kind.value == "cumulative")]
-    by_origin: dict[str, list] = {}
+    exact_by_colour: dict[tuple, list] = {}
+    ranged_by_colour: dict[tuple, list] = {}
+    legend_origins: dict[str, str] = {}  # the first origins: "exact" or "ranged", the mark shown
     for claim in totals:
-        by_origin.setdefault(origins.origin(claim), []).append(claim)
-    shown = 0
-    for key, group in by_origin.items():
-        colour = colour_of[key]
-        label = label_of[key] if shown < MAX_ORIGINS_IN_LEGEND else None
-        shown += 1
-        exact = [c for c in group if c.hi == c.lo]
-        ranged = [c for c in group if c.hi != c.lo]
-        if exact:
-            axes.plot([c.as_of for c in exact], [c.lo for c in exact], "o", color=colour, markersize=4,
-                      label=label, rasterized=dense)
-            label = None
-        if ranged:
-            tops = [c.hi if c.hi is not None else ceiling * 0.97 for c in ranged]
-            axes.vlines([c.as_of for c in ranged], [c.lo for c in ranged], tops, color=colour,
-                        linewidth=2.5, label=label, rasterized=dense)
-            open_ended = [c for c in ranged if c.hi is None]
-            if open_ended:  # an open upper bound: an arrowhead at the top of its bar
-                axes.plot([c.as_of for c in open_ended], [ceiling * 0.97] * len(open_ended), "^",
-                          color=colour, markersize=6, rasterized=dense)
+        key = origins.origin(claim)
+        mark = "exact" if claim.hi == claim.lo else "ranged"
+        (exact_by_colour if mark == "exact" else ranged_by_colour).setdefault(colour_of[key], []).append(claim)
+        if key in legend_origins:
+            if mark == "exact":
+                legend_origins[key] = mark  # an origin with a point shows the point
+        elif len(legend_origins) < MAX_ORIGINS_IN_LEGEND:
+            legend_origins[key] = mark
+    for colour, group in exact_by_colour.items():
+        axes.plot([c.as_of for c in group], [c.lo for c in group], "o", color=colour, markersize=4,
+                  rasterized=dense)
+    for colour, group in ranged_by_colour.items():
+        tops = [c.hi if c.hi is not None else ceiling * 0.97 for c in group]
+        axes.vlines([c.as_of for c in group], [c.lo for c in group], tops, color=colour, linewidth=2.5,
+                    rasterized=dense)
+        open_ended = [c for c in group if c.hi is None]
+        if open_ended:  # an open upper bound: an arrowhead at the top of its bar
+            axes.plot([c.as_of for c in open_ended], [ceiling * 0.97] * len(open_ended), "^",
+                      color=colour, markersize=6, rasterized=dense)
+    for key, mark in legend_origins.items():
+        stand_in = (Line2D([], [], marker="o", linestyle="none", color=colour_of[key], markersize=4)
+                    if mark == "exact" else Line2D([], [], color=colour_of[key], linewidth=2.5))
+        legend.append((stand_in, label_of[key]))
     if partial:
         # A batch or a total over a period is not a point on the cumulative axis: it goes
         # in a rug along the bottom, labelled with its figure while there are few.
-        axes.plot([c.as_of for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
-                  clip_on=False, label="batch or period total", rasterized=dense)
+        rug, = axes.plot([c.as_of for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
+                         clip_on=False, rasterized=dense)
+        legend.append((rug, "batch or period total"))
         if len(partial) <= MAX_RUG_LABELS:
             stacked: dict = {}
             for claim in partial:
@@ -109,18 +119,20 @@ def draw(result: SeriesResult, conflicted: set[int]):
                               ha="center", fontsize=7, color=colour_of[origins.origin(claim)])
     ringed = [c for c in releases if c.seq in conflicted]
     if ringed:
-        axes.plot([c.as_of for c in ringed], [c.lo if c.hi is None else (c.lo + c.hi) / 2 for c in ringed], "o",
-                  markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR, markeredgewidth=1.5,
-                  label="in a conflict", rasterized=dense)
+        rings, = axes.plot([c.as_of for c in ringed], [c.lo if c.hi is None else (c.lo + c.hi) / 2 for c in ringed],
+                           "o", markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR,
+                           markeredgewidth=1.5, rasterized=dense)
+        legend.append((rings, "in a conflict"))
     if result.target is not None:
-        axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1,
-                     label=f"target {result.target.lo:,}")
+        line = axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1)
+        legend.append((line, f"target {result.target.lo:,}"))
     axes.set_ylim(0, ceiling)
     axes.set_ylabel("released (cumulative)")
     axes.set_title(result.series, loc="left", fontsize=10)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    axes.legend(loc="upper left", fontsize=7, frameon=False)
+    axes.legend([artist for artist, _ in legend], [label for _, label in legend], loc="upper left",
+                fontsize=7, frameon=False)
     figure.tight_layout()
     return figure
 
@@ -158,7 +170,7 @@ def _svg_at(index: int) -> str:
 def svgs(items: list[tuple[SeriesResult, set[int]]]) -> list[str]:
     """``svg`` for many series, on every core when there are enough of them.
 
-    Each chart costs ~0.3 s of matplotlib set-up and SVG output whatever its size, so a
+    Each chart costs ~0.2 s of matplotlib set-up and SVG output whatever its size, so a
     report of many series is bound by chart count. Workers are forked: they inherit the
     series, and only the SVG text comes back. Output is identical to drawing in turn."""
     import multiprocessing

@@ -141,3 +141,38 @@ def test_charts_drawn_in_parallel_are_identical_to_charts_drawn_in_turn():
     results = reconcile_claims(claims).series
     items = [(r, set()) for r in results]
     assert charts.svgs(items) == [charts.svg(r, set()) for r in results]
+
+
+def test_a_chart_draws_every_claim_once_and_names_the_first_origins_in_its_legend():
+    from matplotlib.collections import LineCollection
+
+    from ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    # 30 origins (speakers), each with an exact total, a range and an open-ended total,
+    # plus batches for the rug: far more origins than colours or legend entries.
+    claims = []
+    for n in range(30):
+        claims.append(claim("cumulative", 100 + n, 100 + n, day(10 + n), speaker=f"speaker {n:02}"))
+        claims.append(claim("cumulative", 90 + n, 200 + n, day(10 + n), speaker=f"speaker {n:02}"))
+        claims.append(claim("cumulative", 80 + n, None, day(10 + n), speaker=f"speaker {n:02}"))
+    claims += [claim("increment", 5, 5, day(50 + n)) for n in range(3)]
+    result = reconcile_claims(claims).series[0]
+    figure = charts.draw(result, conflicted=set())
+    axes = figure.axes[0]
+
+    points = [line for line in axes.lines if line.get_marker() == "o"]
+    arrows = [line for line in axes.lines if line.get_marker() == "^" and line.get_color() != "#555555"]
+    rug = [line for line in axes.lines if line.get_marker() == "^" and line.get_color() == "#555555"]
+    bars = [c for c in axes.collections if isinstance(c, LineCollection)]
+    assert sum(len(line.get_xdata()) for line in points) == 30
+    assert sum(len(bar.get_segments()) for bar in bars) == 60
+    assert sum(len(line.get_xdata()) for line in arrows) == 30
+    assert sum(len(line.get_xdata()) for line in rug) == 3
+    # matplotlib's cost is per artist: marks are grouped by colour, not by origin
+    assert len(points) + len(bars) + len(arrows) <= 3 * len(charts.plt.get_cmap("tab10").colors)
+
+    labels = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert labels[1:1 + charts.MAX_ORIGINS_IN_LEGEND] == [f"speaker {n:02}" for n in range(charts.MAX_ORIGINS_IN_LEGEND)]
+    assert labels[0].startswith("reconciled low") and labels[-1] == "batch or period total"
+    charts.plt.close(figure)
