@@ -12,6 +12,7 @@ Prints the median of several runs and peak memory.
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
 
+from cli.main import GC_THRESHOLD  # noqa: E402
 from ledger.model import Claim, ClaimContent, Kind, Source  # noqa: E402
 from ledger.reconcile import reconcile  # noqa: E402
 from ledger.wording import parse_value  # noqa: E402
@@ -72,6 +74,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    gc.set_threshold(*GC_THRESHOLD)  # as the pxl command runs the engine
     scale = 10 if args.quick else 1
     measure("one series", synthetic(100_000 // scale, 1), args.runs)
     measure("many series", synthetic(1_000_000 // scale, 10_000 // scale), max(1, args.runs - 2))

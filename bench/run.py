@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import os
 import shutil
 import sqlite3
@@ -133,6 +134,7 @@ def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Pat
 
 
 def _import_in_process(csv_path: Path, template: Path, work: Path) -> float:
+    from cli.main import GC_THRESHOLD
     from ledger.drafts import parse_date_text
     from ledger.importer import import_rows
     from ledger.sheets import iter_rows
@@ -146,11 +148,14 @@ def _import_in_process(csv_path: Path, template: Path, work: Path) -> float:
     ledger = Ledger.open(f"sqlite:///{target}")
     for cache in (_parse_text, parse_date_text):  # cold, as in a fresh command
         cache.cache_clear()
+    default_threshold = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLD)  # the command's collector settings
     started = time.perf_counter()
     errors: list = []  # as the command does it: rows read as the import goes, ahead of the writes
     report = import_rows(ledger, iter_rows(csv_path.read_bytes(), "csv", errors), work, read_errors=errors,
                          read_ahead=True)
     elapsed = time.perf_counter() - started
+    gc.set_threshold(*default_threshold)
     assert report.ok
     ledger.close()
     return elapsed
