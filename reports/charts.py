@@ -87,9 +87,6 @@ def draw(result: SeriesResult, conflicted: set[int]):
                 legend_origins[key] = mark  # an origin with a point shows the point
         elif len(legend_origins) < MAX_ORIGINS_IN_LEGEND:
             legend_origins[key] = mark
-    for colour, group in exact_by_colour.items():
-        axes.plot([c.as_of for c in group], [c.lo for c in group], "o", color=colour, markersize=4,
-                  rasterized=dense)
     for colour, group in ranged_by_colour.items():
         tops = [c.hi if c.hi is not None else ceiling * 0.97 for c in group]
         axes.vlines([c.as_of for c in group], [c.lo for c in group], tops, color=colour, linewidth=2.5,
@@ -98,6 +95,10 @@ def draw(result: SeriesResult, conflicted: set[int]):
         if open_ended:  # an open upper bound: an arrowhead at the top of its bar
             axes.plot([c.as_of for c in open_ended], [ceiling * 0.97] * len(open_ended), "^",
                       color=colour, markersize=6, rasterized=dense)
+    # Points last: an exact figure is never hidden behind a range.
+    for colour, group in exact_by_colour.items():
+        axes.plot([c.as_of for c in group], [c.lo for c in group], "o", color=colour, markersize=4,
+                  rasterized=dense)
     for key, mark in legend_origins.items():
         stand_in = (Line2D([], [], marker="o", linestyle="none", color=colour_of[key], markersize=4)
                     if mark == "exact" else Line2D([], [], color=colour_of[key], linewidth=2.5))
