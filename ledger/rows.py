@@ -53,6 +53,21 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
     )
 
 
+def sources_from_tuples(keys: list[str], rows: Iterable[tuple]) -> dict[int, Source]:
+    """:func:`source_from_row` for plain tuples with columns named by ``keys``, by seq."""
+    fields = itemgetter(*(keys.index(name) for name in _SOURCE_ORDER))
+    sources = {}
+    for row in rows:
+        seq, publisher, published, title, url, document_sha256, derived_from, recorded_at, recorded_by = fields(row)
+        sources[seq] = Source(seq, publisher, _parse_date(published), title, url, document_sha256, derived_from,
+                              recorded_at, recorded_by)
+    return sources
+
+
+_SOURCE_ORDER = ("seq", "publisher", "published", "title", "url", "document_sha256", "derived_from",
+                 "recorded_at", "recorded_by")  # Source's fields, in declaration order
+
+
 CONTENT_COLUMNS = CLAIM_CONTENT_FIELDS
 
 
