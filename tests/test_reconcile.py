@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from itertools import combinations_with_replacement
 
@@ -152,14 +153,23 @@ def test_searching_series_in_parallel_finds_what_searching_in_turn_finds(claims)
 
 
 def test_conflicts_of_many_series_come_back_in_series_order_from_workers():
+    # Enough series (of different lengths) that workers take them in chunks.
+    names = [f"s{n:03}->t" for n in range(100)]
+    random.Random(3).shuffle(names)
     claims = []
-    for name in ("d->e", "a->b", "c->d", "b->c"):
-        for kind, figure, when in (("cumulative", 500, 5), ("cumulative", 300, 9), ("increment", 50, 6)):
+    for length, name in enumerate(names):
+        stated = [("cumulative", 500, 5), ("cumulative", 300, 9), ("increment", 50, 6)]
+        stated += [("cumulative", 600 + k, 10 + k) for k in range(length % 7)]
+        for kind, figure, when in stated:
             made = claim(kind, figure, figure, day(when), src=source(f"{name} {figure}"))
             claims.append(replace(made, content=replace(made.content, series=name)))
     in_turn = find_conflicts(claims, workers=1)
-    assert [d.series for d in in_turn] == ["a->b", "b->c", "c->d", "d->e"]
-    assert find_conflicts(claims, workers=2) == in_turn == reconcile(claims).conflicts
+    assert [d.series for d in in_turn] == sorted(names)
+    forked = find_conflicts(claims, workers=2)
+    assert forked == in_turn == reconcile(claims).conflicts
+    # the workers answer with positions: the conflicts hold the very claims passed in
+    given = {id(c) for c in claims}
+    assert all(id(c) in given for d in forked for c in d.claims)
 
 
 # -- scenarios -------------------------------------------------------------------------

@@ -161,21 +161,32 @@ def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> t
     global _SERIES
     _SERIES = by_series
     try:
-        # Largest series first, one per task: no worker is left with a long one at the end.
+        # Largest series first: no worker is left with a long one at the end. Many short
+        # series go in chunks, so a task is not mostly its round trip.
         order = sorted(names, key=lambda name: len(by_series[name]), reverse=True)
+        chunk = max(1, min(64, len(order) // (workers * 16)))
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found = dict(zip(order, pool.imap(_series_conflicts_of, order), strict=True))
+            found = dict(zip(order, pool.imap(_series_conflicts_of, order, chunksize=chunk), strict=True))
     finally:
         _SERIES = {}
-    return tuple(d for name in names for d in found[name])
+    return tuple(
+        Discrepancy(type_, name, tuple(by_series[name][i] for i in positions), message, arithmetic)
+        for name in names for type_, positions, message, arithmetic in found[name]
+    )
 
 
 PARALLEL_FROM = 20_000  # claims; fewer are searched faster than a fork costs
 _SERIES: dict[str, list[ClaimLike]] = {}  # inherited by forked workers: nothing to pickle in
 
 
-def _series_conflicts_of(name: str) -> list[Discrepancy]:
-    return _series_conflicts(name, _SERIES[name])
+def _series_conflicts_of(name: str) -> list[tuple[str, tuple[int, ...], str, str]]:
+    """A worker's answer: each conflict with its claims as positions in the series' list,
+    which the parent holds too; pickling the claims themselves (and their sources) cost
+    more than the search at 1M claims."""
+    claims = _SERIES[name]
+    position = {claim.seq: i for i, claim in enumerate(claims)}
+    return [(d.type, tuple(position[c.seq] for c in d.claims), d.message, d.arithmetic)
+            for d in _series_conflicts(name, claims)]
 
 
 def _series_conflicts(name: str, claims: list[ClaimLike]) -> list[Discrepancy]:
