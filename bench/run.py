@@ -211,24 +211,26 @@ def bench_check(rows: list[dict], ledger: Path, work: Path, runs: int) -> None:
     beancount.write_text(beancount_ledger(events))
     print(f"check: {len(rows):,} claims (hledger and beancount get the {used:,} rows they can express: "
           f"{len(events):,} transactions and assertions)", flush=True)
-    results = {}
-    for label, command in (
-        ("pxl check", [*PXL, "--db", str(ledger), "check"]),
-        ("hledger check", ["hledger", "check", "-f", str(journal)] if shutil.which("hledger") else None),
-        ("bean-check", ["bean-check", str(beancount)] if shutil.which("bean-check") else None),
-    ):
-        if command is None:
-            print(f"  {label}: not installed", flush=True)
-            continue
-        times, peak = [], 0
-        for _ in range(runs):
-            seconds, peak_now, result = timed(command)
+    commands = {
+        "pxl check": [*PXL, "--db", str(ledger), "check"],
+        "hledger check": ["hledger", "check", "-f", str(journal)] if shutil.which("hledger") else None,
+        "bean-check": ["bean-check", str(beancount)] if shutil.which("bean-check") else None,
+    }
+    for label in [label for label, command in commands.items() if command is None]:
+        print(f"  {label}: not installed", flush=True)
+        del commands[label]
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    peaks = dict.fromkeys(commands, 0)
+    for _ in range(runs):  # interleaved, run by run, like the import: the machine drifts
+        for label, command in commands.items():
+            seconds, peak, result = timed(command)
             if label != "pxl check":
                 assert result.returncode == 0, result.stderr[-500:]
-            times.append(seconds)
-            peak = max(peak, peak_now)
-        results[label] = median(times)
-        line(label, results[label], len(rows), "claims", f"peak {peak / 1024:,.0f} MiB")
+            times[label].append(seconds)
+            peaks[label] = max(peaks[label], peak)
+    results = {label: median(values) for label, values in times.items()}
+    for label, seconds in results.items():
+        line(label, seconds, len(rows), "claims", f"peak {peaks[label] / 1024:,.0f} MiB")
     for other in ("hledger check", "bean-check"):
         if other in results:
             print(f"  {other} / pxl check: {results[other] / results['pxl check']:.2f}x "
