@@ -67,7 +67,8 @@ def test_edges_are_added_exactly_when_the_graph_stays_consistent(case):
             weights = trial
         else:
             assert kept.potential == before  # a refused batch changes nothing
-        assert kept.weight == weights
+        assert kept.weights() == weights
+        assert all(kept.weight(tail, head) == weight for (tail, head), weight in weights.items())
         # the potential stays feasible: every edge's reduced cost is non-negative
         for (tail, head), weight in weights.items():
             assert kept.potential[head] <= kept.potential[tail] + weight
