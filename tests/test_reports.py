@@ -171,6 +171,9 @@ def test_a_chart_draws_every_claim_once_and_names_the_first_origins_in_its_legen
     assert sum(len(line.get_xdata()) for line in rug) == 3
     # matplotlib's cost is per artist: marks are grouped by colour, not by origin
     assert len(points) + len(bars) + len(arrows) <= 3 * len(charts.plt.get_cmap("tab10").colors)
+    # exact figures are drawn after (above) the ranges, never hidden behind one
+    order = axes.get_children()
+    assert max(order.index(bar) for bar in bars) < min(order.index(line) for line in points)
 
     labels = [text.get_text() for text in axes.get_legend().get_texts()]
     assert labels[1:1 + charts.MAX_ORIGINS_IN_LEGEND] == [f"speaker {n:02}" for n in range(charts.MAX_ORIGINS_IN_LEGEND)]
