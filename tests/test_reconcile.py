@@ -121,6 +121,24 @@ def test_a_graph_with_exclusions_has_the_adjacency_building_it_afresh_gives(clai
     assert graph.adjacency() == _adjacency(graph.edges, graph.size, reverse=False)
 
 
+@settings(max_examples=100, deadline=None)
+@given(release_claims())
+def test_why_gives_the_paths_whose_weights_are_the_bounds(claims):
+    """`pxl why` searches the paths again: on the graph the estimates came from, so the
+    claims it names add up to each estimate's low and high."""
+    series = reconcile(claims).series[0]
+    excluded = {c.seq for c in series.excluded}
+    for estimate in series.estimates:
+        paths = series.why(estimate.date)
+        assert -sum(e.weight for e in paths.low) == estimate.low
+        if estimate.high is None:
+            assert paths.high is None
+        else:
+            assert sum(e.weight for e in paths.high) == estimate.high
+        named = [e.claim for e in (*paths.low, *(paths.high or ())) if e.claim is not None]
+        assert all(c.seq not in excluded for c in named)
+
+
 @st.composite
 def claims_in_series(draw):
     """Release claims spread over two series, with a target now and then."""
