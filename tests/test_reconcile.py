@@ -170,6 +170,20 @@ def test_searching_series_in_parallel_finds_what_searching_in_turn_finds(claims)
     assert in_turn == reconcile(claims).conflicts
 
 
+@settings(max_examples=12, deadline=None)
+@given(claims_in_series())
+def test_reconciling_series_in_parallel_gives_what_reconciling_in_turn_gives(claims):
+    """Forked workers answer with claims by position: the result is equal, and it holds
+    the very claims passed in (estimates, exclusions, targets, discrepancies)."""
+    forked = reconcile(claims, workers=2)
+    assert forked == reconcile(claims, workers=1)
+    given = {id(c) for c in claims}
+    held = [c for s in forked.series for c in (*s.claims, *s.targets, *s.excluded)]
+    held += [c for s in forked.series for e in s.estimates for c in (*e.low_claims, *e.high_claims)]
+    held += [c for d in forked.discrepancies for c in d.claims]
+    assert held and all(id(c) in given for c in held)
+
+
 def test_conflicts_of_many_series_come_back_in_series_order_from_workers():
     # Enough series (of different lengths) that workers take them in chunks.
     names = [f"s{n:03}->t" for n in range(100)]

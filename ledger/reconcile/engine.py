@@ -18,15 +18,13 @@ Per series:
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from ..forked import can_fork
 from ..model import Claim, Figure, Kind
+from . import workers as in_workers
 from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
 from .explain import bound, number, statement
 from .graph import ConstraintGraph, Edge, SeriesGraph
@@ -131,66 +129,34 @@ class Reconciliation:
         return tuple(d for d in self.discrepancies if d.type == "conflict")
 
 
-def reconcile(claims: Iterable[Claim]) -> Reconciliation:
-    """Reconcile effective claims (after corrections); touches no database."""
-    by_series: dict[str, list[Claim]] = defaultdict(list)
+def reconcile(claims: Iterable[Claim], workers: int | None = None) -> Reconciliation:
+    """Reconcile effective claims (after corrections); touches no database.
+
+    Series are independent: with many claims they are reconciled by ``workers`` forked
+    processes (default: one per core, from ``workers.PARALLEL_FROM`` claims on); the
+    result is the same as reconciling them in turn."""
+    series: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
-        by_series[claim.series].append(claim)
-    results: list[SeriesResult] = []
-    discrepancies: list[Discrepancy] = []
-    for name in sorted(by_series):
-        result, found = reconcile_series(name, sorted(by_series[name], key=lambda c: c.seq))
-        results.append(result)
-        discrepancies.extend(found)
-    return Reconciliation(tuple(results), tuple(discrepancies))
+        series[claim.series].append(claim)
+    answers = in_workers.by_series(_reconcile_in_order, series, workers)
+    results = tuple(result for result, _ in answers.values())
+    return Reconciliation(results, tuple(d for _, found in answers.values() for d in found))
+
+
+def _reconcile_in_order(name: str, claims: list[Claim]) -> tuple[SeriesResult, list[Discrepancy]]:
+    return reconcile_series(name, sorted(claims, key=lambda c: c.seq))
 
 
 def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> tuple[Discrepancy, ...]:
     """Only the conflicts of :func:`reconcile` (the same ones, in the same order), without
     bounds, estimates or soft checks: what ``pxl check`` needs. Takes claims or the
-    lighter :class:`~ledger.model.Figure` records alike.
-
-    Series are independent, so with many claims they are searched by ``workers`` forked
-    processes (default: one per core, from PARALLEL_FROM claims on); the result is the
-    same as searching them in turn."""
-    by_series: dict[str, list[ClaimLike]] = defaultdict(list)
+    lighter :class:`~ledger.model.Figure` records alike; series are searched on every
+    core as :func:`reconcile` does."""
+    series: dict[str, list[ClaimLike]] = defaultdict(list)
     for claim in claims:
-        by_series[claim.series].append(claim)
-    names = sorted(by_series)
-    if workers is None:
-        workers = (os.cpu_count() or 1) if sum(map(len, by_series.values())) >= PARALLEL_FROM else 1
-    workers = min(workers, len(names))
-    if workers < 2 or not can_fork():
-        return tuple(d for name in names for d in _series_conflicts(name, by_series[name]))
-    global _SERIES
-    _SERIES = by_series
-    try:
-        # Largest series first: no worker is left with a long one at the end. Many short
-        # series go in chunks, so a task is not mostly its round trip.
-        order = sorted(names, key=lambda name: len(by_series[name]), reverse=True)
-        chunk = max(1, min(64, len(order) // (workers * 16)))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            found = dict(zip(order, pool.imap(_series_conflicts_of, order, chunksize=chunk), strict=True))
-    finally:
-        _SERIES = {}
-    return tuple(
-        Discrepancy(type_, name, tuple(by_series[name][i] for i in positions), message, arithmetic)
-        for name in names for type_, positions, message, arithmetic in found[name]
-    )
-
-
-PARALLEL_FROM = 20_000  # claims; fewer are searched faster than a fork costs
-_SERIES: dict[str, list[ClaimLike]] = {}  # inherited by forked workers: nothing to pickle in
-
-
-def _series_conflicts_of(name: str) -> list[tuple[str, tuple[int, ...], str, str]]:
-    """A worker's answer: each conflict with its claims as positions in the series' list,
-    which the parent holds too; pickling the claims themselves (and their sources) cost
-    more than the search at 1M claims."""
-    claims = _SERIES[name]
-    position = {claim.seq: i for i, claim in enumerate(claims)}
-    return [(d.type, tuple(position[c.seq] for c in d.claims), d.message, d.arithmetic)
-            for d in _series_conflicts(name, claims)]
+        series[claim.series].append(claim)
+    answers = in_workers.by_series(_series_conflicts, series, workers)
+    return tuple(d for found in answers.values() for d in found)
 
 
 def _series_conflicts(name: str, claims: list[ClaimLike]) -> list[Discrepancy]:
