@@ -14,6 +14,9 @@ Per series:
    non-decreasing over time, because a total cannot fall. It is a summary for tables,
    never more certain than [low, high].
 4. Soft checks: target disagreement, over target, shortfall, uncorroborated figures.
+
+Series are independent: with many claims they are worked through on every core
+(:mod:`ledger.reconcile.workers`), with the same result as in turn.
 """
 
 from __future__ import annotations
