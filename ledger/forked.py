@@ -8,16 +8,22 @@ items, so the child is not held up while this process is busy in a long write. T
 never touches the database: it inherits the parent's connections but leaves through
 ``os._exit`` (as every multiprocessing child does), so nothing is closed or rolled back
 under the parent's feet.
+
+:func:`pool` forks the worker pools of verification, reconciliation and the report's
+charts the same way: with the collector frozen, so no child ever finalises what it
+inherits.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import multiprocessing.pool
 import pickle
 import queue
 import threading
-from typing import Generic, Iterable, Iterator, TypeVar
+from contextlib import contextmanager
+from typing import Any, Generic, Iterable, Iterator, TypeVar
 
 from .errors import LedgerError
 
@@ -31,6 +37,25 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
+@contextmanager
+def collector_frozen() -> Iterator[None]:
+    """Fork inside this: what the children inherit is never collected in them, so no
+    finaliser of a leftover object (a database connection's, say) runs in a child on
+    this process's sockets and files, and fewer pages are copied on write (the order
+    Python's documentation of ``gc.freeze`` recommends)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def pool(workers: int, **options: Any) -> "multiprocessing.pool.Pool":
+    """A pool of ``workers`` forked processes, forked with the collector frozen."""
+    with collector_frozen():
+        return multiprocessing.get_context("fork").Pool(workers, **options)
+
+
 class ForkedIterator(Generic[T]):
     """The items of ``producer``, iterated in a child forked now (so before the caller
     opens a transaction). An exception in the child is raised here; closing early (or an
@@ -40,14 +65,8 @@ class ForkedIterator(Generic[T]):
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_produce, args=(producer, sender, self._receiver), daemon=True)
-        # Frozen, what the child inherits is never collected there: no finaliser of a
-        # leftover object (a database connection's, say) runs in the child on the
-        # parent's sockets and files, and fewer pages are copied on write.
-        gc.freeze()
-        try:
+        with collector_frozen():
             self._process.start()
-        finally:
-            gc.unfreeze()
         sender.close()
         self._finished = False
         self._received: queue.Queue[bytes | None] = queue.Queue(AHEAD)

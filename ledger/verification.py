@@ -13,16 +13,14 @@ in Python, which names every problem.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import sqlite3
 from typing import Any, Callable, Iterator, Sequence
 
 from sqlalchemy import Engine
 
-from . import db, schema
+from . import db, forked, schema
 from .chain import CONTENT_FIELDS, FORMAT, GENESIS, ChainProblem, check_chain
-from .forked import can_fork
 
 FETCH_CHUNK = 20_000  # entries per query
 SPAN = 100_000  # at most this many entries per worker task
@@ -44,14 +42,14 @@ def verify_chain(
     size = max(1, -(-last_seq // count))
     spans = [(start, min(start + size, last_seq)) for start in range(0, last_seq, size)]
     workers = min(workers, len(spans))
-    if workers <= 1 or not can_fork():
+    if workers <= 1 or not forked.can_fork():
         with db.connect(engine) as connection:
             results = [_verify_span(connection, after, until, progress) for after, until in spans]
         return _merge(results)
     url = engine.url.render_as_string(hide_password=False)
     results = []
-    with multiprocessing.get_context("fork").Pool(workers, initializer=_open_worker, initargs=(url,)) as pool:
-        for count, problems in pool.imap(_verify_span_in_worker, spans):
+    with forked.pool(workers, initializer=_open_worker, initargs=(url,)) as workers_pool:
+        for count, problems in workers_pool.imap(_verify_span_in_worker, spans):
             results.append((count, problems))
             if progress:
                 progress(count)

@@ -174,18 +174,17 @@ def svgs(items: list[tuple[SeriesResult, set[int]]]) -> list[str]:
     Each chart costs ~0.2 s of matplotlib set-up and SVG output whatever its size, so a
     report of many series is bound by chart count. Workers are forked: they inherit the
     series, and only the SVG text comes back. Output is identical to drawing in turn."""
-    import multiprocessing
     import os
 
-    from ledger.forked import can_fork
+    from ledger import forked
 
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < 4 or workers < 2 or not can_fork():
+    if len(items) < 4 or workers < 2 or not forked.can_fork():
         return [svg(result, conflicted) for result, conflicted in items]
     global _WORK
     _WORK = items
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_svg_at, range(len(items)), chunksize=max(1, len(items) // (workers * 4)))
+        with forked.pool(workers) as workers_pool:
+            return workers_pool.map(_svg_at, range(len(items)), chunksize=max(1, len(items) // (workers * 4)))
     finally:
         _WORK = []

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
 
 from ledger.errors import LedgerError
+from ledger import forked
 from ledger.forked import ForkedIterator, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
@@ -53,3 +55,34 @@ def test_stopping_early_stops_the_child():
             break
     ahead.close()
     assert not ahead._process.is_alive()
+
+
+class _Finalised:
+    """Garbage that says where it is finalised (a stand-in for a leftover connection)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.cycle = self  # only the cyclic collector can free it
+
+    def __del__(self):
+        with open(self.path, "a") as marks:
+            marks.write(f"{os.getpid()}\n")
+
+
+def _collect(_):
+    gc.collect()
+    return os.getpid()
+
+
+def test_workers_never_finalise_what_they_inherit(tmp_path):
+    marks = tmp_path / "finalised"
+    gc.disable()  # so that the cycle is still uncollected garbage when the workers fork
+    try:
+        _Finalised(str(marks))
+        with forked.pool(2) as workers:
+            worker_pids = set(workers.map(_collect, range(4)))
+    finally:
+        gc.enable()
+    gc.collect()
+    assert {int(pid) for pid in marks.read_text().split()} == {os.getpid()}
+    assert os.getpid() not in worker_pids

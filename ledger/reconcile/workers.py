@@ -9,12 +9,11 @@ claims themselves, and each claim's source, cost more than the search at 1M clai
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import pickle
 from typing import Callable, Sequence, TypeVar
 
-from ..forked import can_fork
+from .. import forked
 from ..model import Claim, Figure
 
 PARALLEL_FROM = 20_000  # claims; fewer are worked through faster than a fork costs
@@ -32,7 +31,7 @@ def by_series(work: Work, series: dict[str, list], workers: int | None = None) -
     if workers is None:
         workers = (os.cpu_count() or 1) if sum(map(len, series.values())) >= PARALLEL_FROM else 1
     workers = min(workers, len(names))
-    if workers < 2 or not can_fork():
+    if workers < 2 or not forked.can_fork():
         return {name: work(name, series[name]) for name in names}
     global _WORK
     _WORK = (work, series)
@@ -41,8 +40,8 @@ def by_series(work: Work, series: dict[str, list], workers: int | None = None) -
         # series go in chunks, so a task is not mostly its round trip.
         order = sorted(names, key=lambda name: len(series[name]), reverse=True)
         chunk = max(1, min(64, len(order) // (workers * 16)))
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            answers = dict(zip(order, pool.imap(_answer, order, chunksize=chunk), strict=True))
+        with forked.pool(workers) as workers_pool:
+            answers = dict(zip(order, workers_pool.imap(_answer, order, chunksize=chunk), strict=True))
         return {name: _PositionsToClaims(answers[name], series[name]).load() for name in names}
     finally:
         _WORK = None
