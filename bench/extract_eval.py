@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger.extract import extract, parse_parties  # noqa: E402
+from pxl.ledger.extract import extract, parse_parties  # noqa: E402
 
 
 def evaluate(annotations: dict, seeds: Path) -> dict:

@@ -25,10 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
 
-from cli.main import GC_THRESHOLD  # noqa: E402
-from ledger.model import Claim, ClaimContent, Kind, Source  # noqa: E402
-from ledger.reconcile import reconcile  # noqa: E402
-from ledger.wording import parse_value  # noqa: E402
+from pxl.cli.main import GC_THRESHOLD  # noqa: E402
+from pxl.ledger.model import Claim, ClaimContent, Kind, Source  # noqa: E402
+from pxl.ledger.reconcile import reconcile  # noqa: E402
+from pxl.ledger.wording import parse_value  # noqa: E402
 
 
 def synthetic(claims: int, series: int, seed: int = 7) -> list[Claim]:

@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate import COLUMNS, claims  # noqa: E402
 from journals import beancount_ledger, convertible, hledger_journal  # noqa: E402
 
-PXL = [sys.executable, "-m", "cli.main"]
+PXL = [sys.executable, "-m", "pxl.cli.main"]
 
 
 TIME = shutil.which("time") or "/usr/bin/time"
@@ -109,7 +109,7 @@ def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Pat
     template = work / "template.db"
     subprocess.run([*PXL, "--db", str(template), "init"], cwd=ROOT, check=True, capture_output=True)
     pxl_times, peaks, floor_times, in_process = [], [], [], []
-    target = work / "ledger.db"
+    target = work / "pxl.ledger.db"
     stored = None
     # Interleaved, run by run: this machine's speed drifts by a third within minutes, and
     # a ratio of medians taken minutes apart measured the drift as much as the code.
@@ -134,12 +134,12 @@ def bench_import(rows: list[dict], csv_path: Path, work: Path, runs: int) -> Pat
 
 
 def _import_in_process(csv_path: Path, template: Path, work: Path) -> float:
-    from cli.main import GC_THRESHOLD
-    from ledger.drafts import parse_date_text
-    from ledger.importer import import_rows
-    from ledger.sheets import iter_rows
-    from ledger.store import Ledger
-    from ledger.wording import _parse_text
+    from pxl.cli.main import GC_THRESHOLD
+    from pxl.ledger.drafts import parse_date_text
+    from pxl.ledger.importer import import_rows
+    from pxl.ledger.sheets import iter_rows
+    from pxl.ledger.store import Ledger
+    from pxl.ledger.wording import _parse_text
 
     target = work / "inprocess.db"
     for suffix in ("", "-wal", "-shm"):

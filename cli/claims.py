@@ -7,17 +7,17 @@ from dataclasses import replace
 
 import click
 
-from ledger.drafts import claim_draft
-from ledger.errors import InvalidInput, LedgerError
-from ledger.model import ClaimHistory, EntryType, Kind, parse_public_id
-from ledger.quotes import sentence_around
-from ledger.serialise import (
+from pxl.ledger.drafts import claim_draft
+from pxl.ledger.errors import InvalidInput, LedgerError
+from pxl.ledger.model import ClaimHistory, EntryType, Kind, parse_public_id
+from pxl.ledger.quotes import sentence_around
+from pxl.ledger.serialise import (
     CLAIM_TABLE_COLUMNS,
     claim_dict,
     correction_dict,
     source_dict,
 )
-from ledger.store import parse_known_at
+from pxl.ledger.store import parse_known_at
 
 from .context import AppContext, pass_app
 from .documents import read_document

@@ -9,10 +9,10 @@ from typing import Any
 import click
 from sqlalchemy import exc
 
-from ledger.db import describe_url
-from ledger.errors import InvalidInput, LedgerError
-from ledger.store import Ledger
-from ledger.wording import DEFAULT_CONFIG, WordingConfig
+from pxl.ledger.db import describe_url
+from pxl.ledger.errors import InvalidInput, LedgerError
+from pxl.ledger.store import Ledger
+from pxl.ledger.wording import DEFAULT_CONFIG, WordingConfig
 
 
 class PxlError(click.ClickException):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ledger.errors import LedgerError
+from pxl.ledger.errors import LedgerError
 
 from .claims import claim_id, claim_options
 from .context import AppContext, pass_app

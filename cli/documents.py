@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ledger.errors import LedgerError
+from pxl.ledger.errors import LedgerError
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 

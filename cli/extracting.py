@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from ledger.errors import LedgerError
-from ledger.extract import extract, parse_parties
+from pxl.ledger.errors import LedgerError
+from pxl.ledger.extract import extract, parse_parties
 
 from .context import PxlError, pass_app
 from .documents import read_document

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from ledger.drafts import COLUMNS, REQUIRED_COLUMNS
-from ledger.importer import READ_AHEAD_FROM, ImportReport, import_rows
-from ledger.sheets import FORMATS, detect_format, iter_rows
+from pxl.ledger.drafts import COLUMNS, REQUIRED_COLUMNS
+from pxl.ledger.importer import READ_AHEAD_FROM, ImportReport, import_rows
+from pxl.ledger.sheets import FORMATS, detect_format, iter_rows
 
 from .context import AppContext, PxlError, pass_app
 from .output import format_option

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ledger.model import Head
+from pxl.ledger.model import Head
 
 from .context import AppContext, PxlError, pass_app
 

@@ -6,8 +6,8 @@ import gc
 
 import click
 
-from ledger.db import DEFAULT_URL
-from ledger.wording import (
+from pxl.ledger.db import DEFAULT_URL
+from pxl.ledger.wording import (
     DEFAULT_CONFIG,
     WordingConfig,
     parse_tolerance,

@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Sequence
 import click
 from tabulate import tabulate
 
-from ledger.serialise import neutralise
+from pxl.ledger.serialise import neutralise
 
 
 def format_option(*choices: str, default: str = "table") -> Callable:

@@ -6,11 +6,11 @@ from datetime import date
 
 import click
 
-from ledger.errors import LedgerError
-from ledger.reconcile import Reconciliation, reconcile
-from ledger.reconcile.engine import find_conflicts, reconcile_series
-from ledger.store import parse_known_at
-from reports.reconciliation import to_json, to_text, why_text
+from pxl.ledger.errors import LedgerError
+from pxl.ledger.reconcile import Reconciliation, reconcile
+from pxl.ledger.reconcile.engine import find_conflicts, reconcile_series
+from pxl.ledger.store import parse_known_at
+from pxl.reports.reconciliation import to_json, to_text, why_text
 
 from .context import AppContext, PxlError, pass_app
 from .output import format_option

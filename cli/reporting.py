@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from reports.model import build
-from reports.render import to_csv, to_html, to_json, to_markdown
+from pxl.reports.model import build
+from pxl.reports.render import to_csv, to_html, to_json, to_markdown
 
 from .context import PxlError, pass_app
 from .reconciling import reconciled
@@ -34,7 +34,7 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
       pxl report --format md -o report.md        # charts in report-charts/
       pxl report --format csv --series "afghan-government->taliban"
     """
-    from reports import (
+    from pxl.reports import (
         charts,  # matplotlib takes a third of a second to load: only here
     )
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from ledger.db import describe_url, head_revision
-from ledger.roles import create_roles
-from ledger.store import Ledger
+from pxl.ledger.db import describe_url, head_revision
+from pxl.ledger.roles import create_roles
+from pxl.ledger.store import Ledger
 
 from .context import AppContext, pass_app
 

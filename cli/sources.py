@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import click
 
-from ledger.drafts import source_draft
-from ledger.errors import InvalidInput
-from ledger.serialise import SOURCE_COLUMNS, source_dict
-from ledger.store import parse_known_at
+from pxl.ledger.drafts import source_draft
+from pxl.ledger.errors import InvalidInput
+from pxl.ledger.serialise import SOURCE_COLUMNS, source_dict
+from pxl.ledger.store import parse_known_at
 
 from .context import AppContext, PxlGroup, pass_app
 from .documents import read_document

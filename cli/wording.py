@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 from tabulate import tabulate
 
-from ledger.wording import WordingError, grammar_table, parse_value
+from pxl.ledger.wording import WordingError, grammar_table, parse_value
 
 from .context import AppContext, PxlError, pass_app
 

@@ -7,8 +7,8 @@ import logging.config
 
 from alembic import context
 
-from ledger.db import default_url, make_engine
-from ledger.schema import metadata
+from pxl.ledger.db import default_url, make_engine
+from pxl.ledger.schema import metadata
 
 config = context.config
 if config.config_file_name is not None:

@@ -20,8 +20,8 @@ import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from ledger.reconcile import SeriesResult  # noqa: E402
-from ledger.reconcile.origins import OriginIndex  # noqa: E402
+from pxl.ledger.reconcile import SeriesResult  # noqa: E402
+from pxl.ledger.reconcile.origins import OriginIndex  # noqa: E402
 
 matplotlib.rcParams.update({
     "svg.hashsalt": "pxl",
@@ -176,7 +176,7 @@ def svgs(items: list[tuple[SeriesResult, set[int]]]) -> list[str]:
     series, and only the SVG text comes back. Output is identical to drawing in turn."""
     import os
 
-    from ledger import forked
+    from pxl.ledger import forked
 
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < 4 or workers < 2 or not forked.can_fork():

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledger.model import Claim
-from ledger.reconcile import Discrepancy, Reconciliation, SeriesResult
-from ledger.reconcile.explain import bound, number, statement
-from ledger.reconcile.origins import OriginIndex
+from pxl.ledger.model import Claim
+from pxl.ledger.reconcile import Discrepancy, Reconciliation, SeriesResult
+from pxl.ledger.reconcile.explain import bound, number, statement
+from pxl.ledger.reconcile.origins import OriginIndex
 
 from .reconciliation import progress
 

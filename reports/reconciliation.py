@@ -9,9 +9,9 @@ import json
 from datetime import date
 from typing import Any
 
-from ledger.model import Claim
-from ledger.reconcile import Estimate, Reconciliation, SeriesResult
-from ledger.reconcile.explain import bound, number, statement
+from pxl.ledger.model import Claim
+from pxl.ledger.reconcile import Estimate, Reconciliation, SeriesResult
+from pxl.ledger.reconcile.explain import bound, number, statement
 
 
 def estimate_dict(estimate: Estimate | None) -> dict[str, Any] | None:

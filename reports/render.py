@@ -18,8 +18,8 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ledger.reconcile.explain import bound, number, statement
-from ledger.serialise import neutralise
+from pxl.ledger.reconcile.explain import bound, number, statement
+from pxl.ledger.serialise import neutralise
 
 from .model import Report, figure_dict
 from .reconciliation import basis, estimate_dict, series_dict, setters
@@ -61,7 +61,7 @@ def mdurl(url: str | None) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("reports", "templates"),
+        loader=PackageLoader("pxl.reports", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import count
 
-from ledger.model import Claim, ClaimContent, Kind, Source
+from pxl.ledger.model import Claim, ClaimContent, Kind, Source
 
 _seq = count(1)
 BASE = date(2020, 1, 1)

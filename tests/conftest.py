@@ -17,8 +17,8 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from ledger.db import normalise_url
-from ledger.store import Ledger
+from pxl.ledger.db import normalise_url
+from pxl.ledger.store import Ledger
 
 PG_URL = os.environ.get("PXL_TEST_POSTGRES_URL")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
@@ -40,7 +40,7 @@ def _pg_execute(sql: str) -> None:
 
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "ledger.db"
+    path = tmp_path_factory.mktemp("template") / "pxl.ledger.db"
     Ledger.init(f"sqlite:///{path}").close()
     return path
 
@@ -78,7 +78,7 @@ class Backend:
 def backend(request, tmp_path):
     if request.param == "sqlite":
         template = request.getfixturevalue("sqlite_template")
-        path = tmp_path / "ledger.db"
+        path = tmp_path / "pxl.ledger.db"
         shutil.copy(template, path)
         backend = Backend("sqlite", f"sqlite:///{path}")
         yield backend
@@ -112,7 +112,7 @@ def run(backend):
     """Invoke ``pxl --db <backend> ARGS...`` through click's CliRunner."""
     from click.testing import CliRunner
 
-    from cli.main import pxl
+    from pxl.cli.main import pxl
 
     runner = CliRunner()
 

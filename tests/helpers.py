@@ -9,8 +9,8 @@ from typing import Any, Callable, Iterable
 
 from sqlalchemy import text
 
-from ledger.drafts import ClaimDraft, claim_draft
-from ledger.store import Ledger
+from pxl.ledger.drafts import ClaimDraft, claim_draft
+from pxl.ledger.store import Ledger
 
 SERIES = "afghan-government->taliban"
 SOURCE = {"publisher": "RFE/RL", "published": "2020-04-13", "url": "https://example.org/rferl"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger.chain import CONTENT_FIELDS, GENESIS, check_chain, entry_hash
-from ledger.schema import claims, corrections, sources
+from pxl.ledger.chain import CONTENT_FIELDS, GENESIS, check_chain, entry_hash
+from pxl.ledger.schema import claims, corrections, sources
 
 values = st.one_of(st.none(), st.integers(-10**12, 10**12), st.text(max_size=12), st.booleans())
 
@@ -66,7 +66,7 @@ def test_every_stored_column_is_covered_by_the_hash():
 
 @given(st.lists(values, max_size=30), st.text())
 def test_fast_encoder_is_byte_identical_to_json(fields, text):
-    from ledger.chain import _encode, _encode_fast
+    from pxl.ledger.chain import _encode, _encode_fast
 
     value = [1, 2, text, fields]
     assert _encode_fast(value) == _encode(value)
@@ -74,7 +74,7 @@ def test_fast_encoder_is_byte_identical_to_json(fields, text):
 
 @given(st.sampled_from(sorted(CONTENT_FIELDS)), st.integers(1, 10**12), st.text(), st.text(), st.data())
 def test_hashing_fields_encoded_elsewhere_gives_the_same_digest(kind, seq, recorded_at, recorded_by, data):
-    from ledger.chain import canonical_json, entry_header, hash_encoded, hash_fields
+    from pxl.ledger.chain import canonical_json, entry_header, hash_encoded, hash_fields
 
     fields = [data.draw(values) for _ in CONTENT_FIELDS[kind]]
     prev = data.draw(st.sampled_from([GENESIS, "ab" * 32]))

@@ -10,8 +10,8 @@ import click
 import pytest
 from click.testing import CliRunner
 
-import cli
-from cli.main import COMMAND_MODULES, pxl
+import pxl.cli as cli_package
+from pxl.cli.main import COMMAND_MODULES, pxl
 
 SERIES = "afghan-government->taliban"
 ARTICLE = ("The move came after the Afghan government released 100 Taliban prisoners, bringing to "
@@ -162,10 +162,10 @@ def test_wording_command_prints_grammar_and_reads(tmp_path):
 def test_every_command_is_mapped_to_the_module_that_registers_it():
     """Commands load lazily by name: the map must name every command, in its module."""
     group = click.Group()
-    modules = {path.stem for path in Path(cli.__file__).parent.glob("*.py") if "def register(" in path.read_text()}
+    modules = {path.stem for path in Path(cli_package.__file__).parent.glob("*.py") if "def register(" in path.read_text()}
     for module in modules:
-        importlib.import_module(f"cli.{module}").register(group)
+        importlib.import_module(f"pxl.cli.{module}").register(group)
     assert set(COMMAND_MODULES.values()) == modules
     assert {name: command.callback.__module__ for name, command in group.commands.items()} == {
-        name: f"cli.{module}" for name, module in COMMAND_MODULES.items()
+        name: f"pxl.cli.{module}" for name, module in COMMAND_MODULES.items()
     }

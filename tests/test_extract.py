@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ledger.extract import extract, parse_parties
+from pxl.ledger.extract import extract, parse_parties
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from ledger.errors import LedgerError
-from ledger import forked
-from ledger.forked import ForkedIterator, can_fork
+from pxl.ledger.errors import LedgerError
+from pxl.ledger import forked
+from pxl.ledger.forked import ForkedIterator, can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="needs the fork start method")
 

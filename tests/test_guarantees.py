@@ -22,12 +22,12 @@ from click.testing import CliRunner
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from cli.main import pxl
-from ledger import db
-from ledger.importer import import_rows
-from ledger.schema import LEDGER_TABLES
-from ledger.sheets import RawRow
-from ledger.store import Ledger
+from pxl.cli.main import pxl
+from pxl.ledger import db
+from pxl.ledger.importer import import_rows
+from pxl.ledger.schema import LEDGER_TABLES
+from pxl.ledger.sheets import RawRow
+from pxl.ledger.store import Ledger
 from tests.helpers import draft, run_side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,13 +112,13 @@ def _in_write_transaction(backend, url: str) -> bool:
 
 @pytest.mark.slow
 def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(backend, tmp_path):
-    from ledger.importer import CHUNK_ROWS, READ_AHEAD_FROM
+    from pxl.ledger.importer import CHUNK_ROWS, READ_AHEAD_FROM
 
     # Large enough to be read ahead by a forked child, and several chunks: the first ones
     # are written (uncommitted) before the kill.
     rows = max(CHUNK_ROWS, READ_AHEAD_FROM) + 10_000
     source = _big_csv(tmp_path / "big.csv", rows)
-    process = subprocess.Popen([sys.executable, "-m", "cli.main", "--db", backend.url, "import", str(source)],
+    process = subprocess.Popen([sys.executable, "-m", "pxl.cli.main", "--db", backend.url, "import", str(source)],
                                cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None and not _in_write_transaction(backend, backend.url):
@@ -134,7 +134,7 @@ def test_sigkill_in_the_middle_of_an_import_leaves_all_or_nothing(backend, tmp_p
     ledger = backend.ledger()
     assert len(ledger.claims()) == 0, "killed inside the write transaction, yet something was committed"
     assert ledger.verify().ok
-    again = subprocess.run([sys.executable, "-m", "cli.main", "--db", backend.url, "import", str(source)],
+    again = subprocess.run([sys.executable, "-m", "pxl.cli.main", "--db", backend.url, "import", str(source)],
                            cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert len(ledger.claims()) == rows and ledger.verify().ok

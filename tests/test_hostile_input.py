@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cli.main import pxl
+from pxl.cli.main import pxl
 
 HEADER = ["series", "kind", "value", "as_of", "publisher", "published", "quote", "ref", "credibility", "url"]
 VALID = ["a->b", "cumulative", "300", "2020-04-12", "Outlet", "2020-04-13", "freed 300", "r1", "2", "https://x.org/a"]

@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger.drafts import COLUMNS
-from ledger.importer import import_rows
-from ledger.sheets import read_rows
+from pxl.ledger.drafts import COLUMNS
+from pxl.ledger.importer import import_rows
+from pxl.ledger.sheets import read_rows
 
 SERIES = "afghan-government->taliban"
 ARTICLE = "The move came after the Afghan government released 100 Taliban prisoners, bringing to 300 the total.\n"
@@ -145,11 +145,11 @@ def test_spreadsheet_import(run, tmp_path, monkeypatch, large):
     sheet.append([SERIES, "pledge", "1,500", "Outlet", datetime(2020, 4, 13), None, "x2"])
     path = tmp_path / "claims.xlsx"
     workbook.save(path)
-    import cli.imports
-    import ledger.importer as importer
-    from ledger.forked import ForkedIterator
+    import pxl.cli.imports as cli_imports
+    import pxl.ledger.importer as importer
+    from pxl.ledger.forked import ForkedIterator
 
-    monkeypatch.setattr(cli.imports, "XLSX_READ_AHEAD_BYTES", 1 if large else 2**40)
+    monkeypatch.setattr(cli_imports, "XLSX_READ_AHEAD_BYTES", 1 if large else 2**40)
     monkeypatch.setattr(importer, "ForkedIterator", mock.Mock(wraps=ForkedIterator))
     result = run("import", str(path))
     assert result.exit_code == 0, result.output
@@ -236,8 +236,7 @@ def test_rows_differing_only_in_ref_are_separate_records(run, tmp_path):
 def test_chunked_import_keeps_file_level_rules(backend, tmp_path, monkeypatch):
     """A file larger than one chunk: repeats and ref clashes across chunks are still
     found, and an error in the last chunk still leaves nothing written."""
-    import ledger.importer as importer
-
+    import pxl.ledger.importer as importer
     monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
     monkeypatch.setattr(importer, "BATCH_ROWS", 2)
     ledger = backend.ledger()
@@ -261,9 +260,9 @@ def test_reading_ahead_in_a_forked_process_records_the_same_chain(backend, sqlit
     too, whose connection the fork must leave alone. A bad file gives the same errors."""
     import shutil
 
-    import ledger.importer as importer
-    from ledger.forked import ForkedIterator
-    from ledger.store import Ledger
+    import pxl.ledger.importer as importer
+    from pxl.ledger.forked import ForkedIterator
+    from pxl.ledger.store import Ledger
 
     monkeypatch.setattr(importer, "BATCH_ROWS", 4)
     monkeypatch.setattr(importer, "CHUNK_ROWS", 6)
@@ -275,7 +274,7 @@ def test_reading_ahead_in_a_forked_process_records_the_same_chain(backend, sqlit
     shutil.copy(sqlite_template, tmp_path / "here.db")
     here_ledger = Ledger.open(f"sqlite:///{tmp_path / 'here.db'}")
     ahead_ledger = backend.ledger()
-    with mock.patch("ledger.writer.utc_now", return_value="2026-11-23T00:00:00.000000Z"), \
+    with mock.patch("pxl.ledger.writer.utc_now", return_value="2026-11-23T00:00:00.000000Z"), \
             mock.patch.object(importer, "ForkedIterator", wraps=ForkedIterator) as forked:
         parsed, errors = read_rows(path.read_bytes(), "csv")
         here = import_rows(here_ledger, parsed, tmp_path, read_errors=errors, recorded_by="t", read_ahead=False)

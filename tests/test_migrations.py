@@ -5,9 +5,9 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import inspect
 
-from ledger import db
-from ledger.schema import LEDGER_TABLES
-from ledger.store import Ledger
+from pxl.ledger import db
+from pxl.ledger.schema import LEDGER_TABLES
+from pxl.ledger.store import Ledger
 
 
 def test_alembic_check_finds_no_drift(empty_url):

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from ledger.drafts import COLUMNS
-from ledger.importer import import_rows
-from ledger.schema import LEDGER_TABLES
-from ledger.sheets import RawRow, read_rows
-from ledger.store import Ledger
+from pxl.ledger.drafts import COLUMNS
+from pxl.ledger.importer import import_rows
+from pxl.ledger.schema import LEDGER_TABLES
+from pxl.ledger.sheets import RawRow, read_rows
+from pxl.ledger.store import Ledger
 
 ARTICLE = "The government released 100 prisoners on Sunday, bringing to 300 the total.\n"
 
@@ -107,7 +107,7 @@ def contents(ledger: Ledger) -> dict[str, list[tuple]]:
 
 
 def import_both(plain_ledger, exact_ledger, rows, folder, **options):
-    with mock.patch("ledger.writer.utc_now", return_value="2026-11-23T00:00:00.000000Z"):
+    with mock.patch("pxl.ledger.writer.utc_now", return_value="2026-11-23T00:00:00.000000Z"):
         plain = import_rows(plain_ledger, rows, folder, recorded_by="test", plain=True, **options)
         exact = import_rows(exact_ledger, rows, folder, recorded_by="test", plain=False, **options)
     return plain, exact
@@ -150,7 +150,7 @@ def test_a_plain_file_takes_the_fast_lane(sqlite_template, tmp_path):
              "publisher": "Outlet", "published": "2020-04-13", "url": f"https://example.org/{n % 3}"}
             for n in range(1, 40)]
     with two_ledgers(sqlite_template, tmp_path) as (ledger, _), \
-            mock.patch("ledger.importer.claim_draft", side_effect=AssertionError("the exact path ran")):
+            mock.patch("pxl.ledger.importer.claim_draft", side_effect=AssertionError("the exact path ran")):
         report = import_rows(ledger, as_csv_rows(rows), tmp_path, plain=True)
     assert report.ok and len(report.recorded) == 39 and report.sources_recorded == 3
 

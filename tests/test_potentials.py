@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ledger.reconcile.graph import ConstraintGraph, Edge
-from ledger.reconcile.potentials import Potentials
-from ledger.reconcile.shortest import shortest_paths
+from pxl.ledger.reconcile.graph import ConstraintGraph, Edge
+from pxl.ledger.reconcile.potentials import Potentials
+from pxl.ledger.reconcile.shortest import shortest_paths
 
 INFINITY = float("inf")
 

@@ -10,10 +10,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger.model import Figure, Kind
-from ledger.reconcile import reconcile
-from ledger.reconcile.engine import find_conflicts
-from ledger.reconcile.graph import SeriesGraph, _adjacency
+from pxl.ledger.model import Figure, Kind
+from pxl.ledger.reconcile import reconcile
+from pxl.ledger.reconcile.engine import find_conflicts
+from pxl.ledger.reconcile.graph import SeriesGraph, _adjacency
 from tests.claims import claim, day, source
 
 DAYS = 3  # days 1..DAYS; day 0 is "the day before", referenced by periods starting on day 1
@@ -319,7 +319,7 @@ def test_uncorroborated_traces_origins_through_derived_from_and_speakers():
 @settings(max_examples=120, deadline=None)
 @given(release_claims())
 def test_the_claims_named_for_a_bound_establish_it_on_their_own(claims):
-    from ledger.reconcile.engine import reconcile_series
+    from pxl.ledger.reconcile.engine import reconcile_series
 
     series = reconcile(claims).series[0]
     for estimate in series.estimates:

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from ledger.importer import import_rows
-from ledger.reconcile import reconcile
-from ledger.sheets import read_rows
-from reports import charts
-from reports.model import build
-from reports.render import to_csv, to_html, to_json, to_markdown
+from pxl.ledger.importer import import_rows
+from pxl.ledger.reconcile import reconcile
+from pxl.ledger.sheets import read_rows
+from pxl.reports import charts
+from pxl.reports.model import build
+from pxl.reports.render import to_csv, to_html, to_json, to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "afghanistan-2020" / "claims.csv"
@@ -134,7 +134,7 @@ def test_html_works_in_a_real_browser(backend, tmp_path):
 
 
 def test_charts_drawn_in_parallel_are_identical_to_charts_drawn_in_turn():
-    from ledger.reconcile import reconcile as reconcile_claims
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
     from tests.claims import claim, day
 
     claims = [claim("cumulative", 10 * n + k, 10 * n + k, day(k + 1), series=f"s{n}->t") for n in range(5) for k in range(3)]
@@ -146,7 +146,7 @@ def test_charts_drawn_in_parallel_are_identical_to_charts_drawn_in_turn():
 def test_a_chart_draws_every_claim_once_and_names_the_first_origins_in_its_legend():
     from matplotlib.collections import LineCollection
 
-    from ledger.reconcile import reconcile as reconcile_claims
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
     from tests.claims import claim, day
 
     # 30 origins (speakers), each with an exact total, a range and an open-ended total,

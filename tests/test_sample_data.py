@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ledger.importer import import_rows
-from ledger.sheets import read_rows
+from pxl.ledger.importer import import_rows
+from pxl.ledger.sheets import read_rows
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "afghanistan-2020" / "claims.csv"
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"

@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from ledger.errors import InvalidInput, LedgerError, NotFound
-from ledger.model import Figure, Head
-from ledger.schema import LEDGER_TABLES
-from ledger.store import Ledger, parse_known_at
-from ledger import verification
-from ledger.drafts import CONTROL_CHARACTERS, SourceDraft  # refused in notes, not in titles
-from ledger.verification import verify_chain
+from pxl.ledger.errors import InvalidInput, LedgerError, NotFound
+from pxl.ledger.model import Figure, Head
+from pxl.ledger.schema import LEDGER_TABLES
+from pxl.ledger.store import Ledger, parse_known_at
+from pxl.ledger import verification
+from pxl.ledger.drafts import CONTROL_CHARACTERS, SourceDraft  # refused in notes, not in titles
+from pxl.ledger.verification import verify_chain
 from tests.helpers import SERIES, draft, run_side_by_side, tamper
 
 ARTICLE = (
@@ -340,7 +340,7 @@ def test_deleted_tail_is_caught_with_a_saved_digest(backend):
 
 
 def test_forged_row_with_recomputed_hashes_is_caught_with_a_saved_digest(backend):
-    from ledger.chain import entry_hash
+    from pxl.ledger.chain import entry_hash
 
     ledger = _populated(backend)
     saved = Head.parse(ledger.digest())
@@ -350,7 +350,7 @@ def test_forged_row_with_recomputed_hashes_is_caught_with_a_saved_digest(backend
         entries = connection.execute(text("SELECT * FROM entries ORDER BY seq")).mappings().all()
         from sqlalchemy import select
 
-        from ledger import schema
+        from pxl.ledger import schema
 
         rows = {}
         for _name, table in (("source", schema.sources), ("claim", schema.claims), ("correction", schema.corrections)):
@@ -407,8 +407,8 @@ def test_forged_row_inserted_mid_chain_is_caught_with_a_saved_digest(backend):
     one whose digest was saved."""
     from sqlalchemy import select
 
-    from ledger import schema
-    from ledger.chain import GENESIS, entry_hash
+    from pxl.ledger import schema
+    from pxl.ledger.chain import GENESIS, entry_hash
 
     ledger = _populated(backend)  # S1 C2 C3 C4 C5 C6 X7 (X7 amends C3)
     saved = Head.parse(ledger.digest())

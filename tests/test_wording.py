@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledger import wording as wording_module
-from ledger.wording import (
+from pxl.ledger import wording as wording_module
+from pxl.ledger.wording import (
     DEFAULT_CONFIG,
     Interval,
     WordingConfig,
