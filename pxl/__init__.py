@@ -14,3 +14,11 @@ try:
     __version__ = _version("pxl")
 except PackageNotFoundError:  # a checkout that was never installed
     __version__ = "0+unknown"
+
+# In a checkout the subpackages are the top-level folders beside this one (the wheel puts
+# them inside it): let a checkout or a git worktree import its own copy without installing.
+from pathlib import Path as _Path
+
+_checkout = _Path(__file__).resolve().parent.parent
+if not (_Path(__file__).parent / "ledger").is_dir() and (_checkout / "setup.py").is_file():
+    __path__.append(str(_checkout))
