@@ -1,4 +1,4 @@
-"""The guarantees of the README, each shown on SQLite and PostgreSQL.
+"""The guarantees of docs/guarantees.md, each shown on SQLite and PostgreSQL.
 
 Load (8 processes, records and imports mixed), crashes (SIGKILL in the middle of an
 import and of concurrent appends), least privilege (PostgreSQL roles), migrations up and
