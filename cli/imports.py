@@ -9,15 +9,14 @@ from pathlib import Path
 import click
 
 from pxl.ledger.drafts import COLUMNS, REQUIRED_COLUMNS
-from pxl.ledger.importer import READ_AHEAD_FROM, ImportReport, import_rows
-from pxl.ledger.sheets import FORMATS, detect_format, iter_rows
+from pxl.ledger.files import import_input, read_input
+from pxl.ledger.importer import ImportReport
+from pxl.ledger.sheets import FORMATS
 
 from .context import AppContext, PxlError, pass_app
 from .output import format_option
 
-MAX_FILE_BYTES = 2 * 1024**3
 PROGRESS_THRESHOLD = 5_000
-XLSX_READ_AHEAD_BYTES = 2**20
 
 
 @click.command("import")
@@ -50,25 +49,18 @@ def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, rea
       cat new.jsonl | pxl import - --format json
       pxl import claims.csv --amend-by-ref --reason "spreadsheet corrections of 2020-05-01"
     """
-    data, name, base_dir = _read_input(file)
-    fmt_in = input_format or detect_format(name, data[:512])
+    source = read_input(file, input_format)
+    name = source.name
     show_progress = sys.stderr.isatty() and fmt != "json"
-    read_errors: list = []
-    rows = iter_rows(data, fmt_in, read_errors)  # parsed chunk by chunk as the import goes
-    expected = data.count(b"\n") if fmt_in != "xlsx" else 0
-    # A workbook does not say how many rows it holds: 1 MiB is some 17,000 of them.
-    large = expected >= READ_AHEAD_FROM or (fmt_in == "xlsx" and len(data) >= XLSX_READ_AHEAD_BYTES)
+    options = dict(dry_run=dry_run, amend_by_ref=amend_by_ref, reason=reason, allow_outside=allow_outside,
+                   recorded_by=recorded_by)
     ledger = app.ledger()
-    options = dict(
-        read_errors=read_errors, dry_run=dry_run, amend_by_ref=amend_by_ref,
-        reason=reason or f"re-import of {name or 'stdin'} with --amend-by-ref",
-        allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=large,
-    )
-    if show_progress and expected >= PROGRESS_THRESHOLD:
-        with click.progressbar(length=2 * expected, label=f"importing ~{expected:,} rows", file=sys.stderr) as bar:
-            report = import_rows(ledger, rows, base_dir, progress=bar.update, **options)
+    if show_progress and source.lines >= PROGRESS_THRESHOLD:
+        with click.progressbar(length=2 * source.lines, label=f"importing ~{source.lines:,} rows",
+                               file=sys.stderr) as bar:
+            report = import_input(ledger, source, progress=bar.update, **options)
     else:
-        report = import_rows(ledger, rows, base_dir, **options)
+        report = import_input(ledger, source, **options)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         if not report.ok:
@@ -86,18 +78,6 @@ def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, rea
 
 import_.help = (import_.help or "").replace("REQUIRED_COLUMNS", ", ".join(REQUIRED_COLUMNS)).replace(
     "OPTIONAL_COLUMNS", ", ".join(c for c in COLUMNS if c not in REQUIRED_COLUMNS))
-
-
-def _read_input(file: str) -> tuple[bytes, str | None, Path]:
-    if file == "-":
-        return sys.stdin.buffer.read(MAX_FILE_BYTES), None, Path.cwd()
-    path = Path(file)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise PxlError(f"{file} is larger than {MAX_FILE_BYTES // 1024**3} GiB", "split it into several imports")
-        return path.read_bytes(), path.name, path.parent
-    except OSError as error:
-        raise PxlError(f"cannot read {file}: {error.strerror or error}") from None
 
 
 def _summary(report: ImportReport, name: str) -> str:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import click
 
-from pxl.reports.model import build
-from pxl.reports.render import to_csv, to_html, to_json, to_markdown
+from pxl.reports.files import DEFAULT_TITLE, FORMATS, render_report, write_report
 
 from .context import PxlError, pass_app
 from .reconciling import reconciled
@@ -16,11 +15,11 @@ from .reconciling import reconciled
 @click.command()
 @click.option("--series", help="Only this series.")
 @click.option("--as-known-at", metavar="TIMESTAMP", help="Report only what had been recorded by then.")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "csv", "json"]), default="html",
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html",
               show_default=True, help="Report format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
               help="File to write (default: stdout). Markdown charts go beside it as SVG and PNG.")
-@click.option("--title", default="Prisoner-exchange discrepancy report", show_default=True)
+@click.option("--title", default=DEFAULT_TITLE, show_default=True)
 @pass_app
 def report(app, series, as_known_at, fmt, output, title) -> None:
     """Render the reconciliation as a report: summary, timeline charts, discrepancies
@@ -34,43 +33,17 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
       pxl report --format md -o report.md        # charts in report-charts/
       pxl report --format csv --series "afghan-government->taliban"
     """
-    from pxl.reports import (
-        charts,  # matplotlib takes a third of a second to load: only here
-    )
-
     if output != "-" and not Path(output).resolve().parent.is_dir():
         raise PxlError(f"cannot write {output}: the folder {Path(output).parent} does not exist")
     result, known, digest = reconciled(app, series, as_known_at)
     if series and not result.series:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
-    inline = {}
-    if fmt == "html":
-        drawn = charts.svgs([(s, _conflicted(result, s.series)) for s in result.series])
-        inline = {s.series: chart for s, chart in zip(result.series, drawn, strict=True)}
-    model = build(result, digest=digest, as_known_at=known, title=title, charts=inline)
-    if fmt == "md":
-        chart_paths = {}
-        if output != "-":
-            folder = Path(output).with_name(Path(output).stem + "-charts")
-            folder.mkdir(exist_ok=True)
-            for s in model.series:
-                svg_path, _png = charts.write_files(s.result, set(s.conflicted), folder / s.slug)
-                chart_paths[s.result.series] = f"{folder.name}/{svg_path.name}"
-        text = to_markdown(model, chart_paths)
-    else:
-        text = {"html": to_html, "csv": to_csv, "json": to_json}[fmt](model)
+    context = dict(digest=digest, as_known_at=known, title=title)
     if output == "-":
-        click.echo(text, nl=False)
+        click.echo(render_report(result, fmt, **context), nl=False)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as error:
-        raise PxlError(f"cannot write {output}: {error.strerror or error}") from None
+    write_report(result, output, fmt, **context)
     click.echo(f"wrote {output}", err=False)
-
-
-def _conflicted(result, series: str) -> set[int]:
-    return {c.seq for d in result.conflicts if d.series == series for c in d.claims}
 
 
 def register(group: click.Group) -> None:

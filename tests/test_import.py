@@ -145,11 +145,11 @@ def test_spreadsheet_import(run, tmp_path, monkeypatch, large):
     sheet.append([SERIES, "pledge", "1,500", "Outlet", datetime(2020, 4, 13), None, "x2"])
     path = tmp_path / "claims.xlsx"
     workbook.save(path)
-    import pxl.cli.imports as cli_imports
+    import pxl.ledger.files as import_files
     import pxl.ledger.importer as importer
     from pxl.ledger.forked import ForkedIterator
 
-    monkeypatch.setattr(cli_imports, "XLSX_READ_AHEAD_BYTES", 1 if large else 2**40)
+    monkeypatch.setattr(import_files, "XLSX_READ_AHEAD_BYTES", 1 if large else 2**40)
     monkeypatch.setattr(importer, "ForkedIterator", mock.Mock(wraps=ForkedIterator))
     result = run("import", str(path))
     assert result.exit_code == 0, result.output

@@ -1,0 +1,82 @@
+"""A report as a file: what ``pxl report`` and ``Ledger.report`` both write.
+
+Pure over a :class:`~ledger.reconcile.Reconciliation`: no database. matplotlib (a third of
+a second to load) is imported only where charts are drawn.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pxl.ledger.errors import LedgerError
+from pxl.ledger.reconcile import Reconciliation
+
+from .model import build
+from .render import to_csv, to_html, to_json, to_markdown
+
+FORMATS = ("html", "md", "csv", "json")
+SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json"}
+DEFAULT_TITLE = "Prisoner-exchange discrepancy report"
+
+
+def format_of(path: str | Path) -> str:
+    """The report format a file name asks for (``.html``, ``.md``, ``.csv``, ``.json``)."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise LedgerError(f"cannot tell the report format of {str(path)!r}",
+                          f"name it .html, .md, .csv or .json, or give the format ({', '.join(FORMATS)})")
+    return SUFFIXES[suffix]
+
+
+def render_report(
+    result: Reconciliation,
+    fmt: str,
+    output: Path | None = None,
+    *,
+    digest: str | None,
+    as_known_at: str | None,
+    title: str = DEFAULT_TITLE,
+) -> str:
+    """The report's text in ``fmt`` (one of :data:`FORMATS`). ``output`` is where it will
+    be written: Markdown charts then go as SVG and PNG into ``STEM-charts/`` beside it
+    (without it, Markdown has no charts)."""
+    if fmt not in FORMATS:
+        raise LedgerError(f"unknown report format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    inline: dict[str, str] = {}
+    if fmt == "html":
+        from . import charts
+
+        drawn = charts.svgs([(s, _conflicted(result, s.series)) for s in result.series])
+        inline = {s.series: chart for s, chart in zip(result.series, drawn, strict=True)}
+    model = build(result, digest=digest, as_known_at=as_known_at, title=title, charts=inline)
+    if fmt != "md":
+        return {"html": to_html, "csv": to_csv, "json": to_json}[fmt](model)
+    chart_paths = {}
+    if output is not None:
+        from . import charts
+
+        folder = output.with_name(output.stem + "-charts")
+        folder.mkdir(exist_ok=True)
+        for s in model.series:
+            svg_path, _png = charts.write_files(s.result, set(s.conflicted), folder / s.slug)
+            chart_paths[s.result.series] = f"{folder.name}/{svg_path.name}"
+    return to_markdown(model, chart_paths)
+
+
+def write_report(result: Reconciliation, path: str | Path, fmt: str | None = None, **context) -> Path:
+    """Write the report to ``path`` (format from its suffix unless ``fmt``); returns the
+    path. Raises :class:`LedgerError` when the folder is missing or the file unwritable."""
+    path = Path(path)
+    fmt = fmt or format_of(path)
+    if not path.resolve().parent.is_dir():
+        raise LedgerError(f"cannot write {path}: the folder {path.parent} does not exist")
+    text = render_report(result, fmt, path, **context)
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise LedgerError(f"cannot write {path}: {error.strerror or error}") from None
+    return path
+
+
+def _conflicted(result: Reconciliation, series: str) -> set[int]:
+    return {c.seq for d in result.conflicts if d.series == series for c in d.claims}
