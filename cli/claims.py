@@ -107,9 +107,10 @@ def _interval(lo: int, hi: int | None) -> str:
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--as-known-at", metavar="TIMESTAMP", help="What the ledger held then (date = end of that day, UTC).")
 @click.option("--all", "include_retracted", is_flag=True, help="Include retracted claims (status retracted).")
+@click.option("--declarations", is_flag=True, help="List the declarations (complete scopes, aliases) instead.")
 @format_option("table", "csv", "json", "jsonl")
 @pass_app
-def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, fmt) -> None:
+def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, declarations, fmt) -> None:
     """List the effective claims: each with its latest amendment; retracted ones left out.
 
     \b
@@ -118,6 +119,12 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, f
       pxl list --format json --as-known-at 2020-04-14
     """
     known = parse_known_at(as_known_at) if as_known_at else None
+    if declarations:
+        from .declaring import DECLARATION_COLUMNS, declaration_dict
+
+        found = app.ledger().declarations(as_known_at=known, include_retracted=include_retracted)
+        emit([declaration_dict(d) for d in found], fmt, DECLARATION_COLUMNS)
+        return
     claims = app.ledger().claims(as_known_at=known, series=series, include_retracted=include_retracted)
     if kind:
         claims = [c for c in claims if c.kind.value == kind.lower()]
@@ -131,12 +138,22 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, f
 @pass_app
 def show(app: AppContext, claim: str, fmt: str) -> None:
     """The whole provenance of one figure: source, quote in context, chain position,
-    every correction.
+    every correction. A declaration id (D9) shows the declaration and its corrections.
 
     \b
     Example:
       pxl show C17
     """
+    if claim.strip().upper().startswith("D"):
+        from .declaring import declaration_dict, declaration_id, declaration_text
+
+        current, entries = app.ledger().declaration_history(declaration_id(claim))
+        if fmt == "json":
+            click.echo(json.dumps(declaration_dict(current) | {"entries": [declaration_dict(e) for e in entries]},
+                                  ensure_ascii=False, indent=2))
+        else:
+            click.echo(declaration_text(current, entries))
+        return
     history = app.ledger().history(claim_id(claim))
     if fmt == "json":
         click.echo(json.dumps(_history_dict(history), ensure_ascii=False, indent=2))

@@ -12,17 +12,24 @@ from .context import AppContext, pass_app
 
 @click.command()
 @click.argument("claim")
-@click.option("--reason", required=True, help="Why the claim is withdrawn.")
+@click.option("--reason", required=True, help="Why the claim (or declaration) is withdrawn.")
 @click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER).")
 @pass_app
 def retract(app: AppContext, claim: str, reason: str, recorded_by: str | None) -> None:
-    """Withdraw a claim. It stays in the ledger and in `pxl show`; it leaves listings and
-    reconciliation from now on (and stays in them `--as-known-at` earlier times).
+    """Withdraw a claim (or a declaration, D9). It stays in the ledger and in `pxl show`;
+    it leaves listings and reconciliation from now on (and stays in them `--as-known-at`
+    earlier times).
 
     \b
     Example:
       pxl retract C17 --reason "outlet corrected its figure"
     """
+    if claim.strip().upper().startswith("D"):
+        from .declaring import declaration_id
+
+        entry = app.ledger().retract_declaration(declaration_id(claim), reason, recorded_by)
+        click.echo(f"recorded {entry.id}: {entry.corrects_id} retracted")
+        return
     correction = app.ledger().retract(claim_id(claim), reason, recorded_by)
     click.echo(f"recorded {correction.id}: {correction.claim_id} retracted")
 

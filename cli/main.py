@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "source": "sources",
     "record": "claims", "list": "claims", "show": "claims",
     "retract": "corrections", "amend": "corrections",
+    "declare": "declaring",
     "import": "imports",
     "extract": "extracting",
     "reconcile": "reconciling", "why": "reconciling", "check": "reconciling",

@@ -32,6 +32,7 @@ CONTENT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "source": ("publisher", "title", "url", "published", "document_sha256", "derived_from"),
     "claim": ("ref", *CLAIM_CONTENT_FIELDS),
     "correction": ("claim_seq", "action", "reason", *CLAIM_CONTENT_FIELDS),
+    "declaration": ("action", "corrects", "kind", "subject", "object", "reason"),
 }
 
 _sha256 = hashlib.sha256

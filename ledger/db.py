@@ -12,6 +12,8 @@ SQLite settings, and why:
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -181,17 +183,41 @@ def ensure_schema(engine: Engine) -> None:
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
-    with connect(engine) as connection:
-        with connection.begin():
-            command.upgrade(alembic_config(connection=connection), revision)
+    with connect(engine) as connection, _migrating(connection):
+        command.upgrade(alembic_config(connection=connection), revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
-    with connect(engine) as connection:
+    with connect(engine) as connection, _migrating(connection):
+        command.downgrade(alembic_config(connection=connection), revision)
+
+
+@contextmanager
+def _migrating(connection):
+    """One transaction for the migrations. On SQLite with foreign keys off: a migration
+    that rebuilds a table (SQLite cannot alter a constraint) drops it while others refer
+    to it, which SQLite's own procedure for schema changes does with foreign keys off
+    (the pragma cannot change inside a transaction). Every reference is checked before
+    the commit instead."""
+    sqlite = connection.dialect.name == "sqlite"
+    driver = connection.connection.driver_connection
+    if sqlite:
+        driver.execute("PRAGMA foreign_keys=OFF")
+    try:
         with connection.begin():
-            command.downgrade(alembic_config(connection=connection), revision)
+            yield
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise exc.IntegrityError(
+                        "PRAGMA foreign_key_check", None,
+                        Exception(f"the migration left a {broken[0]} row referring to a missing {broken[2]} row"),
+                    )
+    finally:
+        if sqlite:
+            driver.execute("PRAGMA foreign_keys=ON")
 
 
 def _first_line(error: object) -> str:

@@ -2,7 +2,7 @@
 
 Everything recorded is an *entry* in one hash chain with a sequence number ``seq``. Public
 ids are the entry type's letter and the chain position: source ``S3``, claim ``C17``,
-correction ``X40``. An id therefore also says when, in the ledger's history, a fact arrived.
+correction ``X40``, declaration ``D9``. An id therefore also says when, in the ledger's history, a fact arrived.
 """
 
 from __future__ import annotations
@@ -35,10 +35,11 @@ class EntryType(StrEnum):
     SOURCE = "source"
     CLAIM = "claim"
     CORRECTION = "correction"
+    DECLARATION = "declaration"
 
     @property
     def prefix(self) -> str:
-        return {"source": "S", "claim": "C", "correction": "X"}[self.value]
+        return {"source": "S", "claim": "C", "correction": "X", "declaration": "D"}[self.value]
 
 
 class Action(StrEnum):
@@ -200,6 +201,54 @@ class Correction:
     @property
     def claim_id(self) -> str:
         return public_id(EntryType.CLAIM, self.claim_seq)
+
+
+class DeclarationKind(StrEnum):
+    """What a declaration states. ``complete``: the scope ``subject`` is covered by its parts
+    (parent = sum of its direct parts). ``alias``: the speaker names ``subject`` and
+    ``object`` are one origin."""
+
+    COMPLETE = "complete"
+    ALIAS = "alias"
+
+
+class DeclarationAction(StrEnum):
+    DECLARE = "declare"
+    RETRACT = "retract"  # withdraws the declaration ``corrects``
+    AMEND = "amend"  # replaces the subject and object of the declaration ``corrects``
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """A recorded statement about scopes or origins (not a figure), with who and why.
+
+    An effective declaration keeps the id of the one first recorded (``D9``) with the
+    content of its latest amendment; ``status`` is recorded, amended or retracted."""
+
+    seq: int
+    action: DeclarationAction
+    kind: DeclarationKind
+    subject: str
+    object: str | None
+    reason: str
+    recorded_at: str
+    recorded_by: str
+    corrects: int | None = None
+    status: str = "recorded"
+    corrections: tuple[str, ...] = ()  # ids of the entries that corrected it
+
+    @property
+    def id(self) -> str:
+        return public_id(EntryType.DECLARATION, self.seq)
+
+    @property
+    def corrects_id(self) -> str | None:
+        return None if self.corrects is None else public_id(EntryType.DECLARATION, self.corrects)
+
+    def describe(self) -> str:
+        if self.kind is DeclarationKind.COMPLETE:
+            return f"{self.subject} is complete: its parts cover it"
+        return f"{self.subject!r} and {self.object!r} are one origin"
 
 
 @dataclass(frozen=True, slots=True)

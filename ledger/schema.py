@@ -1,7 +1,7 @@
 """The ledger's tables (SQLAlchemy Core). Created and changed only by Alembic migrations.
 
 ``entries`` is the hash chain: one row per recorded fact, keyed by its chain position. Each
-typed table (``sources``, ``claims``, ``corrections``) holds the content of the entries of
+typed table (``sources``, ``claims``, ``corrections``, ``declarations``) holds the content of the entries of
 its type under the same ``seq``. ``documents`` holds archived source text, content-addressed
 by SHA-256; a source entry's hash covers its document's SHA-256, so the chain commits to
 the text too. Every one of these tables is INSERT-only, enforced by triggers in the database.
@@ -51,7 +51,7 @@ entries = Table(
     Column("prev_hash", HASH, nullable=False),
     Column("hash", HASH, nullable=False, unique=True),
     CheckConstraint("seq >= 1", name="seq_positive"),
-    CheckConstraint("entry_type IN ('source', 'claim', 'correction')", name="entry_type"),
+    CheckConstraint("entry_type IN ('source', 'claim', 'correction', 'declaration')", name="entry_type"),
     Index("ix_entries_recorded_at", "recorded_at"),
 )
 
@@ -132,4 +132,23 @@ corrections = Table(
     Index("ix_corrections_fingerprint", "fingerprint"),
 )
 
-LEDGER_TABLES = ("entries", "documents", "sources", "claims", "corrections")
+# Statements about scopes and origins: ``complete`` (subject: a series key whose parts
+# cover it) and ``alias`` (subject and object: two speaker names of one origin). A
+# retraction or amendment is a row of its own naming the declaration it ``corrects``.
+declarations = Table(
+    "declarations",
+    metadata,
+    Column("seq", BigInteger, ForeignKey("entries.seq"), primary_key=True, autoincrement=False),
+    Column("action", String(16), nullable=False),
+    Column("corrects", BigInteger, ForeignKey("declarations.seq")),
+    Column("kind", String(16), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("object", Text),
+    Column("reason", Text, nullable=False),
+    CheckConstraint("action IN ('declare', 'retract', 'amend')", name="action"),
+    CheckConstraint("kind IN ('complete', 'alias')", name="kind"),
+    CheckConstraint("(action = 'declare') = (corrects IS NULL)", name="corrects"),
+    Index("ix_declarations_corrects", "corrects"),
+)
+
+LEDGER_TABLES = ("entries", "documents", "sources", "claims", "corrections", "declarations")

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, exc, func, or_, select, text
 from . import db, schema
 from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
+from .declarations import declaration_errors, effective_declarations
 from .drafts import ClaimDraft, SourceDraft, amended_fields, claim_draft
 from .errors import (
     AppendOnlyViolation,
@@ -35,6 +36,9 @@ from .model import (
     Claim,
     ClaimHistory,
     Correction,
+    Declaration,
+    DeclarationAction,
+    DeclarationKind,
     EntryType,
     Figure,
     Head,
@@ -51,7 +55,7 @@ from .rows import (
     sources_from_tuples,
 )
 from .wording import DEFAULT_CONFIG, WordingConfig
-from .verification import TABLE_OF, verify_chain
+from .verification import typed_tables, verify_chain
 from .writer import Writer
 
 
@@ -219,6 +223,73 @@ class Ledger:
             if fingerprint == current.fingerprint and content == current.content:
                 raise LedgerError(f"the amendment leaves C{claim_seq} as it is", "nothing was recorded")
             return writer.add_correction(claim_seq, Action.AMEND, reason.strip(), content, fingerprint)
+
+    # -- declarations ---------------------------------------------------------------
+
+    def declare(
+        self, kind: DeclarationKind | str, subject: str, object: str | None = None, *, reason: str,
+        recorded_by: str | None = None,
+    ) -> Declaration:
+        """Record a declaration (see :mod:`ledger.declarations`): ``complete`` with the series
+        key ``subject``, or ``alias`` with two speaker names. Raises InvalidInput."""
+        kind = DeclarationKind(kind)
+        subject, object = subject.strip(), object.strip() if object else None
+        errors = declaration_errors(kind, subject, object, reason)
+        if errors:
+            raise InvalidInput(errors, "see `pxl declare --help`")
+        with self.writing(recorded_by) as writer:
+            return writer.add_declaration(DeclarationAction.DECLARE, kind, subject, object, reason.strip())
+
+    def retract_declaration(self, seq: int, reason: str, recorded_by: str | None = None) -> Declaration:
+        if not reason.strip():
+            raise LedgerError("a retraction needs a reason", "give --reason \"...\"")
+        with self.writing(recorded_by) as writer:
+            current = self._declaration(writer.connection, seq)
+            if current.status == "retracted":
+                raise LedgerError(f"D{seq} is already retracted ({current.corrections[-1]})",
+                                  f"`pxl show D{seq}` shows its history")
+            return writer.add_declaration(
+                DeclarationAction.RETRACT, current.kind, current.subject, current.object, reason.strip(), seq
+            )
+
+    def amend_declaration(
+        self, seq: int, subject: str, object: str | None = None, *, reason: str, recorded_by: str | None = None,
+    ) -> Declaration:
+        """Replace what declaration ``seq`` names (its kind stays)."""
+        with self.writing(recorded_by) as writer:
+            current = self._declaration(writer.connection, seq)
+            if current.status == "retracted":
+                raise LedgerError(f"D{seq} is retracted and cannot be amended", "record a new declaration")
+            subject, object = subject.strip(), object.strip() if object else None
+            errors = declaration_errors(current.kind, subject, object, reason)
+            if errors:
+                raise InvalidInput(errors, "see `pxl declare --help`")
+            if (subject, object) == (current.subject, current.object):
+                raise LedgerError(f"the amendment leaves D{seq} as it is", "nothing was recorded")
+            return writer.add_declaration(
+                DeclarationAction.AMEND, current.kind, subject, object, reason.strip(), seq
+            )
+
+    def declarations(
+        self, *, as_known_at: str | None = None, include_retracted: bool = False
+    ) -> list[Declaration]:
+        """The declarations in effect (latest amendment applied, retractions out), in seq order."""
+        with db.connect(self.engine) as connection:
+            return effective_declarations(
+                _declaration_entries(connection, as_known_at), include_retracted=include_retracted
+            )
+
+    def declaration_history(self, seq: int) -> tuple[Declaration, list[Declaration]]:
+        """Declaration ``seq`` in effect (status retracted if so) and every entry about it."""
+        with db.connect(self.engine) as connection:
+            entries = [d for d in _declaration_entries(connection, None) if seq in (d.seq, d.corrects)]
+            return self._declaration(connection, seq), entries
+
+    def _declaration(self, connection: Connection, seq: int) -> Declaration:
+        entries = [d for d in _declaration_entries(connection, None) if seq in (d.seq, d.corrects)]
+        if not entries or entries[0].seq != seq or entries[0].action is not DeclarationAction.DECLARE:
+            raise NotFound(f"there is no declaration D{seq}", "`pxl list --declarations` shows them")
+        return effective_declarations(entries, include_retracted=True)[0]
 
     # -- reading --------------------------------------------------------------------
 
@@ -389,7 +460,12 @@ class Ledger:
         problems.extend(chain_problems)
         with db.connect(self.engine) as connection:
             last = head.seq if head else 0
-            for name, table in TABLE_OF.items():
+            cursor = connection.connection.driver_connection.cursor()
+            try:
+                tables = typed_tables(cursor, self.dialect == "sqlite")
+            finally:
+                cursor.close()
+            for name, table in tables.items():
                 # Past the head read above; a writer appending meanwhile adds its entries too.
                 orphans = select(table.c.seq).where(
                     table.c.seq > last,
@@ -461,6 +537,19 @@ def _sources(connection: Connection, as_known_at: str | None, seqs: set[int] | N
     # 100,000 claims), and mapping rows cost as much again as the fetch.
     keys, rows = db.driver_rows(connection, query)
     return sources_from_tuples(keys, rows)
+
+
+def _declaration_entries(connection: Connection, as_known_at: str | None) -> list[Declaration]:
+    table = schema.declarations
+    rows = connection.execute(_known(_with_entry(table), as_known_at).order_by(table.c.seq)).mappings()
+    return [
+        Declaration(
+            seq=row["seq"], action=DeclarationAction(row["action"]), kind=DeclarationKind(row["kind"]),
+            subject=row["subject"], object=row["object"], reason=row["reason"],
+            recorded_at=row["recorded_at"], recorded_by=row["recorded_by"], corrects=row["corrects"],
+        )
+        for row in rows
+    ]
 
 
 def _ref_taken(ref: str, found: Mapping[str, int]) -> FieldError:

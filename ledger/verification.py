@@ -25,7 +25,10 @@ from .chain import CONTENT_FIELDS, FORMAT, GENESIS, ChainProblem, check_chain
 FETCH_CHUNK = 20_000  # entries per query
 SPAN = 100_000  # at most this many entries per worker task
 PARALLEL_FROM = 20_000  # shorter chains are checked in this process: a fork costs more
-TABLE_OF = {"source": schema.sources, "claim": schema.claims, "correction": schema.corrections}
+TABLE_OF = {
+    "source": schema.sources, "claim": schema.claims, "correction": schema.corrections,
+    "declaration": schema.declarations,
+}
 
 
 def verify_chain(
@@ -123,6 +126,17 @@ def _canonical_sql(name: str) -> str:
 _CANONICAL_SQL = {name: _canonical_sql(name) for name in TABLE_OF}
 
 
+def typed_tables(cursor, sqlite: bool) -> dict[str, Any]:
+    """The entry types whose tables exist: a ledger migrated down to an earlier schema
+    (before declarations) is still verified."""
+    if sqlite:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    else:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
+    present = {row[0] for row in cursor.fetchall()}
+    return {name: table for name, table in TABLE_OF.items() if table.name in present}
+
+
 def _chunk_intact(cursor, after: int, until: int) -> bool:
     """True only if every position ``after < seq <= until`` holds an entry with exactly one
     typed row, linked to the stored entry before it, whose content hashes to its stored
@@ -142,7 +156,8 @@ def _chunk_intact(cursor, after: int, until: int) -> bool:
             if not before:
                 return False
             prev_hash = before[0][0]
-        rows = [row for sql in _CANONICAL_SQL.values() for row in cursor.execute(sql, (after, until)).fetchall()]
+        rows = [row for name in typed_tables(cursor, True)
+                for row in cursor.execute(_CANONICAL_SQL[name], (after, until)).fetchall()]
     except sqlite3.Error:  # e.g. a blob written over a field, or text that is not UTF-8
         return False
     if len(rows) != until - after:
@@ -170,7 +185,7 @@ def _verify_exactly(
     )
     content_sql = {
         name: f"SELECT seq, {', '.join(CONTENT_FIELDS[name])} FROM {table.name} WHERE seq BETWEEN {mark} AND {mark}"
-        for name, table in TABLE_OF.items()
+        for name, table in typed_tables(cursor, sqlite).items()
     }
 
     def fetch(sql: str, parameters: tuple) -> list[tuple]:

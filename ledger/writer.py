@@ -17,13 +17,25 @@ from . import schema
 from .chain import CONTENT_FIELDS, GENESIS, canonical_json, document_hash, entry_header, hash_encoded
 from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
 from .errors import FieldError, InvalidInput, NotFound
-from .model import Action, Claim, ClaimContent, Correction, EntryType, Head, Source
+from .model import (
+    Action,
+    Claim,
+    ClaimContent,
+    Correction,
+    Declaration,
+    DeclarationAction,
+    DeclarationKind,
+    EntryType,
+    Head,
+    Source,
+)
 from .rows import content_row, source_from_row, source_row
 
 _TABLE_OF = {
     EntryType.SOURCE: schema.sources,
     EntryType.CLAIM: schema.claims,
     EntryType.CORRECTION: schema.corrections,
+    EntryType.DECLARATION: schema.declarations,
 }
 # Buffered rows are tuples in these column orders: a typed row's content fields are in
 # the order the chain hashes them, so one tuple serves the hash and the insert.
@@ -93,7 +105,7 @@ class Writer:
         documents = [(sha, text, len(text)) for sha, text in self._documents.items()]
         _insert_many(self.connection, schema.documents, _DOCUMENT_COLUMNS, documents)
         _insert_many(self.connection, schema.entries, _ENTRY_COLUMNS, self._entries)
-        for entry_type in (EntryType.SOURCE, EntryType.CLAIM, EntryType.CORRECTION):
+        for entry_type in (EntryType.SOURCE, EntryType.CLAIM, EntryType.CORRECTION, EntryType.DECLARATION):
             _insert_many(self.connection, _TABLE_OF[entry_type], _COLUMNS_OF[entry_type], self._rows[entry_type])
         self._written += len(self._entries)
         unanalysed = self._written - self._analysed_at
@@ -244,6 +256,25 @@ class Writer:
             seq=seq, claim_seq=claim_seq, action=action, reason=reason,
             recorded_at=self.recorded_at, recorded_by=self.recorded_by, content=content,
             fingerprint=fingerprint,
+        )
+
+    def add_declaration(
+        self,
+        action: DeclarationAction,
+        kind: DeclarationKind,
+        subject: str,
+        object: str | None,
+        reason: str,
+        corrects: int | None = None,
+    ) -> Declaration:
+        row = {
+            "action": action.value, "corrects": corrects, "kind": kind.value,
+            "subject": subject, "object": object, "reason": reason,
+        }
+        seq = self._append(EntryType.DECLARATION, row)
+        return Declaration(
+            seq=seq, action=action, kind=kind, subject=subject, object=object, reason=reason,
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by, corrects=corrects,
         )
 
     def amend_content(self, draft: ClaimDraft, source: Source) -> tuple[ClaimContent, str]:

@@ -179,9 +179,11 @@ def test_update_and_delete_fail_in_the_database(backend, table, statement):
     ledger = backend.ledger()
     ledger.record(draft(document_text=ARTICLE))
     column = {"entries": "seq", "documents": "length", "sources": "publisher", "claims": "value",
-              "corrections": "reason"}[table]
+              "corrections": "reason", "declarations": "reason"}[table]
     if table == "corrections":
         ledger.retract(2, "to have a correction row")
+    if table == "declarations":
+        ledger.declare("complete", "a->b", reason="to have a declaration row")
     with pytest.raises(Exception, match="append-only"):
         with ledger.engine.begin() as connection:
             connection.execute(text(statement.format(t=table, c=column)))

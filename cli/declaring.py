@@ -1,0 +1,107 @@
+"""``pxl declare``: statements about scopes and origins, recorded as ledger entries."""
+
+from __future__ import annotations
+
+import click
+
+from pxl.ledger.errors import LedgerError
+from pxl.ledger.model import Declaration, EntryType, parse_public_id
+
+from .context import AppContext, pass_app
+
+DECLARATION_COLUMNS = ("id", "kind", "subject", "object", "reason", "status", "recorded_at", "recorded_by")
+
+
+def declaration_id(text: str) -> int:
+    try:
+        return parse_public_id(text, EntryType.DECLARATION)
+    except ValueError as error:
+        raise LedgerError(str(error), "`pxl list --declarations` shows declaration ids") from None
+
+
+def declaration_dict(declaration: Declaration) -> dict:
+    return {
+        "id": declaration.id, "kind": declaration.kind.value, "subject": declaration.subject,
+        "object": declaration.object, "reason": declaration.reason, "status": declaration.status,
+        "action": declaration.action.value, "corrects": declaration.corrects_id,
+        "corrections": list(declaration.corrections),
+        "recorded_at": declaration.recorded_at, "recorded_by": declaration.recorded_by,
+    }
+
+
+def declaration_text(current: Declaration, entries: list[Declaration]) -> str:
+    lines = [
+        f"{current.id}  {current.kind.value}  [{current.status.upper() if current.status == 'retracted' else current.status}]",
+        f"  states     {current.describe()}",
+        f"  reason     {entries[0].reason}",
+        f"  recorded   {entries[0].recorded_at} by {entries[0].recorded_by}",
+    ]
+    for entry in entries[1:]:
+        what = entry.action.value
+        if entry.action.value == "amend":
+            what += f" to {entry.describe()}"
+        lines.append(f"  correction {entry.id} {what}: {entry.reason} ({entry.recorded_at} by {entry.recorded_by})")
+    return "\n".join(lines)
+
+
+_reason = click.option("--reason", required=True, help="Why: who says so, and where.")
+_recorded_by = click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER).")
+_amends = click.option("--amends", metavar="ID", help="Replace what this earlier declaration (D9) names.")
+
+
+@click.group()
+def declare() -> None:
+    """Record what a scope or a speaker is: `complete` scopes, `alias` speaker names.
+
+    Declarations are ledger entries like claims: chained, never changed, listed by
+    `pxl list --declarations`, shown by `pxl show D9`, withdrawn by `pxl retract D9`.
+    """
+
+
+@declare.command()
+@click.argument("series")
+@_reason
+@_amends
+@_recorded_by
+@pass_app
+def complete(app: AppContext, series: str, reason: str, amends: str | None, recorded_by: str | None) -> None:
+    """SERIES is covered by its parts: its total equals the sum of its direct parts'
+    totals at every date (without this, the total is at least that sum).
+
+    \b
+    Example:
+      pxl declare complete "hamas->hostages" --reason "the deal counts Israelis and foreigners only"
+    """
+    ledger = app.ledger()
+    if amends:
+        entry = ledger.amend_declaration(declaration_id(amends), series, None, reason=reason, recorded_by=recorded_by)
+    else:
+        entry = ledger.declare("complete", series, reason=reason, recorded_by=recorded_by)
+    click.echo(f"recorded {entry.id}: {entry.describe()}")
+
+
+@declare.command()
+@click.argument("name")
+@click.argument("other")
+@_reason
+@_amends
+@_recorded_by
+@pass_app
+def alias(app: AppContext, name: str, other: str, reason: str, amends: str | None, recorded_by: str | None) -> None:
+    """The speaker names NAME and OTHER are one origin (figures from both are not
+    independent corroboration).
+
+    \b
+    Example:
+      pxl declare alias "NSC" "Afghan National Security Council" --reason "the same body"
+    """
+    ledger = app.ledger()
+    if amends:
+        entry = ledger.amend_declaration(declaration_id(amends), name, other, reason=reason, recorded_by=recorded_by)
+    else:
+        entry = ledger.declare("alias", name, other, reason=reason, recorded_by=recorded_by)
+    click.echo(f"recorded {entry.id}: {entry.describe()}")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(declare)

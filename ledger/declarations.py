@@ -1,0 +1,80 @@
+"""Declarations: what a user states about scopes and origins, as checked content and as
+the set in effect after retractions and amendments. Pure.
+
+- ``complete SERIES``: the scope ``SERIES`` is covered by its parts, so at every date its
+  total equals the sum of its direct parts' totals (without it, the total is at least that
+  sum). SERIES is a series key (``hamas->hostages``, ``hamas->hostages/foreign``).
+- ``alias NAME OTHER``: the speaker names NAME and OTHER are one origin (``NSC`` and
+  ``Afghan National Security Council``), for corroboration.
+
+A retraction or amendment is an entry of its own naming the declaration it corrects; the
+declaration in effect keeps its first id (``D9``) with its latest content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable
+
+from .errors import FieldError
+from .model import SERIES_PATTERN, Declaration, DeclarationAction, DeclarationKind
+
+MAX_NAME = 300
+
+
+def declaration_errors(kind: DeclarationKind, subject: str, object: str | None, reason: str) -> list[FieldError]:
+    """What is wrong with a declaration's content (empty if nothing)."""
+    errors = []
+    if not reason.strip():
+        errors.append(FieldError("reason", reason, "a declaration needs a reason: who says so, and where"))
+    if kind is DeclarationKind.COMPLETE:
+        if not SERIES_PATTERN.match(subject):
+            errors.append(FieldError(
+                "subject", subject, "is not a series key; expected RELEASING->RELEASED[/part...], "
+                "e.g. hamas->hostages or hamas->hostages/foreign",
+            ))
+        if object:
+            errors.append(FieldError("object", object, "a completeness declaration names one series only"))
+    else:
+        for column, name in (("subject", subject), ("object", object or "")):
+            if not name.strip():
+                errors.append(FieldError(column, name, "an alias names two speakers, e.g. \"NSC\" \"Afghan National Security Council\""))
+            elif len(name) > MAX_NAME:
+                errors.append(FieldError(column, name[:40] + "...", f"is longer than {MAX_NAME} characters"))
+        if subject.strip() and object and subject.strip().casefold() == object.strip().casefold():
+            errors.append(FieldError("object", object, "names the same speaker as the subject"))
+    return errors
+
+
+def effective_declarations(entries: Iterable[Declaration], *, include_retracted: bool = False) -> list[Declaration]:
+    """The declarations in effect, from every declaration entry in seq order: each first
+    declaration with its latest amendment applied, retracted ones left out (or kept with
+    status ``retracted``)."""
+    current: dict[int, Declaration] = {}
+    for entry in entries:
+        if entry.action is DeclarationAction.DECLARE:
+            current[entry.seq] = entry
+            continue
+        assert entry.corrects is not None
+        before = current.get(entry.corrects)
+        if before is None:
+            continue  # corrects an entry not in view (e.g. recorded later than --as-known-at)
+        if entry.action is DeclarationAction.RETRACT:
+            current[entry.corrects] = replace(before, status="retracted", corrections=before.corrections + (entry.id,))
+        else:
+            current[entry.corrects] = replace(
+                before, subject=entry.subject, object=entry.object, status="amended",
+                corrections=before.corrections + (entry.id,),
+            )
+    return [d for d in current.values() if include_retracted or d.status != "retracted"]
+
+
+def complete_scopes(declarations: Iterable[Declaration]) -> frozenset[str]:
+    """The series keys declared complete."""
+    return frozenset(d.subject for d in declarations if d.kind is DeclarationKind.COMPLETE and d.status != "retracted")
+
+
+def aliases(declarations: Iterable[Declaration]) -> list[tuple[str, str]]:
+    """The speaker-name pairs declared one origin."""
+    return [(d.subject, d.object or "") for d in declarations
+            if d.kind is DeclarationKind.ALIAS and d.status != "retracted"]

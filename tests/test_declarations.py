@@ -1,0 +1,106 @@
+"""Declarations (complete scopes, origin aliases) as ledger entries, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+from pxl.ledger import db
+from pxl.ledger.errors import InvalidInput, LedgerError, NotFound
+from pxl.ledger.model import DeclarationKind
+from pxl.ledger.store import Ledger
+from tests.helpers import draft, tamper
+
+
+def test_declare_list_correct_and_verify(backend):
+    ledger = backend.ledger()
+    ledger.record(draft())
+    complete = ledger.declare("complete", "hamas->hostages", reason="the deal counts two groups")
+    alias = ledger.declare(DeclarationKind.ALIAS, "NSC", "Afghan National Security Council", reason="same body")
+    assert (complete.id, alias.id) == ("D3", "D4")
+    assert [(d.kind.value, d.subject, d.object) for d in ledger.declarations()] == [
+        ("complete", "hamas->hostages", None), ("alias", "NSC", "Afghan National Security Council"),
+    ]
+    ledger.retract_declaration(3, "was wrong")
+    ledger.amend_declaration(4, "NSC", "National Security Council", reason="name as quoted")
+    [amended] = ledger.declarations()
+    assert (amended.id, amended.object, amended.status, amended.corrections) == ("D4", "National Security Council", "amended", ("D6",))
+    retracted = next(d for d in ledger.declarations(include_retracted=True) if d.id == "D3")
+    assert retracted.status == "retracted"
+    # What was known before the corrections is still there.
+    known = ledger.head().recorded_at
+    assert ledger.verify().ok
+    assert len(ledger.declarations(as_known_at=known)) == 1
+    with pytest.raises(LedgerError, match="already retracted"):
+        ledger.retract_declaration(3, "again")
+    with pytest.raises(NotFound):
+        ledger.retract_declaration(5, "D5 is a retraction, not a declaration")
+
+
+def test_a_changed_declaration_fails_verify(backend):
+    ledger = backend.ledger()
+    ledger.declare("complete", "a->b", reason="r")
+    tamper(ledger, "UPDATE declarations SET subject = 'a->c'")
+    report = ledger.verify()
+    assert not report.ok and report.first.seq == 1 and "declaration was changed" in report.first.message
+
+
+@pytest.mark.parametrize("statement", ["UPDATE declarations SET reason = 'x'", "DELETE FROM declarations"])
+def test_declarations_are_append_only(backend, statement):
+    ledger = backend.ledger()
+    ledger.declare("alias", "A", "B", reason="r")
+    with pytest.raises(Exception, match="append-only"):
+        with ledger.engine.begin() as connection:
+            connection.execute(text(statement))
+
+
+@pytest.mark.parametrize("kind, subject, obj, field", [
+    ("complete", "Hamas->Hostages", None, "subject"),
+    ("complete", "a->b", "c", "object"),
+    ("alias", "NSC", "", "object"),
+    ("alias", "NSC", " nsc ", "object"),
+])
+def test_bad_declarations_are_refused_and_nothing_is_written(backend, kind, subject, obj, field):
+    ledger = backend.ledger()
+    with pytest.raises(InvalidInput) as caught:
+        ledger.declare(kind, subject, obj, reason="r")
+    assert [e.column for e in caught.value.errors] == [field]
+    assert ledger.count() == 0
+
+
+def test_cli_declare_list_show_retract(run):
+    assert run("declare", "complete", "hamas->hostages", "--reason", "two groups").exit_code == 0
+    result = run("declare", "alias", "NSC", "Afghan National Security Council", "--reason", "same")
+    assert result.output.startswith("recorded D2:")
+    listed = json.loads(run("list", "--declarations", "--format", "json").output)
+    assert [d["id"] for d in listed] == ["D1", "D2"]
+    assert run("retract", "D1", "--reason", "not complete").exit_code == 0
+    assert run("declare", "alias", "NSC", "N.S.C.", "--amends", "D2", "--reason", "typo").exit_code == 0
+    listed = json.loads(run("list", "--declarations", "--format", "json").output)
+    assert [(d["id"], d["object"], d["status"]) for d in listed] == [("D2", "N.S.C.", "amended")]
+    shown = run("show", "D1").output
+    assert "RETRACTED" in shown and "D3 retract: not complete" in shown
+    refused = run("declare", "complete", "not a series", "--reason", "x")
+    assert refused.exit_code == 1 and "is not a series key" in refused.output
+
+
+def test_upgrade_keeps_every_entry_and_admits_declarations(empty_url):
+    # A ledger made at the schema before declarations, with entries, then upgraded.
+    engine = db.make_engine(empty_url, create=True)
+    db.upgrade(engine, "0002")
+    old = Ledger(engine)
+    old.record(draft())
+    before = old.digest()
+    db.upgrade(engine)
+    ledger = Ledger(engine)
+    try:
+        assert ledger.digest() == before and ledger.verify().ok
+        ledger.declare("complete", "a->b", reason="r")
+        assert ledger.verify().ok and len(ledger.claims()) == 1
+        with pytest.raises(Exception, match="append-only"):
+            with ledger.engine.begin() as connection:
+                connection.execute(text("DELETE FROM entries"))
+    finally:
+        ledger.close()
