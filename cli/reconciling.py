@@ -7,7 +7,7 @@ from datetime import date
 import click
 
 from pxl.ledger.errors import LedgerError
-from pxl.ledger.reconcile import Reconciliation, reconcile
+from pxl.ledger.reconcile import Reconciliation
 from pxl.ledger.reconcile.engine import find_conflicts, reconcile_series
 from pxl.ledger.store import parse_known_at
 from pxl.reports.reconciliation import to_json, to_text, why_text
@@ -17,11 +17,12 @@ from .output import format_option
 
 
 def reconciled(app: AppContext, series: str | None, as_known_at: str | None) -> tuple[Reconciliation, str | None, str | None]:
-    ledger = app.ledger()
+    """What ``pxl.Ledger.reconcile`` computes, with the command's choice of processes."""
+    from pxl.api import reconciled as run
+
     known = parse_known_at(as_known_at) if as_known_at else None
-    claims = ledger.claims(as_known_at=known, series=series)
-    head = ledger.head(known)  # the digest of the history the result was computed from
-    return reconcile(claims), known, str(head) if head else None
+    result = run(app.ledger(), as_known_at=known, series=series, workers=None)
+    return result.reconciliation, result.as_known_at, result.digest
 
 
 @click.command("reconcile")

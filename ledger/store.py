@@ -513,8 +513,7 @@ def _check_digest(connection: Connection, head: Head | None, digest: Head) -> li
 
 def _head(connection: Connection, as_known_at: str | None = None) -> Head | None:
     query = select(schema.entries.c.seq, schema.entries.c.hash, schema.entries.c.recorded_at)
-    if as_known_at:
-        query = query.where(schema.entries.c.recorded_at <= as_known_at)
+    query = _known(query, as_known_at)
     row = connection.execute(query.order_by(schema.entries.c.seq.desc()).limit(1)).first()
     return Head(row.seq, row.hash, row.recorded_at) if row else None
 
@@ -526,7 +525,9 @@ def _with_entry(table, *extra):
 
 
 def _known(query, as_known_at: str | None):
-    return query.where(schema.entries.c.recorded_at <= as_known_at) if as_known_at else query
+    """Only what was recorded by ``as_known_at`` (any form :func:`parse_known_at` reads:
+    a bare date is the end of that day, not its first instant)."""
+    return query.where(schema.entries.c.recorded_at <= parse_known_at(as_known_at)) if as_known_at else query
 
 
 def _sources(connection: Connection, as_known_at: str | None, seqs: set[int] | None = None) -> dict[int, Source]:

@@ -1,0 +1,251 @@
+"""The Python API: a ledger opened by URL, its claims and reconciliation as DataFrames.
+
+    import pxl
+    ledger = pxl.open("sqlite:///afghanistan.db", create=True)
+    ledger.import_file("claims.csv")
+    claims = ledger.claims_frame()
+    result = ledger.reconcile()
+    result.estimates_frame(); result.discrepancies_frame()
+    ledger.report("report.html")
+
+Every call takes the same rules and code paths as the matching command (``pxl import``,
+``pxl list``, ``pxl reconcile``, ``pxl report``); errors are :class:`LedgerError` with the
+message the command prints. Nothing forks unless asked: in a notebook (threads, an event
+loop) a fork is unsafe, so ``reconcile`` and ``import_file`` work in this process by
+default (``workers=None`` / ``read_ahead=None`` use the command's choice of processes).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from pxl.ledger.db import DEFAULT_URL
+from pxl.ledger.errors import InvalidInput, LedgerError
+from pxl.ledger.importer import ImportReport
+from pxl.ledger.reconcile import Reconciliation, reconcile
+from pxl.ledger.serialise import claim_dict
+from pxl.ledger.store import Ledger as Store, parse_known_at
+from pxl.ledger.wording import DEFAULT_CONFIG, WordingConfig
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+KnownAt = str | date | datetime | None
+
+
+class ImportRefused(InvalidInput):
+    """An import found invalid rows and wrote nothing; ``report`` has every error."""
+
+    def __init__(self, report: ImportReport, name: str):
+        super().__init__(list(report.errors), "fix the rows named and import again (dry_run=True checks)")
+        self.report = report
+        self.message = f"{name}: {len(report.errors)} problem(s), nothing was written: {self.message}"
+        self.args = (self.message,)
+
+
+def known_at(value: KnownAt) -> str | None:
+    """``as_known_at`` as the CLI's ``--as-known-at`` reads it (:func:`parse_known_at`):
+    an ISO date (the end of that day, UTC) or timestamp; a ``date`` or ``datetime`` is
+    taken as its ISO text (a naive datetime is UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, (date, datetime)):
+        value = value.isoformat()
+    return parse_known_at(value)
+
+
+def open_ledger(
+    url: str | None = None,
+    *,
+    create: bool = False,
+    tolerance: float | None = None,
+    vague: Mapping[str, tuple[int, int]] | None = None,
+) -> "Ledger":
+    """The ledger at ``url`` (SQLAlchemy URL or a file path; default ``PXL_DATABASE_URL``,
+    else ``sqlite:///ledger.db``, as the CLI). ``create=True`` creates or upgrades it, as
+    ``pxl init``; otherwise a missing ledger raises :class:`LedgerError`. ``tolerance``
+    and ``vague`` set the value grammar as ``--tolerance`` and ``--vague`` do."""
+    url = url or os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL
+    wording = WordingConfig(DEFAULT_CONFIG.tolerance if tolerance is None else tolerance)
+    if vague:
+        wording = wording.with_vague(dict(vague))
+    store = Store.init(url, wording) if create else Store.open(url, wording)
+    return Ledger(store, url)
+
+
+class Ledger:
+    """One ledger. ``store`` is the underlying :class:`pxl.ledger.store.Ledger`."""
+
+    def __init__(self, store: Store, url: str):
+        self.store = store
+        self.url = url
+
+    def __repr__(self) -> str:
+        return f"<pxl.Ledger {self.url}>"
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- writing ------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: str | Path,
+        *,
+        input_format: str | None = None,
+        dry_run: bool = False,
+        amend_by_ref: bool = False,
+        reason: str | None = None,
+        allow_outside: bool = False,
+        recorded_by: str | None = None,
+        read_ahead: bool | None = False,
+    ) -> ImportReport:
+        """Import a CSV, JSON Lines or .xlsx file as ``pxl import`` does, all or nothing.
+
+        Returns the :class:`~pxl.ledger.importer.ImportReport` (``recorded``,
+        ``already_recorded``, ``as_dict()``, ...). Raises :class:`ImportRefused` (with
+        every bad row in ``errors``) when any row is invalid: nothing is then written.
+        ``read_ahead=None`` reads a large file in a forked process as the CLI does."""
+        from pxl.ledger.files import import_file
+
+        report = import_file(
+            self.store, path, input_format=input_format, dry_run=dry_run, amend_by_ref=amend_by_ref,
+            reason=reason, allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=read_ahead,
+        )
+        if not report.ok:
+            raise ImportRefused(report, Path(path).name)
+        return report
+
+    # -- reading ------------------------------------------------------------------
+
+    def claims(self, *, as_known_at: KnownAt = None, series: str | None = None,
+               kind: str | None = None, include_retracted: bool = False) -> list:
+        """The effective claims as :class:`~pxl.ledger.model.Claim` records, as
+        ``pxl list`` selects them (``include_retracted`` as ``--all``)."""
+        claims = self.store.claims(as_known_at=known_at(as_known_at), series=series,
+                                   include_retracted=include_retracted)
+        if kind:
+            claims = [c for c in claims if c.kind.value == kind.lower()]
+        return claims
+
+    def claims_records(self, **selection: Any) -> list[dict[str, Any]]:
+        """The claims as the dicts of ``pxl list --format json``."""
+        return [claim_dict(c) for c in self.claims(**selection)]
+
+    def claims_frame(self, **selection: Any) -> "pd.DataFrame":
+        """The claims as a DataFrame with the columns of ``pxl list --format json`` (dtypes:
+        :mod:`pxl.frames`); takes the selection of :meth:`claims`."""
+        from . import frames
+
+        return frames.frame(self.claims_records(**selection), CLAIM_COLUMNS)
+
+    def digest(self) -> str:
+        """The chain head as ``SEQ:HASH`` (``pxl digest``)."""
+        return self.store.digest()
+
+    def verify(self, digest: str | None = None, *, workers: int | None = 1):
+        """Recompute the chain as ``pxl verify [--digest SEQ:HASH]`` does; the report's
+        ``ok`` says whether all is intact, ``problems`` what is not. ``workers`` as in
+        :meth:`reconcile`. Raises ValueError on a malformed digest."""
+        from pxl.ledger.model import Head
+
+        return self.store.verify(Head.parse(digest) if digest else None, workers=workers)
+
+    # -- concluding ---------------------------------------------------------------
+
+    def reconcile(self, as_known_at: KnownAt = None, *, series: str | None = None,
+                  workers: int | None = 1) -> "Reconciled":
+        """Reconcile the effective claims as ``pxl reconcile`` does. ``workers=1`` (the
+        default) works in this process; ``None`` forks one per core for large ledgers, as
+        the CLI; an int forks that many."""
+        return reconciled(self.store, as_known_at=known_at(as_known_at), series=series, workers=workers)
+
+    def report(self, path: str | Path, format: str | None = None, *, as_known_at: KnownAt = None,
+               series: str | None = None, title: str | None = None, workers: int | None = 1) -> Path:
+        """Write the report of ``pxl report`` to ``path`` (format from its suffix:
+        .html, .md, .csv, .json; or ``format``); returns the path."""
+        from pxl.reports.files import DEFAULT_TITLE, write_report
+
+        result = self.reconcile(as_known_at, series=series, workers=workers)
+        return write_report(result.reconciliation, path, format, digest=result.digest,
+                            as_known_at=result.as_known_at, title=title or DEFAULT_TITLE)
+
+
+def reconciled(store: Store, *, as_known_at: str | None, series: str | None,
+               workers: int | None) -> "Reconciled":
+    """Reconcile what ``store`` held at ``as_known_at`` (already parsed), with the digest
+    of that history; what ``pxl reconcile`` and :meth:`Ledger.reconcile` both run."""
+    claims = store.claims(as_known_at=as_known_at, series=series)
+    head = store.head(as_known_at)  # the digest of the history the result was computed from
+    return Reconciled(reconcile(claims, workers), as_known_at, str(head) if head else None)
+
+
+class Reconciled:
+    """A reconciliation with the moment and digest it was computed at; its JSON
+    (:meth:`to_dict`) is exactly ``pxl reconcile --format json``."""
+
+    def __init__(self, reconciliation: Reconciliation, as_known_at: str | None, digest: str | None):
+        self.reconciliation = reconciliation
+        self.as_known_at = as_known_at
+        self.digest = digest
+
+    def __repr__(self) -> str:
+        r = self.reconciliation
+        return f"<pxl.Reconciled {len(r.series)} series, {len(r.discrepancies)} discrepancies>"
+
+    @property
+    def series(self):
+        return self.reconciliation.series
+
+    @property
+    def discrepancies(self):
+        return self.reconciliation.discrepancies
+
+    def to_dict(self) -> dict[str, Any]:
+        from pxl.reports.reconciliation import to_dict
+
+        return to_dict(self.reconciliation, as_known_at=self.as_known_at, digest=self.digest)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def estimates_frame(self) -> "pd.DataFrame":
+        """One row per series and date: ``series, date, low, high, best`` (``high`` <NA>
+        when open), the claims setting each bound, and ``latest``."""
+        from . import frames
+
+        return frames.frame(frames.estimates_records(self.to_dict()), frames.ESTIMATE_COLUMNS)
+
+    def discrepancies_frame(self) -> "pd.DataFrame":
+        """One row per discrepancy: ``type, series, claims`` (ids), ``message``, ``refs``."""
+        from . import frames
+
+        return frames.frame(frames.discrepancy_records(self.to_dict()), frames.DISCREPANCY_COLUMNS)
+
+    def series_frame(self) -> "pd.DataFrame":
+        """One row per series: target, latest estimate, counts, excluded claim ids."""
+        from . import frames
+
+        return frames.frame(frames.series_records(self.to_dict()), frames.SERIES_COLUMNS)
+
+
+# The columns of ``pxl list --format json`` for an empty ledger (a test keeps this equal
+# to the keys of claim_dict).
+CLAIM_COLUMNS = (
+    "id", "ref", "series", "kind", "value", "lo", "hi", "as_of", "as_of_inferred", "period_start",
+    "deadline", "event", "source", "publisher", "published", "title", "url", "derived_from",
+    "document_sha256", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
+    "reliability", "credibility", "notes", "status", "corrections", "recorded_at", "recorded_by",
+)
+
+__all__ = ["ImportRefused", "Ledger", "LedgerError", "Reconciled", "known_at", "open_ledger"]
