@@ -28,6 +28,7 @@ COMMAND_MODULES = {
     "extract": "extracting",
     "reconcile": "reconciling", "why": "reconciling", "check": "reconciling",
     "report": "reporting",
+    "export": "exporting",
     "verify": "integrity", "digest": "integrity",
     "wording": "wording",
 }

@@ -402,6 +402,12 @@ class Ledger:
                 figures.append(figure_from_tuple(row, sources))
         return figures
 
+    def corrections(self, as_known_at: str | None = None) -> list[Correction]:
+        """Every correction (retraction or amendment) recorded by ``as_known_at``, in seq order."""
+        query = _known(_with_entry(schema.corrections), as_known_at).order_by(schema.corrections.c.seq)
+        with db.connect(self.engine) as connection:
+            return [correction_from_row(row) for row in connection.execute(query).mappings().all()]
+
     def history(self, claim_seq: int) -> ClaimHistory:
         with db.connect(self.engine) as connection:
             return self._history(connection, claim_seq)

@@ -170,6 +170,14 @@ class Ledger:
         the CLI; an int forks that many."""
         return reconciled(self.store, as_known_at=known_at(as_known_at), series=series, workers=workers)
 
+    def export(self, folder: str | Path, format: str = "datapackage", *, as_known_at: KnownAt = None,
+               workers: int | None = 1) -> Path:
+        """Write the ledger as ``pxl export`` does (``datapackage``: a Frictionless Data
+        Package, CSVs with Table Schemas); returns the path of ``datapackage.json``."""
+        if format != "datapackage":
+            raise LedgerError(f"unknown export format {format!r}", "use datapackage")
+        return export_datapackage(self.store, folder, as_known_at=known_at(as_known_at), workers=workers)
+
     def report(self, path: str | Path, format: str | None = None, *, as_known_at: KnownAt = None,
                series: str | None = None, title: str | None = None, workers: int | None = 1) -> Path:
         """Write the report of ``pxl report`` to ``path`` (format from its suffix:
@@ -179,6 +187,34 @@ class Ledger:
         result = self.reconcile(as_known_at, series=series, workers=workers)
         return write_report(result.reconciliation, path, format, digest=result.digest,
                             as_known_at=result.as_known_at, title=title or DEFAULT_TITLE)
+
+
+def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | None,
+                       workers: int | None) -> Path:
+    """Write the ledger as it stood at ``as_known_at`` (already parsed) as a Frictionless
+    Data Package in ``folder`` (:mod:`pxl.reports.datapackage`); returns the descriptor."""
+    from pxl.ledger.serialise import SOURCE_COLUMNS, correction_dict, source_dict
+    from pxl.reports.datapackage import write_datapackage
+
+    from . import frames
+
+    claims = [claim_dict(c) for c in store.claims(as_known_at=as_known_at, include_retracted=True)]
+    sources = [source_dict(s) for s in sorted(store.sources(as_known_at).values(), key=lambda s: s.seq)]
+    corrections = [correction_dict(c) for c in store.corrections(as_known_at)]
+    result = reconciled(store, as_known_at=as_known_at, series=None, workers=workers).to_dict()
+    tables = {
+        "claims": (claims, CLAIM_COLUMNS),
+        "sources": (sources, SOURCE_COLUMNS),
+        "corrections": (corrections, CORRECTION_COLUMNS),
+        "estimates": (frames.estimates_records(result), frames.ESTIMATE_COLUMNS),
+        # claims link to claims.csv, which has their refs
+        "discrepancies": ([{k: v for k, v in d.items() if k != "refs"} for d in frames.discrepancy_records(result)],
+                          [c for c in frames.DISCREPANCY_COLUMNS if c != "refs"]),
+    }
+    known = f" as known at {as_known_at}" if as_known_at else ""
+    return write_datapackage(folder, tables, description=(
+        f"A prisoner-exchange reconciliation ledger{known}, ledger digest {result['digest']}: every "
+        "claim with its provenance, the sources, the corrections, and the reconciliation (pxl)."))
 
 
 def reconciled(store: Store, *, as_known_at: str | None, series: str | None,
@@ -247,5 +283,8 @@ CLAIM_COLUMNS = (
     "document_sha256", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
     "reliability", "credibility", "notes", "status", "corrections", "recorded_at", "recorded_by",
 )
+
+CORRECTION_COLUMNS = ("id", "claim", "action", "reason", "recorded_at", "recorded_by",
+                      "value", "lo", "hi", "as_of", "series", "kind")
 
 __all__ = ["ImportRefused", "Ledger", "LedgerError", "Reconciled", "known_at", "open_ledger"]

@@ -1,0 +1,35 @@
+"""``pxl export``: the ledger as data for the tools researchers use."""
+
+from __future__ import annotations
+
+import click
+
+from .context import AppContext, pass_app
+
+
+@click.command("export")
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["datapackage"]), default="datapackage", show_default=True,
+              help="datapackage: a Frictionless Data Package (datapackage.json and one CSV per table).")
+@click.option("--as-known-at", metavar="TIMESTAMP", help="Export what had been recorded by then.")
+@pass_app
+def export(app: AppContext, folder: str, fmt: str, as_known_at: str | None) -> None:
+    """Write the ledger into FOLDER as CSV tables described by datapackage.json: claims
+    (retracted ones too, with their status), sources, corrections, estimates and
+    discrepancies, each with a Table Schema (types, keys, links between the tables).
+
+    \b
+    Examples:
+      pxl export afghanistan-data
+      pxl export afghanistan-data --as-known-at 2020-05-01
+    """
+    from pxl.api import export_datapackage
+    from pxl.ledger.store import parse_known_at
+
+    known = parse_known_at(as_known_at) if as_known_at else None
+    path = export_datapackage(app.ledger(), folder, as_known_at=known, workers=None)
+    click.echo(f"wrote {path}")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(export)

@@ -1,0 +1,84 @@
+"""``pxl export DIR --format datapackage``: a Frictionless Data Package that the
+frictionless library validates, holding what the ledger and the reconciliation hold."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from frictionless import validate
+
+import pxl
+from pxl.reports.datapackage import write_datapackage
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "afghanistan-2020" / "claims.csv"
+
+
+def _rows(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def test_the_export_validates_and_holds_every_table(run, tmp_path):
+    assert run("import", str(SAMPLE)).exit_code == 0
+    assert run("amend", "C8", "--value", "about 100", "--reason", "rounded").exit_code == 0
+    assert run("retract", "C9", "--reason", "withdrawn").exit_code == 0
+    folder = tmp_path / "out"
+    result = run("export", str(folder))
+    assert result.exit_code == 0, result.output
+    report = validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    assert [r["name"] for r in descriptor["resources"]] == [
+        "claims", "sources", "corrections", "estimates", "discrepancies"]
+
+    listed = json.loads(run("list", "--all", "--format", "json").output)
+    claims = _rows(folder, "claims")
+    assert [(c["id"], c["status"], c["lo"], c["hi"]) for c in claims] == [
+        (c["id"], c["status"], str(c["lo"]), "" if c["hi"] is None else str(c["hi"])) for c in listed]
+    assert {c["id"]: c["status"] for c in claims}["C9"] == "retracted"
+    assert [c["action"] for c in _rows(folder, "corrections")] == ["amend", "retract"]
+    assert len(_rows(folder, "sources")) == len(json.loads(run("source", "list", "--format", "json").output))
+
+    reconciled = json.loads(run("reconcile", "--format", "json").output)
+    assert [(e["series"], e["date"], e["low"], e["high"]) for e in _rows(folder, "estimates")] == [
+        (s["series"], e["date"], str(e["low"]), "" if e["high"] is None else str(e["high"]))
+        for s in reconciled["series"] for e in s["estimates"]]
+    assert [(d["type"], d["claims"].split()) for d in _rows(folder, "discrepancies")] == [
+        (d["type"], [c["id"] for c in d["claims"]]) for d in reconciled["discrepancies"]]
+
+
+def test_export_as_known_at_and_from_python(backend, tmp_path):
+    ledger = pxl.open(backend.url)
+    ledger.import_file(SAMPLE)
+    path = ledger.export(tmp_path / "then", as_known_at="2001-01-01")
+    assert validate(str(path)).valid
+    assert _rows(tmp_path / "then", "claims") == []
+    assert len(_rows(Path(ledger.export(tmp_path / "now")).parent, "claims")) == 12
+    ledger.close()
+
+
+def test_dates_known_to_a_month_or_a_year_are_intervals_of_days(tmp_path):
+    records = [{"id": "C1", "as_of": "2023-11", "lo": 5, "hi": None},
+               {"id": "C2", "as_of": "2024", "lo": 1, "hi": 2},
+               {"id": "C3", "as_of": "2024-02-29", "lo": 1, "hi": 1}]
+    path = write_datapackage(tmp_path, {"claims": (records, ["id", "as_of", "lo", "hi"])})
+    assert validate(str(path)).valid
+    assert [(r["as_of"], r["as_of_last"]) for r in _rows(tmp_path, "claims")] == [
+        ("2023-11-01", "2023-11-30"), ("2024-01-01", "2024-12-31"), ("2024-02-29", "2024-02-29")]
+
+
+def test_a_cell_that_breaks_its_schema_fails_validation(tmp_path):
+    path = write_datapackage(tmp_path, {"claims": ([{"id": "C1", "lo": 5, "hi": None}], ["id", "lo", "hi"])})
+    text = (tmp_path / "claims.csv").read_text().replace("C1,5,", "C1,5,open")
+    (tmp_path / "claims.csv").write_text(text)
+    assert not validate(str(path)).valid
+
+
+def test_an_unwritable_folder_is_a_clean_error(run, tmp_path):
+    (tmp_path / "file").write_text("")
+    result = run("export", str(tmp_path / "file" / "out"))
+    assert result.exit_code == 1
+    assert "cannot write the data package" in result.output
