@@ -15,11 +15,12 @@ from pxl.ledger.serialise import (
     CLAIM_TABLE_COLUMNS,
     claim_dict,
     correction_dict,
+    figure_extras,
     source_dict,
 )
 from pxl.ledger.store import parse_known_at
 
-from .context import AppContext, pass_app
+from .context import AppContext, decimal_option, pass_app
 from .documents import read_document
 from .output import emit, format_option
 from .sources import source_options
@@ -61,6 +62,7 @@ def claim_id(text: str) -> int:
 @source_options
 @click.option("--document", type=click.Path(dir_okay=False, allow_dash=True), help="Archived text of a new inline source.")
 @click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
+@decimal_option
 @pass_app
 def record(app: AppContext, source_ref, document, recorded_by, **fields) -> None:
     """Record one figure with its provenance.
@@ -190,6 +192,10 @@ def _history_text(history: ClaimHistory) -> str:
         f"  value      {current.value!r} = {_interval(current.lo, current.hi)}",
         f"  as of      {current.as_of.isoformat()}" + ("  (inferred from the publication date)" if current.as_of_inferred else ""),
     ]
+    extras = figure_extras(current.value, current.lo, current.hi)
+    lines[2:2] = [f"    part     {part['wording']!r} = {_interval(part['lo'], part['hi'])}" for part in extras["parts"]]
+    if extras["reference"]:
+        lines.insert(2, f"    of       {extras['reference']['wording']!r} (the reference it was compared with)")
     if current.period_start:
         lines.append(f"  period     from {current.period_start.isoformat()}")
     if current.deadline:

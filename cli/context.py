@@ -80,3 +80,21 @@ class PxlGroup(click.Group):
 
 
 pass_app = click.make_pass_decorator(AppContext)
+
+
+def _set_decimal_convention(ctx: click.Context, _param: click.Parameter, value: bool | None) -> None:
+    if value is not None:
+        app = ctx.find_object(AppContext)
+        if app is not None:
+            app.wording = app.wording.with_decimal_comma(value)
+
+
+def decimal_option(function):
+    """--decimal-comma / --decimal-point: the convention of ``12.000`` and ``1,5``, which
+    the grammar otherwise refuses as ambiguous (ledger.wording.read_digits)."""
+    return click.option(
+        "--decimal-comma/--decimal-point", "decimal_comma", default=None, expose_value=False,
+        callback=_set_decimal_convention, is_eager=True,
+        help="Read figures with a decimal comma (12.000 = 12000, 1,5 = 1.5) or a decimal point "
+             "(12.000 = 12); without either, 12.000 and 1.500 are refused as ambiguous.",
+    )(function)

@@ -13,7 +13,7 @@ from pxl.ledger.files import import_input, read_input
 from pxl.ledger.importer import ImportReport
 from pxl.ledger.sheets import FORMATS
 
-from .context import AppContext, PxlError, pass_app
+from .context import AppContext, PxlError, decimal_option, pass_app
 from .output import format_option
 
 PROGRESS_THRESHOLD = 5_000
@@ -28,6 +28,7 @@ PROGRESS_THRESHOLD = 5_000
 @click.option("--allow-outside", is_flag=True, help="Allow `document` paths outside the imported file's folder.")
 @click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
 @format_option("text", "json", default="text")
+@decimal_option
 @pass_app
 def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, reason, allow_outside, recorded_by, fmt) -> None:
     """Import figures from FILE (CSV, JSON Lines or .xlsx; - for stdin), all or nothing.

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 from tabulate import tabulate
 
-from pxl.ledger.wording import WordingError, grammar_table, parse_value
+from pxl.ledger.wording import WordingError, grammar_table, parse_figure
 
-from .context import AppContext, PxlError, pass_app
+from .context import AppContext, PxlError, decimal_option, pass_app
 
 
 @click.command()
 @click.argument("texts", nargs=-1)
+@decimal_option
 @pass_app
 def wording(app: AppContext, texts: tuple[str, ...]) -> None:
     """Print how figures are read (with the current --tolerance and --vague settings),
@@ -28,9 +29,14 @@ def wording(app: AppContext, texts: tuple[str, ...]) -> None:
     failed = False
     for text in texts:
         try:
-            interval = parse_value(text, app.wording)
+            figure = parse_figure(text, app.wording)
+            interval = figure.interval
             hi = "open" if interval.hi is None else interval.hi
-            click.echo(f"{text!r}: [{interval.lo}, {hi}]")
+            extra = "".join(f"\n  part {p.wording!r}: [{p.lo}, {'open' if p.hi is None else p.hi}]"
+                            for p in figure.parts)
+            if figure.reference is not None:
+                extra += f"\n  of {figure.reference.wording!r} (kept as the reference)"
+            click.echo(f"{text!r}: [{interval.lo}, {hi}]{extra}")
         except WordingError as error:
             failed = True
             click.echo(f"{text!r}: error: {error.reason}", err=True)

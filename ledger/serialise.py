@@ -6,6 +6,7 @@ from typing import Any
 
 from .model import Claim, Correction, Source
 from .rows import quote_columns
+from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_figure
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -43,6 +44,19 @@ def source_dict(source: Source) -> dict[str, Any]:
     }
 
 
+def figure_extras(value: str, lo: int, hi: int | None, config: WordingConfig = DEFAULT_CONFIG) -> dict[str, Any]:
+    """The parts of a compound wording and the reference of "N of M", read again from the
+    recorded (hashed) wording: ``{"parts": [{wording, lo, hi}], "reference": {...} | None}``.
+    Parts are given only when they add up to the recorded interval (a wording recorded
+    under another tolerance or decimal convention is shown without them)."""
+    try:
+        figure = parse_figure(value, config)
+    except WordingError:
+        return {"parts": [], "reference": None}
+    parts = [p.as_dict() for p in figure.parts] if (figure.interval.lo, figure.interval.hi) == (lo, hi) else []
+    return {"parts": parts, "reference": figure.reference.as_dict() if figure.reference else None}
+
+
 def claim_dict(claim: Claim) -> dict[str, Any]:
     content, source, quote = claim.content, claim.source, claim.content.quote
     return {
@@ -53,6 +67,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "value": content.value,
         "lo": content.lo,
         "hi": content.hi,
+        **figure_extras(content.value, content.lo, content.hi),
         "as_of": content.as_of.isoformat(),
         "as_of_inferred": content.as_of_inferred,
         "period_start": content.period_start.isoformat() if content.period_start else None,

@@ -1,42 +1,50 @@
 """Read the wording of a stated figure ("more than four thousand") as an integer interval.
 
-This is the one grammar of the project: ``pxl record``, ``pxl import`` and (later) the
-extractor all call :func:`parse_value`. It never guesses: wording it does not know is a
-:class:`WordingError` that names the wording.
+This is the one grammar of the project: ``pxl record``, ``pxl import`` and the extractor
+all call it. It never guesses: wording it does not know is a :class:`WordingError` that
+names the wording, what was not understood and, where there is one, the closest accepted
+form. ``docs/grammar.md`` is its reference; ``pxl wording`` prints its table.
 
-The grammar (case-insensitive; numbers as digits, ``1,500``, ``1 500`` or words):
+The grammar, as one grammar (case-insensitive)::
 
-=====================================================  =====================================
-wording                                                interval
-=====================================================  =====================================
-``N``                                                  [N, N]
-``more than N``, ``over N``, ``> N``                   [N+1, open]
-``at least N``, ``N+``, ``>= N``, ``N or more``        [N, open]
-``up to N``, ``at most N``, ``<= N``, ``no more than``  [0, N]
-``fewer than N``, ``less than N``, ``under N``         [0, N-1]
-``about N``, ``around N``, ``some N``, ``~N`` ...      [round(N(1-t)), round(N(1+t))]
-``nearly N``, ``almost N``                             [round(N(1-t)), N-1]
-``N-M``, ``N to M``, ``between N and M``               [N, M]
-vague plurals (``dozens``, ``hundreds`` ...)           the configured defaults
-=====================================================  =====================================
+    value     := part ((',' | 'and' | ', and' | '&' | 'as well as') part)*
+    part      := filler* (vague | qualifier? quantity suffix? | range) 'more'? partitive?
+                 noun-phrase? trailing*
+    range     := quantity ('-' | 'to') quantity | 'between' quantity 'and' quantity
+                 | 'from' quantity 'to' quantity        (a scale on the second is shared)
+    partitive := 'of' filler* quantity                  (kept as the reference)
+    quantity  := digits ('K')? scale*  |  number-words scale*  |  'a'/'an' scale+
+                 | 'a couple' 'of'? scale+              (about 2 x scale)
+    scale     := hundred | thousand | million | billion | dozen | lakh | crore
+
+A noun phrase is any run of words without numbers, in any language ("Thai citizens",
+"prisoners of war", "ตัวประกัน"): it is kept and does not change the figure. The parts of
+a compound ("13 Israelis, 10 Thais and one Filipino") each need one; the value is the sum
+of the parts' intervals and the parts are kept. English number words are read by
+``text2num``; digits are any Unicode decimal digits with the separators of
+:func:`read_digits`.
 
 ``round`` is Python's ``round`` (half to even), as written in the SPEC, and ``t`` is the
-approximation tolerance (0.10 unless configured). Journalistic framing around a figure
-("another 100", "a total of 300", "100 Taliban prisoners", "hundreds of detainees") is
-accepted and does not change the interval.
+approximation tolerance (0.10 unless configured).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, NamedTuple
+
+from text_to_num import text2num
 
 DEFAULT_TOLERANCE = 0.10
 MAX_COUNT = 10_000_000_000  # more people than live on Earth: a typo, not a figure
+MAX_WORDING_CHARS = 1_000  # a wording longer than this is not a figure's wording
+_MAX_DIGITS = 14
 
 DEFAULT_VAGUE: Mapping[str, tuple[int, int]] = MappingProxyType(
     {
@@ -46,6 +54,8 @@ DEFAULT_VAGUE: Mapping[str, tuple[int, int]] = MappingProxyType(
         "several hundred": (200, 999),
         "thousands": (2000, 9999),
         "several thousand": (2000, 9999),
+        "tens of thousands": (20000, 99999),
+        "hundreds of thousands": (200000, 999999),
         "several": (3, 9),
         "a few": (2, 5),
     }
@@ -81,20 +91,49 @@ class Interval:
         return f"[{self.lo:,}, {hi}]"
 
 
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One part of a compound figure ("10 Thais"), or the reference M of "N of M"."""
+
+    wording: str
+    lo: int
+    hi: int | None
+
+    def as_dict(self) -> dict:
+        return {"wording": self.wording, "lo": self.lo, "hi": self.hi}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A read wording: its interval, the parts of a compound (empty for a single figure),
+    the reference of a partitive ("of 1,000") and the noun phrase (of a single figure)."""
+
+    interval: Interval
+    parts: tuple[Part, ...] = ()
+    reference: Part | None = None
+    noun: str | None = None
+
+
 @dataclass(frozen=True, eq=False)
 class WordingConfig:
-    """The configurable part of the grammar: tolerance of approximations, vague plurals."""
+    """The configurable part of the grammar: tolerance of approximations, vague plurals,
+    and the decimal convention (None: a dot or comma before exactly three digits is
+    ambiguous unless it is a comma of English grouping; True: ``12.000`` is twelve
+    thousand and ``1,5`` one and a half; False: ``12.000`` is twelve)."""
 
     tolerance: float = DEFAULT_TOLERANCE
     vague: Mapping[str, tuple[int, int]] = field(default_factory=lambda: DEFAULT_VAGUE)
+    decimal_comma: bool | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.tolerance < 1:
             raise ValueError(f"tolerance must be in [0, 1), not {self.tolerance}")
         for word, (lo, hi) in self.vague.items():
-            if not 0 <= lo <= hi:
-                raise ValueError(f"vague wording {word!r} has an empty range {lo}-{hi}")
-        object.__setattr__(self, "_key", (self.tolerance, tuple(sorted(self.vague.items()))))
+            if not 0 <= lo <= hi <= MAX_COUNT:
+                raise ValueError(f"vague wording {word!r} has an empty or impossible range {lo}-{hi}")
+        object.__setattr__(
+            self, "_key", (self.tolerance, tuple(sorted(self.vague.items())), self.decimal_comma))
+        object.__setattr__(self, "_vague_words", _vague_table(self.vague))
 
     # Hashable by value, so parsed wordings can be cached per configuration.
     def __hash__(self) -> int:
@@ -105,251 +144,553 @@ class WordingConfig:
 
     def with_vague(self, overrides: Mapping[str, tuple[int, int]]) -> "WordingConfig":
         merged = dict(self.vague)
-        merged.update({_normalise(k): v for k, v in overrides.items()})
-        return WordingConfig(self.tolerance, MappingProxyType(merged))
+        merged.update({_normalise_key(k): v for k, v in overrides.items()})
+        return WordingConfig(self.tolerance, MappingProxyType(merged), self.decimal_comma)
+
+    def with_decimal_comma(self, decimal_comma: bool | None) -> "WordingConfig":
+        return WordingConfig(self.tolerance, self.vague, decimal_comma)
+
+
+def _normalise_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _vague_table(vague: Mapping[str, tuple[int, int]]) -> tuple[tuple[tuple[str, ...], tuple[int, int]], ...]:
+    return tuple(sorted(((tuple(_normalise_key(k).split()), v) for k, v in vague.items()),
+                        key=lambda item: -len(item[0])))
 
 
 DEFAULT_CONFIG = WordingConfig()
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_NUMBER_WORDS = set(_UNITS) | set(_TENS) | set(_SCALES) | {"hundred", "dozen", "a", "an", "and"}
+# --- tokens -------------------------------------------------------------------------------
 
-_NOUNS = {
-    "prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive",
-    "captives", "hostage", "hostages", "people", "person", "persons", "fighter", "fighters",
-    "troop", "troops", "soldier", "soldiers", "personnel", "civilian", "civilians", "member",
-    "members", "militant", "militants", "insurgent", "insurgents", "pow", "pows", "individuals",
-    "men", "women", "children", "bodies", "remains",
-}
-_QUALIFIER_WORDS = {
-    "more", "than", "over", "at", "least", "most", "up", "to", "fewer", "less", "under",
-    "about", "around", "approximately", "some", "roughly", "nearly", "almost", "between",
-    "no", "not", "or", "several", "few", "dozens", "hundreds", "thousands", "of", "as", "many",
-}
+_SPACES = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break and thin space
+_WORD_CHARS = r"[^\s\d.,;:()\[\]{}\"\u201c\u201d\u00ab\u00bb<>=\u2265\u2264~\u2248+\-\u2010-\u2015\u2212!?/&\u060c]"
+_TOKEN = re.compile(
+    rf"(?P<num>\d+(?:(?:[.,\u066b\u066c]|[{_SPACES}](?=\d{{3}}(?!\d)))\d+)*)"
+    r"|(?P<sym>>=|<=|\u2265|\u2264|>|<|~|\u2248|\+|&)"
+    r"|(?P<dash>[-\u2010-\u2015\u2212])"
+    r"|(?P<comma>[,;\u060c])"
+    rf"|(?P<word>{_WORD_CHARS}+(?:[-\u2010\u2011]{_WORD_CHARS}+)*\.?)"
+    r"|(?P<punct>\S)"
+)
 
-# (kind, phrases) in the order they are tried: longer phrases first within the table.
+
+class Token(NamedTuple):
+    kind: str  # num, sym, dash, comma, word, punct
+    text: str  # word: case-folded, a final dot dropped
+    start: int
+    end: int
+    spaced: bool  # whitespace before it
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]`` with their offsets in ``text``."""
+    tokens = []
+    previous = start
+    for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
+        kind = match.lastgroup or "punct"
+        raw = match.group()
+        if kind == "word":
+            raw = raw.casefold().rstrip(".") if raw != "." else raw
+            pieces = re.split(r"[-\u2010\u2011]", raw)
+            if len(pieces) > 1 and all(p in _NUMBER_WORDS for p in pieces):
+                tokens.extend(_number_word_pieces(raw, pieces, match.start(), match.start() > previous))
+                previous = match.end()
+                continue
+            odd = re.search(r"[-\u2010\u2011]odd$", raw)
+            if odd and len(raw) > 4:  # "hundred-odd": the number, then its suffix
+                at = match.start() + odd.start()
+                tokens.append(Token(kind, raw[:odd.start()], match.start(), at, match.start() > previous))
+                tokens.append(Token("dash", "-", at, at + 1, False))
+                tokens.append(Token(kind, "odd", at + 1, at + 4, False))
+                previous = match.end()
+                continue
+        tokens.append(Token(kind, raw, match.start(), match.end(), match.start() > previous))
+        previous = match.end()
+    return tokens
+
+
+def _number_word_pieces(raw: str, pieces: list[str], at: int, spaced: bool) -> list[Token]:
+    """"twenty-four" stays one word; "one-two thousand" is a range: one, dash, two."""
+    tokens, offset = [], at
+    current = pieces[0]
+    for piece in pieces[1:]:
+        if current in _TENS_WORDS and piece in _UNIT_ORDER[1:]:
+            current += "-" + piece
+            continue
+        tokens.append(Token("word", current, offset, offset + len(current), spaced))
+        offset += len(current)
+        tokens.append(Token("dash", "-", offset, offset + 1, False))
+        offset, current, spaced = offset + 1, piece, False
+    tokens.append(Token("word", current, offset, offset + len(current), spaced))
+    return tokens
+
+
+# --- number forms ---------------------------------------------------------------------------
+
+_UNIT_WORDS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+}
+_UNIT_ORDER = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS_WORDS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+_WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_EXTRA_SCALES = {"dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+_SCALES = {**_WORD_SCALES, **_EXTRA_SCALES}
+_NUMBER_WORDS = _UNIT_WORDS | set(_WORD_SCALES)
+
+
+def _is_number_word(word: str) -> bool:
+    return all(piece in _NUMBER_WORDS for piece in re.split(r"[-\u2010\u2011]", word))
+
+
+class _Refusal(Exception):
+    def __init__(self, reason: str, at: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.at = at  # token index the reason is about
+
+
+def read_digits(text: str, decimal_comma: bool | None = None) -> Decimal:
+    """A number written in digits as a Decimal: any Unicode decimal digits; thousands
+    grouped by commas (``1,500``), Indian grouping (``1,50,000``), spaces (plain,
+    no-break, narrow no-break, thin: ``4 000``) or the Arabic separator (``٤٬٠٠٠``); the
+    Arabic decimal separator ``٫``. A dot, and a comma under ``decimal_comma``, is read by
+    the convention named (see :class:`WordingConfig`); with none named, a dot before
+    exactly three digits (``12.000``) is refused giving both readings."""
+    ascii_text = "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in text)
+    pieces = re.split(rf"([.,\u066b\u066c{_SPACES}])", ascii_text)
+    groups, seps = pieces[0::2], pieces[1::2]
+    if not seps:
+        return _bounded(groups[0], text)
+    # Each separator becomes "g" (grouping) or "d" (decimal) under the convention.
+    dots = [i for i, s in enumerate(seps) if s == "."]
+    commas = [i for i, s in enumerate(seps) if s == ","]
+    if decimal_comma is None and dots and commas:
+        raise _Refusal(f"{text!r} mixes dots and commas; name the convention with --decimal-comma "
+                       f"or --decimal-point")
+    if decimal_comma is None and len(dots) == 1 and len(seps) == 1 and len(groups[1]) == 3:
+        whole, point = groups[0] + groups[1], groups[0] + "." + groups[1]
+        raise _Refusal(
+            f"{text!r} is ambiguous: {int(whole):,} with '.' as a European thousands separator, or "
+            f"{Decimal(point).normalize()} with '.' as a decimal point; write {int(whole):,}, or name the "
+            f"convention with --decimal-comma (reads {int(whole):,}) or --decimal-point "
+            f"(reads {Decimal(point).normalize()})")
+    roles = []
+    for i, sep in enumerate(seps):
+        if sep in _SPACES or sep == "\u066c":
+            roles.append("g")
+        elif sep == "\u066b":
+            roles.append("d")
+        elif sep == ",":
+            roles.append("d" if decimal_comma else "g")
+        else:  # "."
+            if decimal_comma:
+                roles.append("g")
+            elif decimal_comma is None and len(dots) > 1:
+                roles.append("g")  # 1.000.000 cannot be a decimal
+            else:
+                roles.append("d")
+    if roles.count("d") > 1 or ("d" in roles and roles[-1] != "d"):
+        raise _Refusal(f"{text!r} is not a number: more than one decimal separator")
+    grouped = groups[: len(groups) - 1] if roles[-1] == "d" else groups
+    group_roles = [r for r in roles if r == "g"]
+    if group_roles:
+        indian = (all(s == "," for s, r in zip(seps, roles) if r == "g") and len(grouped) >= 3
+                  and 1 <= len(grouped[0]) <= 2 and all(len(g) == 2 for g in grouped[1:-1])
+                  and len(grouped[-1]) == 3)
+        western = 1 <= len(grouped[0]) <= 3 and all(len(g) == 3 for g in grouped[1:])
+        if not (western or indian):
+            if decimal_comma is None and len(seps) == 1 and seps[0] == ",":
+                reading = Decimal(groups[0] + "." + groups[1]).normalize()
+                raise _Refusal(f"{text!r} is not grouped in thousands; if the comma is a decimal comma "
+                               f"({reading}), name it with --decimal-comma")
+            raise _Refusal(f"{text!r} is not grouped in thousands (expected e.g. 1,500 or 1,50,000)")
+    integer = "".join(grouped)
+    if roles[-1] == "d":
+        if len(integer) > _MAX_DIGITS:
+            raise _Refusal(f"{text!r} is more people than live on Earth")
+        return Decimal(integer + "." + groups[-1][:_MAX_DIGITS])
+    return _bounded(integer, text)
+
+
+def _bounded(digits: str, text: str) -> Decimal:
+    if len(digits.lstrip("0")) > _MAX_DIGITS:
+        raise _Refusal(f"{text!r} is more people than live on Earth")
+    return Decimal(digits)
+
+
+class _Quantity(NamedTuple):
+    value: Decimal
+    scale: int | None  # the scale word it ends with ("thousand"), for shared scales
+    approx: bool  # "a couple of hundred"
+    start: int  # token indexes [start, end)
+    end: int
+
+
+# --- the parser -----------------------------------------------------------------------------
+
 _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("above", ("more than", "over", "in excess of", "just over", "well over", "above",
-               "exceeding", ">")),
-    ("at_least", ("at least", "no fewer than", "no less than", "not less than",
-                  "not fewer than", "upwards of", "a minimum of", "minimum of", ">=", "≥")),
-    ("at_most", ("up to", "at most", "no more than", "not more than", "as many as",
-                 "a maximum of", "maximum of", "<=", "≤")),
+    ("above", ("more than", "over", "in excess of", "just over", "well over", "above", "exceeding",
+               "upwards of", ">")),
+    ("at_least", ("at least", "no fewer than", "no less than", "not less than", "not fewer than",
+                  "a minimum of", "minimum of", ">=", "\u2265")),
+    ("at_most", ("up to", "upto", "at most", "no more than", "not more than", "as many as",
+                 "a maximum of", "maximum of", "<=", "\u2264")),
     ("below", ("fewer than", "less than", "just under", "under", "below", "<")),
-    ("about", ("approximately", "an estimated", "estimated", "about", "around", "roughly",
-               "circa", "ca.", "some", "~")),
+    ("about", ("approximately", "approx", "an estimated", "estimated", "about", "around", "roughly",
+               "circa", "ca", "some", "~", "\u2248")),
     ("nearly", ("nearly", "almost", "close to", "just shy of")),
 )
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("at_least", ("or more", "or over", "plus", "+")),
     ("at_most", ("or fewer", "or less")),
     ("about", ("or so",)),
+    ("odd", ("odd",)),
 )
 # Framing that does not change what the figure means.
 _LEADING_FILLERS = (
-    "a total of", "total of", "an additional", "a further", "another", "additional",
-    "a fresh", "the", "all", "all of", "only", "just", "exactly", "a batch of", "a group of",
+    "a total of", "total of", "an additional", "a further", "another", "additional", "a fresh",
+    "the", "all", "all of", "only", "just", "exactly", "a batch of", "a group of", "the first",
+    "the last", "the final", "a final", "the remaining", "a new", "a new batch of", "a second batch of",
 )
-_TRAILING_FILLERS = ("in total", "in all", "so far", "altogether", "total", "to date", "overall")
-
-def _longest_first(table):
-    return tuple((kind, tuple(sorted(phrases, key=len, reverse=True))) for kind, phrases in table)
-
-
-_PREFIXES = _longest_first(_PREFIXES)
-_SUFFIXES = _longest_first(_SUFFIXES)
-_LEADING_FILLERS = tuple(sorted(_LEADING_FILLERS, key=len, reverse=True))
-_TRAILING_FILLERS = tuple(sorted(_TRAILING_FILLERS, key=len, reverse=True))
-
-_DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
-_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
-_SPACE_GROUP = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
-_DIGIT_RANGE = re.compile(r"^(\d[\d,.]*)\s*-\s*(\d[\d,.]*)$")
+_TRAILING_FILLERS = ("in total", "in all", "so far", "altogether", "total", "to date", "overall", "each",
+                     "more")
+_SEPARATORS = (", and", ",", "and", "&", "as well as")
+# Words that would change the figure if they stood after it: refused in a noun phrase.
+_RESERVED = {"than", "least", "most", "fewer", "less", "approximately", "roughly", "nearly", "almost",
+             "upto", "odd", "or", "plus", "dozens", "hundreds", "thousands", "millions"} | _NUMBER_WORDS | set(_EXTRA_SCALES)
 
 
-def _normalise(text: str) -> str:
-    text = text.strip().lower()
-    text = (
-        text.replace("\u2013", "-").replace("\u2014", "-").replace("\u2212", "-")
-        .replace("\u2018", "'").replace("\u2019", "'").replace("\u201c", "").replace("\u201d", "")
-        .replace('"', "")
-    )
-    text = _SPACE_GROUP.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" .,;:")
-    # "~100" and ">100": give the symbol its own token.
-    text = re.sub(r"^(>=|<=|≥|≤|~|>|<)\s*", r"\1 ", text)
-    text = re.sub(r"(\d)\+$", r"\1 +", text)
-    return text
+def _phrases(table):
+    return tuple(sorted(((kind, tuple(p.split())) for kind, ps in table for p in ps), key=lambda x: -len(x[1])))
 
 
-def _strip_phrase(text: str, phrases: tuple[str, ...], *, at_start: bool) -> tuple[str | None, str]:
-    """``phrases`` longest first (the tables below are sorted so once, at import)."""
-    for phrase in phrases:
-        if at_start and (text == phrase or text.startswith(phrase + " ")):
-            return phrase, text[len(phrase):].strip()
-        if not at_start and (text == phrase or text.endswith(" " + phrase)):
-            return phrase, text[: len(text) - len(phrase)].strip()
-    return None, text
+_PREFIX_PHRASES = _phrases(_PREFIXES)
+_SUFFIX_PHRASES = _phrases(_SUFFIXES)
+_LEADING = tuple(sorted((tuple(p.split()) for p in _LEADING_FILLERS), key=len, reverse=True))
+_TRAILING = tuple(sorted((tuple(p.split()) for p in _TRAILING_FILLERS), key=len, reverse=True))
+_SEPARATOR_PHRASES = tuple(sorted((tuple(re.findall(r",|[^\s,]+", p)) for p in _SEPARATORS), key=len, reverse=True))
+_KEYWORDS = sorted({w for _, p in _PREFIX_PHRASES + _SUFFIX_PHRASES for w in p if w.isalpha()}
+                   | {w for p in _LEADING + _TRAILING for w in p} | _NUMBER_WORDS | set(_EXTRA_SCALES)
+                   | {"between", "from", "to", "of", "couple", "dozens", "hundreds", "thousands", "several"})
 
 
-def _strip_framing(text: str) -> str:
-    """Drop "another", "a total of", "in all" and a trailing noun phrase ("Taliban prisoners")."""
-    changed = True
-    while changed:
-        changed = False
-        phrase, text = _strip_phrase(text, _LEADING_FILLERS, at_start=True)
-        changed |= phrase is not None and bool(text)
-        phrase, text = _strip_phrase(text, _TRAILING_FILLERS, at_start=False)
-        changed |= phrase is not None and bool(text)
-    tokens = text.split(" ")
-    if len(tokens) > 1 and tokens[-1] in _NOUNS:
-        tokens.pop()
-        adjectives = 0
-        while (
-            len(tokens) > 1
-            and adjectives < 3
-            and not _looks_numeric(tokens[-1])
-            and tokens[-1] not in _QUALIFIER_WORDS
-            and tokens[-1] not in {"+", "plus"}
-        ):
-            tokens.pop()
-            adjectives += 1
-        if len(tokens) > 1 and tokens[-1] == "of":
-            tokens.pop()
-        text = " ".join(tokens)
-    return text
+def _token_key(token: Token) -> str:
+    if token.kind == "dash":
+        return "-"
+    return token.text if token.kind in ("word", "sym", "comma") else ""
 
 
-def _looks_numeric(token: str) -> bool:
-    return bool(re.match(r"^[\d,.]+$", token)) or token in _NUMBER_WORDS or any(
-        part in _NUMBER_WORDS for part in token.split("-")
-    )
+class _Parser:
+    def __init__(self, text: str, tokens: list[Token], config: WordingConfig):
+        self.text = text
+        self.tokens = tokens
+        self.config = config
+        self.vague = config._vague_words  # type: ignore[attr-defined]
 
+    # helpers
+    def key(self, i: int) -> str:
+        return _token_key(self.tokens[i]) if i < len(self.tokens) else ""
 
-def parse_number(text: str, wording: str | None = None) -> int:
-    """Read a non-negative whole number written in digits, words or a mix ("1.5 million")."""
-    wording = wording if wording is not None else text
-    text = _normalise(text)
-    if not text:
-        raise WordingError(wording, "there is no number in it")
-    tokens = [t for t in re.split(r"[\s-]+", text) if t]
-    total = Decimal(0)
-    current: Decimal | None = None
-    seen_number = False
-    for token in tokens:
-        if _GROUPED.match(token) or _DIGITS.match(token):
-            if current is not None:
-                raise WordingError(wording, f"two numbers side by side near {token!r}")
-            current = Decimal(token.replace(",", ""))
-            seen_number = True
-        elif token in ("a", "an"):
-            if current is not None:
-                raise WordingError(wording, f"unexpected {token!r}")
-            current = Decimal(1)
-        elif token == "and":
-            continue
-        elif token in _UNITS:
-            value = _UNITS[token]
-            if current is None:
-                current = Decimal(value)
-            elif current % 100 == 0 and current > 0 and value > 0:
-                current += value  # "one hundred five"
-            elif current % 10 == 0 and current % 100 >= 20 and 0 < value < 10:
-                current += value  # "(two hundred) twenty four"
-            else:
-                raise WordingError(wording, f"{token!r} cannot follow the number before it")
-            seen_number = True
-        elif token in _TENS:
-            value = _TENS[token]
-            if current is None:
-                current = Decimal(value)
-            elif current % 100 == 0 and current > 0:
-                current += value
-            else:
-                raise WordingError(wording, f"{token!r} cannot follow the number before it")
-            seen_number = True
-        elif token == "hundred":
-            current = (current if current is not None else Decimal(1)) * 100
-            seen_number = True
-        elif token == "dozen":
-            current = (current if current is not None else Decimal(1)) * 12
-            seen_number = True
-        elif token in _SCALES:
-            if current is None and total:
-                raise WordingError(wording, f"{token!r} cannot follow the number before it")
-            total += (current if current is not None else Decimal(1)) * _SCALES[token]
-            current = None
-            seen_number = True
+    def phrase_at(self, i: int, phrases) -> int:
+        """Length in tokens of the phrase (a tuple of words) starting at token i, or 0."""
+        for phrase in phrases:
+            if all(self.key(i + k) == word for k, word in enumerate(phrase)):
+                return len(phrase)
+        return 0
+
+    def qualifier_at(self, i: int, table) -> tuple[str | None, int]:
+        """(kind, length in tokens) of the qualifier of ``table`` starting at token i."""
+        for kind, phrase in table:
+            if all(self.key(i + k) == word for k, word in enumerate(phrase)):
+                return kind, len(phrase)
+        return None, 0
+
+    def span(self, start: int, end: int) -> str:
+        return self.text[self.tokens[start].start:self.tokens[end - 1].end] if end > start else ""
+
+    # quantities
+    def quantity(self, i: int) -> _Quantity:
+        tokens, n = self.tokens, len(self.tokens)
+        if i >= n:
+            raise _Refusal("a number was expected", i)
+        token = tokens[i]
+        approx = False
+        if token.kind == "num":
+            try:
+                value = read_digits(token.text, self.config.decimal_comma)
+            except _Refusal as refusal:
+                raise _Refusal(refusal.reason, i) from None
+            j = i + 1
+            scale = None
+            if j < n and tokens[j].kind == "word" and tokens[j].text == "k" and not tokens[j].spaced:
+                value, scale, j = value * 1000, 1000, j + 1
+        elif token.kind == "word" and token.text in ("a", "an") and self.key(i + 1) == "couple":
+            j = i + 2 + (self.key(i + 2) == "of")
+            if self.key(j) not in _SCALES:
+                raise _Refusal("'a couple' is read only before a scale, as in 'a couple of hundred'", i)
+            value, scale, approx = Decimal(2), None, True
+        elif token.kind == "word" and token.text in ("a", "an") and self.key(i + 1) in _SCALES:
+            value, scale, j = Decimal(1), None, i + 1
+        elif token.kind == "word" and _is_number_word(token.text):
+            j = i
+            words: list[str] = []
+            while j < n and tokens[j].kind == "word" and (
+                _is_number_word(tokens[j].text)
+                or (tokens[j].text == "and" and words and words[-1] in _WORD_SCALES and j + 1 < n
+                    and tokens[j + 1].kind == "word" and _is_number_word(tokens[j + 1].text))):
+                words.append(tokens[j].text)
+                j += 1
+            try:
+                value = Decimal(text2num(" ".join(words), "en"))
+            except ValueError:
+                raise _Refusal(f"{self.span(i, j)!r} is not a number in words "
+                               "(e.g. 'four thousand five hundred')", i) from None
+            # "three hundred thousand" ends in a scale that multiplies all of it (it can be
+            # shared: "two to three hundred thousand"); "two thousand five hundred" does not.
+            scale = _WORD_SCALES.get(words[-1])
+            if scale is not None and any(_WORD_SCALES.get(w, 0) >= scale for w in words[:-1]):
+                scale = None
         else:
-            raise WordingError(wording, f"{token!r} is not part of a number")
-    if not seen_number:
-        raise WordingError(wording, "there is no number in it")
-    total += current or 0
-    if total != total.to_integral_value():
-        raise WordingError(wording, f"{total} is not a whole number of people")
-    if total > MAX_COUNT:
-        raise WordingError(wording, f"{total:,.0f} is more people than live on Earth")
-    return int(total)
+            raise _Refusal("a number was expected", i)
+        while self.key(j) in _SCALES:
+            scale = _SCALES[self.key(j)]
+            value *= scale
+            j += 1
+            if value > MAX_COUNT:
+                raise _Refusal(f"{self.span(i, j)!r} is more people than live on Earth", i)
+        if value > MAX_COUNT:
+            raise _Refusal(f"{self.span(i, j)!r} is more people than live on Earth", i)
+        return _Quantity(value, scale, approx, i, j)
+
+    def is_quantity_start(self, i: int) -> bool:
+        try:
+            self.single(i, nouns=False)
+        except _Refusal:
+            return False
+        return True
+
+    # one figure
+    def single(self, i: int, nouns: bool) -> tuple[Figure, int]:
+        start = i
+        while length := self.phrase_at(i, _LEADING):
+            if self.vague_at(i) or self.qualifier_at(i, _PREFIX_PHRASES)[1]:
+                break  # "a few", "some": the longer reading wins
+            i += length
+        kind, reference, approx_from = None, None, False
+        vague = self.vague_at(i)
+        kind, prefix_len = (None, 0) if vague else self.qualifier_at(i, _PREFIX_PHRASES)
+        i += prefix_len
+        if vague and not prefix_len:
+            words, (lo, hi) = vague
+            interval, i = Interval(lo, hi), i + len(words)
+        else:
+            low, high, i = self.range_or_quantity(i)
+            if high is not None:
+                if kind is not None:
+                    raise _Refusal("a qualifier cannot stand before a range; give the range alone "
+                                   "('2,000-3,000') or one figure ('about 2,500')", start)
+                interval = self.checked(low.value, start, i), self.checked(high.value, start, i)
+                lo, hi = interval
+                if hi < lo:
+                    raise _Refusal(f"the range runs backwards ({lo:,} to {hi:,})", start)
+                interval = Interval(lo, hi)
+            else:
+                approx_from = low.approx
+                suffix_kind, suffix = self.qualifier_at(i, _SUFFIX_PHRASES)
+                if suffix:
+                    if suffix_kind is not None:
+                        if kind is not None:
+                            raise _Refusal(f"two qualifiers ({self.span(start, i + suffix)!r}); keep one", start)
+                        kind, i = suffix_kind, i + suffix
+                elif self.key(i) == "-" and self.key(i + 1) == "odd":
+                    if kind is not None:
+                        raise _Refusal(f"two qualifiers ({self.span(start, i + 2)!r}); keep one", start)
+                    kind, i = "odd", i + 2
+                if approx_from:
+                    if kind not in (None, "about"):
+                        raise _Refusal("'a couple of' is already an approximation", start)
+                    kind = "about"
+                n = self.checked(low.value, start, i)
+                interval = self.interval(kind or "exact", n, start)
+        if self.key(i) == "more" and self.qualifier_at(i, _SUFFIX_PHRASES)[1] == 0:
+            i += 1
+        if self.key(i) == "of":
+            j = i + 1
+            while length := self.phrase_at(j, _LEADING):
+                j += length
+            try:
+                ref, ref_high, ref_end = self.range_or_quantity(j)
+            except _Refusal:
+                ref = None
+            if ref is not None and ref_high is None:
+                m = self.checked(ref.value, j, ref_end)
+                reference = Part(self.span(j, ref_end), m, m)
+                i = ref_end
+        if not nouns:
+            return Figure(interval, reference=reference), i
+        noun_start = i
+        i = self.noun_phrase(i)
+        noun = self.span(noun_start, i) or None
+        while length := self.phrase_at(i, _TRAILING):
+            i += length
+        return Figure(interval, reference=reference, noun=noun), i
+
+    def vague_at(self, i: int):
+        for words, bounds in self.vague:
+            if all(self.key(i + k) == w for k, w in enumerate(words)):
+                return words, bounds
+        return None
+
+    def range_or_quantity(self, i: int) -> tuple[_Quantity, _Quantity | None, int]:
+        if self.key(i) in ("between", "from"):
+            joint = "and" if self.key(i) == "between" else "to"
+            first = self.quantity(i + 1)
+            if self.key(first.end) not in (joint, "-"):
+                raise _Refusal(f"'{self.key(i)} N {joint} M' was expected", i)
+            second = self.quantity(first.end + 1)
+            return (*self.shared_scale(first, second), second.end)
+        first = self.quantity(i)
+        if self.key(first.end) in ("-", "to") and first.end + 1 < len(self.tokens):
+            try:
+                second = self.quantity(first.end + 1)
+            except _Refusal:
+                if self.key(first.end) == "-" and self.key(first.end + 1) != "odd":
+                    raise
+                return first, None, first.end
+            return (*self.shared_scale(first, second), second.end)
+        return first, None, first.end
+
+    def shared_scale(self, first: _Quantity, second: _Quantity) -> tuple[_Quantity, _Quantity]:
+        """"two to three thousand" is 2,000-3,000: a scale ending the second figure is
+        shared by a first figure given without one that is smaller than the scale."""
+        if first.approx or second.approx:
+            raise _Refusal("'a couple of' cannot be part of a range", first.start)
+        if second.scale is not None and (first.scale or 0) < second.scale and first.value < second.scale:
+            first = first._replace(value=first.value * second.scale, scale=second.scale)
+        return first, second
+
+    def checked(self, value: Decimal, start: int, end: int) -> int:
+        if value != value.to_integral_value():
+            raise _Refusal(f"{self.span(start, end)!r} is not a whole number of people ({value.normalize()})", start)
+        return int(value)
+
+    def interval(self, kind: str, n: int, at: int) -> Interval:
+        t = self.config.tolerance
+        if kind == "exact":
+            lo, hi = n, n
+        elif kind == "above":
+            lo, hi = n + 1, None
+        elif kind == "at_least":
+            lo, hi = n, None
+        elif kind == "at_most":
+            lo, hi = 0, n
+        elif kind == "below":
+            lo, hi = 0, n - 1
+        elif kind == "about":
+            lo, hi = round(n * (1 - t)), round(n * (1 + t))
+        elif kind == "odd":
+            lo, hi = n, round(n * (1 + t))
+        elif kind == "nearly":
+            lo, hi = round(n * (1 - t)), n - 1
+        else:  # pragma: no cover - the tables above name every kind
+            raise AssertionError(kind)
+        if hi is not None and hi < lo:
+            raise _Refusal(f"it leaves no possible number ([{lo}, {hi}] is empty)", at)
+        return Interval(lo, hi)
+
+    def noun_phrase(self, i: int) -> int:
+        """The end of the noun phrase starting at token i: words without numbers, up to a
+        separator that starts another part, a trailing filler or the end. A first word that
+        is a near miss of a qualifier ("aproximately") is refused, not kept as a noun."""
+        tokens, n = self.tokens, len(self.tokens)
+        if i < n and tokens[i].kind == "word" and _near_keyword(tokens[i].text):
+            raise _Refusal(f"{tokens[i].text!r} is not understood; did you mean "
+                           f"{_near_keyword(tokens[i].text)!r}?", i)
+        while i < n:
+            if self.phrase_at(i, _TRAILING) and (i + self.phrase_at(i, _TRAILING) == n
+                                                  or self.key(i + self.phrase_at(i, _TRAILING)) in (",", "and", "&", ".")):
+                return i
+            sep = self.phrase_at(i, _SEPARATOR_PHRASES)
+            if sep and self.is_quantity_start(i + sep):
+                return i
+            token = tokens[i]
+            if token.kind == "num" or token.kind == "sym" or (token.kind == "word" and (
+                    token.text in _RESERVED or re.split(r"[-\u2010\u2011]", token.text)[0] in _NUMBER_WORDS)):
+                return i
+            if token.kind == "dash" and i + 1 < n and tokens[i + 1].kind == "num":
+                return i
+            if token.kind == "word" and token.text in ("a", "an") and self.is_quantity_start(i):
+                return i
+            i += 1
+        return i
+
+    def value(self) -> Figure:
+        tokens = self.tokens
+        while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!":
+            tokens.pop()
+        if not tokens:
+            raise _Refusal("it is empty")
+        figures, spans = [], []
+        i = 0
+        while True:
+            start = i
+            figure, i = self.single(i, nouns=True)
+            figures.append(figure)
+            spans.append((start, i))
+            sep = self.phrase_at(i, _SEPARATOR_PHRASES)
+            if i >= len(tokens) or not sep or not self.is_quantity_start(i + sep):
+                break
+            i += sep
+        if i < len(tokens):
+            raise _Refusal(self.unexpected(i), i)
+        if len(figures) == 1:
+            return figures[0]
+        for figure, (start, end) in zip(figures, spans):
+            if figure.noun is None:
+                raise _Refusal(
+                    f"in a list of figures each says what it counts ({self.span(start, end)!r} does not); "
+                    "e.g. '13 Israelis, 10 Thais and one Filipino'", start)
+        parts = tuple(Part(self.span(s, e), f.interval.lo, f.interval.hi) for f, (s, e) in zip(figures, spans))
+        lo = sum(p.lo for p in parts)
+        hi = None if any(p.hi is None for p in parts) else sum(p.hi for p in parts)  # type: ignore[misc]
+        if lo > MAX_COUNT:
+            raise _Refusal(f"the parts add up to {lo:,}, more people than live on Earth")
+        return Figure(Interval(lo, hi), parts)
+
+    def unexpected(self, i: int) -> str:
+        token = self.tokens[i]
+        rest = self.text[token.start:self.tokens[-1].end]
+        where = f"{rest!r} after {self.text[:token.start].strip()!r}" if token.start else repr(rest)
+        hint = ""
+        if token.kind == "word" and _near_keyword(token.text):
+            hint = f"; did you mean {_near_keyword(token.text)!r}?"
+        if token.kind == "num" or (token.kind == "word" and token.text in _NUMBER_WORDS):
+            hint = hint or ("; a second number needs 'and' or 'to' and, in a list, what each counts "
+                            "('13 Israelis and 10 Thais')")
+        return f"{where} is not understood{hint}"
 
 
-def _approx(n: int, tolerance: float) -> tuple[int, int]:
-    return round(n * (1 - tolerance)), round(n * (1 + tolerance))
+def _near_keyword(word: str, cutoff: float = 0.85) -> str | None:
+    """The grammar's word that ``word`` nearly is ("aproximately"), if any; None when it is one."""
+    if len(word) < 4 or word in _KEYWORDS:
+        return None
+    close = difflib.get_close_matches(word, _KEYWORDS, n=1, cutoff=cutoff)
+    return close[0] if close else None
 
 
-def _interval(kind: str, n: int, config: WordingConfig, wording: str) -> Interval:
-    if kind == "exact":
-        lo, hi = n, n
-    elif kind == "above":
-        lo, hi = n + 1, None
-    elif kind == "at_least":
-        lo, hi = n, None
-    elif kind == "at_most":
-        lo, hi = 0, n
-    elif kind == "below":
-        lo, hi = 0, n - 1
-    elif kind == "about":
-        lo, hi = _approx(n, config.tolerance)
-    elif kind == "nearly":
-        lo, hi = _approx(n, config.tolerance)[0], n - 1
-    else:  # pragma: no cover - the tables above name every kind
-        raise AssertionError(kind)
-    if hi is not None and hi < lo:
-        raise WordingError(wording, f"it leaves no possible number ([{lo}, {hi}] is empty)")
-    return Interval(lo, hi)
+def _expected(config: WordingConfig) -> str:
+    known = ", ".join(sorted(config.vague))
+    return ("expected a number (digits or words) with an optional qualifier (more than, at least, up to, "
+            f"fewer than, about, nearly, N-M, N or more) and what it counts, or one of: {known}")
 
 
-def parse_value(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> Interval:
-    """Return the interval a stated figure means, or raise :class:`WordingError`."""
-    if isinstance(wording, str):
-        return _parse_text(wording, config)
-    return _parse(wording, config)
-
-
-_PLAIN_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
-
-
-@lru_cache(maxsize=65_536)
-def _parse_text(wording: str, config: WordingConfig) -> Interval:
-    # Real ledgers repeat a few thousand wordings ("100", "more than 4,000") endlessly.
-    # Most of the rest are bare figures ("3,686"), which mean exactly themselves.
-    if _PLAIN_FIGURE.fullmatch(wording) and wording not in config.vague:
-        n = int(wording.replace(",", ""))
-        if n <= MAX_COUNT:
-            return Interval(n, n)
-    return _parse(wording, config)
-
-
-def _parse(wording: str | int, config: WordingConfig) -> Interval:
+def parse_figure(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> Figure:
+    """Read a figure's wording: its interval, parts and reference; or raise
+    :class:`WordingError` naming the wording, what was not understood and what is accepted."""
     if isinstance(wording, bool):
         raise WordingError(str(wording), "a yes/no value is not a figure")
     if isinstance(wording, int):
@@ -357,63 +698,100 @@ def _parse(wording: str | int, config: WordingConfig) -> Interval:
             raise WordingError(str(wording), "a count of people cannot be negative")
         if wording > MAX_COUNT:
             raise WordingError(str(wording), f"{wording:,} is more people than live on Earth")
-        return Interval(wording, wording)
-    original = str(wording)
-    text = _normalise(original)
-    if not text:
-        raise WordingError(original, "it is empty")
-    if text.startswith("-") and re.match(r"^-\s*\d", text):
-        raise WordingError(original, "a count of people cannot be negative")
-    text = _strip_framing(text)
+        return Figure(Interval(wording, wording))
+    return _parse_text(wording, config)
 
-    if text in config.vague:
-        lo, hi = config.vague[text]
-        return Interval(lo, hi)
 
-    range_match = _DIGIT_RANGE.match(text)
-    between = re.match(r"^between (.+?) and (.+)$", text)
-    to_range = re.match(r"^(.+?) to (.+)$", text)
-    if range_match or between or (to_range and not text.startswith("up to")):
-        first, second = (range_match or between or to_range).groups()  # type: ignore[union-attr]
-        lo, hi = parse_number(first, original), parse_number(second, original)
-        if hi < lo:
-            raise WordingError(original, f"the range runs backwards ({lo} to {hi})")
-        return Interval(lo, hi)
+@lru_cache(maxsize=65_536)
+def _parse_text(wording: str, config: WordingConfig) -> Figure:
+    # Real ledgers repeat a few thousand wordings ("100", "more than 4,000") endlessly.
+    return _parse(wording, config)
 
-    for kind, phrases in _PREFIXES:
-        phrase, rest = _strip_phrase(text, phrases, at_start=True)
-        if phrase is not None and rest:
-            return _interval(kind, parse_number(rest, original), config, original)
-    for kind, phrases in _SUFFIXES:
-        phrase, rest = _strip_phrase(text, phrases, at_start=False)
-        if phrase is not None and rest:
-            return _interval(kind, parse_number(rest, original), config, original)
+
+def _parse(wording: str, config: WordingConfig) -> Figure:
+    if len(wording) > MAX_WORDING_CHARS:
+        raise WordingError(wording, f"longer than {MAX_WORDING_CHARS:,} characters: not the wording of a figure")
+    text = wording.replace("\u201c", " ").replace("\u201d", " ").replace('"', " ")
+    if re.match(r"^\s*[-\u2212]\s*\d", text):
+        raise WordingError(wording, "a count of people cannot be negative")
+    parser = _Parser(text, tokenize(text), config)
     try:
-        return _interval("exact", parse_number(text, original), config, original)
-    except WordingError as error:
-        known = ", ".join(sorted(config.vague))
-        raise WordingError(
-            original,
-            f"{error.reason}; expected a number with an optional qualifier "
-            f"(more than, at least, up to, fewer than, about, nearly, N-M) or one of: {known}",
-        ) from None
+        return parser.value()
+    except _Refusal as refusal:
+        reason = refusal.reason
+        if reason == "a number was expected" and refusal.at is not None and refusal.at < len(parser.tokens):
+            reason = parser.unexpected(refusal.at)
+        if "did you mean" not in reason and (reason.endswith("is not understood") or reason == "it is empty"):
+            reason = f"{reason}; {_expected(config)}"
+        raise WordingError(wording, reason) from None
+
+
+def parse_value(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> Interval:
+    """Return the interval a stated figure means, or raise :class:`WordingError`."""
+    return parse_figure(wording, config).interval
+
+
+def parse_number(text: str, wording: str | None = None, config: WordingConfig = DEFAULT_CONFIG) -> int:
+    """Read a bare non-negative whole number in digits, words or a mix ("1.5 million")."""
+    parser = _Parser(text, tokenize(text), config)
+    try:
+        quantity = parser.quantity(0)
+        if quantity.end != len(parser.tokens) or quantity.approx:
+            raise _Refusal(f"{text!r} is not a single number")
+        return parser.checked(quantity.value, 0, quantity.end)
+    except _Refusal as refusal:
+        raise WordingError(wording if wording is not None else text, refusal.reason) from None
+
+
+class FigureMatch(NamedTuple):
+    start: int
+    end: int  # exclusive, offsets in the text searched
+    figure: Figure
+
+
+def match_figure(text: str, start: int = 0, config: WordingConfig = DEFAULT_CONFIG, *,
+                 window: int = 400) -> FigureMatch | None:
+    """The longest figure wording (qualifier, number or range, suffix, partitive; no noun
+    phrase) that begins at ``text[start]``, for finding figures in running text; None when
+    no figure begins there. Looks at most ``window`` characters ahead."""
+    tokens = tokenize(text, start, min(len(text), start + window))
+    if not tokens or tokens[0].start != start:
+        return None
+    parser = _Parser(text, tokens, config)
+    try:
+        figure, end = parser.single(0, nouns=False)
+    except _Refusal:
+        return None
+    if end == 0:
+        return None
+    return FigureMatch(start, tokens[end - 1].end, figure)
 
 
 def grammar_table(config: WordingConfig = DEFAULT_CONFIG) -> list[tuple[str, str]]:
     """The grammar with the configured defaults, as (wording, interval) rows for help text."""
     t = config.tolerance
+    convention = {None: "12.000 and 1.500 refused as ambiguous (name --decimal-comma or --decimal-point)",
+                  True: "decimal comma: 12.000 = 12000, 1,5 = 1.5",
+                  False: "decimal point: 12.000 = 12"}[config.decimal_comma]
     rows = [
-        ("N (digits, 1,500, 1 500 or words)", "[N, N]"),
-        ("more than N, over N, > N", "[N+1, open]"),
-        ("at least N, N+, >= N, N or more, upwards of N", "[N, open]"),
-        ("up to N, at most N, <= N, no more than N, as many as N", "[0, N]"),
+        ("N: digits (1,500, 1 500, 1,50,000, ١٢٣), words (four thousand five hundred), 5K, "
+         "1.5 million, two dozen, 2 lakh, 1.2 crore", "[N, N]"),
+        ("N <noun phrase> (13 Israelis, 195 prisoners of war), N more, another N, a further N, N each",
+         "as N; the noun phrase is kept"),
+        ("more than N, over N, > N, upwards of N", "[N+1, open]"),
+        ("at least N, N+, >= N, N or more, N plus", "[N, open]"),
+        ("up to N, upto N, at most N, <= N, no more than N, as many as N", "[0, N]"),
         ("fewer than N, less than N, under N, < N", "[0, N-1]"),
-        (
-            "about N, around N, approximately N, some N, roughly N, ~N",
-            f"[round(N*{1 - t:g}), round(N*{1 + t:g})]  (tolerance {t:g})",
-        ),
+        ("about N, around N, approximately N, some N, roughly N, ~N, a couple (of) hundred (N=200)",
+         f"[round(N*{1 - t:g}), round(N*{1 + t:g})]  (tolerance {t:g})"),
+        ("N-odd (200-odd)", f"[N, round(N*{1 + t:g})]"),
         ("nearly N, almost N", f"[round(N*{1 - t:g}), N-1]"),
-        ("N-M, N to M, between N and M", "[N, M]"),
+        ("N-M, N to M, between N and M; shared scale: two to three thousand, 2-3 thousand",
+         "[N, M] ([2000, 3000])"),
+        ("N of M (around 700 of 1,000; the first 80 of a final 400)", "as N; M kept as the reference"),
+        ("13 Israelis, 10 Thais and one Filipino (each part says what it counts)",
+         "the sum of the parts; the parts kept"),
+        ("a dot or comma before exactly three digits", convention),
     ]
     rows += [(word, f"[{lo}, {hi}]") for word, (lo, hi) in sorted(config.vague.items())]
     return rows
@@ -422,13 +800,15 @@ def grammar_table(config: WordingConfig = DEFAULT_CONFIG) -> list[tuple[str, str
 def parse_vague_override(text: str) -> tuple[str, tuple[int, int]]:
     """Parse ``WORDING=LO-HI`` (as given to ``--vague``)."""
     word, sep, span = text.partition("=")
-    match = re.match(r"^\s*(\d+)\s*-\s*(\d+)\s*$", span)
+    match = re.match(r"^\s*(\d{1,11})\s*-\s*(\d{1,11})\s*$", span)
     if not sep or not word.strip() or not match:
         raise ValueError(f"expected WORDING=LO-HI such as 'dozens=12-99', not {text!r}")
     lo, hi = int(match.group(1)), int(match.group(2))
     if hi < lo:
         raise ValueError(f"{text!r}: the range runs backwards")
-    return _normalise(word), (lo, hi)
+    if hi > MAX_COUNT:
+        raise ValueError(f"{text!r}: {hi:,} is more people than live on Earth")
+    return _normalise_key(word), (lo, hi)
 
 
 def parse_tolerance(text: str) -> float:

@@ -98,7 +98,7 @@ def test_verify_names_the_tampered_entry(run, backend):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("--value", "lots"), "value 'lots': 'lots' is not part of a number"),
+        (("--value", "lots"), "value 'lots': 'lots' is not understood"),
         (("--value", "300", "--kind", "rumour"), "Invalid value for '--kind'"),
         (("--value", "300", "--as-of", "13/04/2020"), "YYYY-MM-DD"),
         (("--value", "300", "--series", "Kabul to Taliban"), "RELEASING->RELEASED"),
