@@ -187,7 +187,9 @@ def single(draw, tolerance):
         scale, word = draw(st.sampled_from([(1000, "thousand"), (1_000_000, "million")]))
         lo, hi = a * scale, b * scale
         joint = draw(st.sampled_from(["{} to {} {}", "{}-{} {}", "between {} and {} {}"]))
-        words = joint != "{}-{} {}"  # "thirty-one hundred thousand" would be one number
+        # "thirty-one hundred thousand" or "between one hundred and one hundred and one
+        # thousand" are each one number, not a range: the oracle writes no such range
+        words = joint == "{} to {} {}"
         first = draw(st.sampled_from([str(a), in_words(a)] if words else [str(a)]))
         second = draw(st.sampled_from([str(b), in_words(b)] if words else [str(b)]))
         text = joint.format(first, second, word)
