@@ -8,6 +8,12 @@ DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pxl_reader') TH
 GRANT CONNECT ON DATABASE "exchanges" TO pxl_reader;
 GRANT USAGE ON SCHEMA public TO pxl_reader;
 REVOKE ALL ON entries, documents, sources, claims, corrections, alembic_version, effective_claims FROM pxl_reader;
+REVOKE ALL ON append_lock FROM pxl_reader;
+REVOKE ALL ON FUNCTION pxl_analyze() FROM pxl_reader;
 GRANT SELECT, INSERT ON entries, documents, sources, claims, corrections TO pxl_writer;
+GRANT SELECT, UPDATE ON append_lock TO pxl_writer;
+GRANT EXECUTE ON FUNCTION pxl_analyze() TO pxl_writer;
 GRANT SELECT ON alembic_version, effective_claims TO pxl_writer;
 GRANT SELECT ON entries, documents, sources, claims, corrections, alembic_version, effective_claims TO pxl_reader;
+-- `pxl init --roles` then refuses roles that can do more (SUPERUSER, CREATEROLE, CREATEDB,
+-- REPLICATION, BYPASSRLS, membership of another role, UPDATE/DELETE/TRUNCATE on a ledger table).

@@ -118,9 +118,13 @@ EntryRow = tuple  # (seq, entry_type, recorded_at, recorded_by, prev_hash, hash)
 
 
 def check_chain(
-    rows: Iterable[tuple[EntryRow, Sequence[Any] | None]], start: tuple[int, str] = (1, GENESIS)
+    rows: Iterable[tuple[EntryRow, Sequence[Any] | None]],
+    start: tuple[int, str] = (1, GENESIS),
+    after_time: str | None = None,
 ) -> Iterator[ChainProblem]:
-    """Check entries in ``seq`` order: contiguous positions, links, and recomputed hashes.
+    """Check entries in ``seq`` order: contiguous positions, links, recomputed hashes, and
+    transaction time that never runs backwards (each ``recorded_at`` at least its
+    predecessor's; ``after_time`` is the stored entry before's, when checking from inside).
 
     ``rows`` yields ``(entry, fields)``: the entry row as the tuple (seq, entry_type,
     recorded_at, recorded_by, prev_hash, hash), and the content fields of its row in its
@@ -129,7 +133,14 @@ def check_chain(
     from the beginning; to check from inside the chain, the stored entry before.
     """
     expected_seq, prev_hash = start
+    prev_time = after_time
     for (seq, entry_type, recorded_at, recorded_by, stored_prev, stored_hash), fields in rows:
+        if isinstance(recorded_at, str) and prev_time is not None and recorded_at < prev_time:
+            yield ChainProblem(
+                seq, f"it is stamped {recorded_at}, before the entry it follows ({prev_time}): "
+                "transaction time only moves forward, so it was back-dated",
+            )
+        prev_time = recorded_at if isinstance(recorded_at, str) else prev_time
         if seq != expected_seq:
             if seq > expected_seq:
                 missing = (

@@ -7,7 +7,14 @@ SQLite settings, and why:
   NORMAL could lose the last commits on power loss; for a ledger that is not acceptable).
 - Every write transaction starts with ``BEGIN IMMEDIATE``, taking the write lock before
   reading the chain head, so concurrent appenders queue (busy timeout 60 s) instead of
-  forking the chain. PostgreSQL uses a transaction-scoped advisory lock for the same.
+  forking the chain. PostgreSQL locks the one row of ``append_lock`` for the same: a
+  row lock needs UPDATE privilege, which only the writer role has, so a SELECT-only
+  reader cannot hold up the writers (it could, with the advisory lock used before).
+- Every lock wait ends: SQLite's busy timeout, PostgreSQL's ``lock_timeout``
+  (``LOCK_TIMEOUT_SECONDS``), each mapped to a message that says nothing was written.
+- The time an entry is stamped with is read under the lock, from the database's clock on
+  PostgreSQL (SQLite has only the writer's), so transaction time runs forward along the
+  chain (the ``entries`` triggers of migration 0003 refuse anything else).
 """
 
 from __future__ import annotations
@@ -21,14 +28,15 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import make_url
 
+from .driver_errors import LOCK_TIMEOUT_SECONDS, first_line
 from .errors import DatabaseUnavailable, SchemaNotInitialised
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 DEFAULT_URL = "sqlite:///ledger.db"
-BUSY_TIMEOUT_SECONDS = 60
-APPEND_LOCK_KEY = 0x70786C  # "pxl": the PostgreSQL advisory lock that serialises appends
+BUSY_TIMEOUT_SECONDS = LOCK_TIMEOUT_SECONDS
+INIT_LOCK_KEY = 0x70786C69  # "pxli": the advisory lock that lets `pxl init` race itself
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -137,7 +145,7 @@ def connect(engine: Engine):
         return engine.connect()
     except exc.OperationalError as error:
         raise DatabaseUnavailable(
-            f"cannot connect to {describe_url(str(engine.url))}: {_first_line(error.orig)}",
+            f"cannot connect to {describe_url(str(engine.url))}: {first_line(error.orig)}",
             "check --db / PXL_DATABASE_URL and that the database server is running",
         ) from error
 
@@ -180,6 +188,21 @@ def ensure_schema(engine: Engine) -> None:
         )
 
 
+def lock_for_append(connection) -> str | None:
+    """Take the append lock in ``connection``'s transaction (SQLite took it with ``BEGIN
+    IMMEDIATE``) and return the database's time as ``recorded_at`` text (PostgreSQL), or
+    None where the writer's own clock is the only one (SQLite)."""
+    if connection.dialect.name != "postgresql":
+        return None
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_SECONDS}s'")
+    locked = connection.exec_driver_sql("SELECT id FROM append_lock WHERE id = 1 FOR UPDATE").scalar()
+    if locked is None:
+        raise SchemaNotInitialised("the ledger's append_lock row is missing", "run `pxl init` to restore it")
+    return connection.exec_driver_sql(
+        "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+    ).scalar_one()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
@@ -205,8 +228,16 @@ def _migrating(connection):
     driver = connection.connection.driver_connection
     if sqlite:
         driver.execute("PRAGMA foreign_keys=OFF")
+    if sqlite:
+        # The write lock before Alembic reads the schema's revision: a second `pxl init`
+        # waits, then finds the work done (DEFERRED would fail it as busy).
+        connection.execution_options(sqlite_begin="IMMEDIATE")
     try:
         with connection.begin():
+            if not sqlite:
+                # Two `pxl init` on a fresh database: the second waits, then finds it done.
+                connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT_SECONDS}s'")
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({INIT_LOCK_KEY})")
             yield
             if sqlite:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
@@ -218,11 +249,6 @@ def _migrating(connection):
     finally:
         if sqlite:
             driver.execute("PRAGMA foreign_keys=ON")
-
-
-def _first_line(error: object) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
 
 
 def default_url() -> str:

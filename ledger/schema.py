@@ -152,3 +152,12 @@ declarations = Table(
 )
 
 LEDGER_TABLES = ("entries", "documents", "sources", "claims", "corrections", "declarations")
+
+# One row, never changed: writers serialise appends by locking it (PostgreSQL ``SELECT
+# ... FOR UPDATE``, which needs UPDATE privilege, so a SELECT-only reader cannot take it).
+append_lock = Table(
+    "append_lock",
+    metadata,
+    Column("id", SmallInteger, primary_key=True, autoincrement=False),
+    CheckConstraint("id = 1", name="one_row"),
+)

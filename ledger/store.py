@@ -1,8 +1,8 @@
 """The ledger store: the Python API over the database that the CLI is a thin layer on.
 
 Writes go through :meth:`Ledger.writing`, which serialises appenders (SQLite ``BEGIN
-IMMEDIATE``; PostgreSQL a transaction-scoped advisory lock), reads the chain head under
-the lock and commits the whole batch or nothing. Driver errors leave this module only as
+IMMEDIATE``; PostgreSQL a row lock on ``append_lock`` that a reader cannot take), reads
+the chain head and the time under the lock and commits the whole batch or nothing. Driver errors leave this module only as
 the project's own exceptions (:mod:`ledger.errors`).
 """
 
@@ -21,6 +21,7 @@ from . import db, schema
 from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
 from .declarations import declaration_errors, effective_declarations
+from .driver_errors import mapped_error
 from .drafts import ClaimDraft, SourceDraft, amended_fields, claim_draft
 from .errors import (
     AppendOnlyViolation,
@@ -145,11 +146,8 @@ class Ledger:
                 connection.execution_options(sqlite_begin="IMMEDIATE")
             try:
                 with connection.begin():
-                    if self.dialect == "postgresql":
-                        connection.execute(
-                            text("SELECT pg_advisory_xact_lock(:key)"), {"key": db.APPEND_LOCK_KEY}
-                        )
-                    writer = Writer(connection, _head(connection), recorded_by or default_recorder())
+                    now = db.lock_for_append(connection)
+                    writer = Writer(connection, _head(connection), recorded_by or default_recorder(), now)
                     yield writer
                     writer.flush()
             except exc.DBAPIError as error:
@@ -564,26 +562,6 @@ def _ref_taken(ref: str, found: Mapping[str, int]) -> FieldError:
 
 
 def _mapped(error: exc.DBAPIError) -> LedgerError:
-    message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-    if "append-only" in message:
-        return AppendOnlyViolation(message, "recorded entries cannot change; use `pxl amend` or `pxl retract`")
-    if "permission denied" in message:
-        return LedgerError(
-            f"the database user may not write to the ledger: {message}",
-            "connect as a writer role (see `pxl init --roles`)",
-        )
-    if isinstance(error, exc.IntegrityError):
-        if "entries" in message and ("seq" in message or "pk_entries" in message or "UNIQUE" in message):
-            return ChainConflict(
-                "another writer took the same chain position; nothing was written",
-                "run the command again",
-            )
-        return LedgerError(f"the database refused the write: {message}")
-    if isinstance(error, exc.OperationalError):
-        if "locked" in message or "busy" in message:
-            return DatabaseUnavailable(
-                f"the ledger stayed busy for {db.BUSY_TIMEOUT_SECONDS} s: {message}",
-                "another pxl is writing; try again",
-            )
-        return DatabaseUnavailable(f"database error: {message}")
-    return LedgerError(f"database error: {message}")
+    """A driver error as the project's own, by its class and SQLSTATE (PostgreSQL) or
+    extended result code (SQLite), never by its wording."""
+    return mapped_error(error)

@@ -108,8 +108,8 @@ def _verify_span(
 
 
 def _canonical_sql(name: str) -> str:
-    """SQLite: one row per entry of type ``name`` in a range: (seq, prev_hash, hash, the
-    canonical encoding of :func:`ledger.chain.hash_fields`, built by SQLite's json_array)."""
+    """SQLite: one row per entry of type ``name`` in a range: (seq, prev_hash, hash,
+    recorded_at, the canonical encoding of :func:`ledger.chain.hash_fields`, built by SQLite's json_array)."""
     def value(field: str) -> str:
         if field == "as_of_inferred":  # stored 0/1; hashed as false/true
             return f"CASE x.{field} WHEN 1 THEN json('true') WHEN 0 THEN json('false') ELSE x.{field} END"
@@ -117,7 +117,7 @@ def _canonical_sql(name: str) -> str:
 
     content = ", ".join(value(field) for field in CONTENT_FIELDS[name])
     return (
-        f"SELECT e.seq, e.prev_hash, e.hash, json_array({FORMAT}, e.seq, e.prev_hash, e.entry_type, "
+        f"SELECT e.seq, e.prev_hash, e.hash, e.recorded_at, json_array({FORMAT}, e.seq, e.prev_hash, e.entry_type, "
         f"e.recorded_at, e.recorded_by, json_array({content})) "
         f"FROM entries e JOIN {TABLE_OF[name].name} x ON x.seq = e.seq WHERE e.seq > ? AND e.seq <= ?"
     )
@@ -150,12 +150,12 @@ def _chunk_intact(cursor, after: int, until: int) -> bool:
     """
     try:
         if after == 0:
-            prev_hash = GENESIS
+            prev_hash, prev_time = GENESIS, ""
         else:
-            before = cursor.execute("SELECT hash FROM entries WHERE seq = ?", (after,)).fetchall()
+            before = cursor.execute("SELECT hash, recorded_at FROM entries WHERE seq = ?", (after,)).fetchall()
             if not before:
                 return False
-            prev_hash = before[0][0]
+            prev_hash, prev_time = before[0]
         rows = [row for name in typed_tables(cursor, True)
                 for row in cursor.execute(_CANONICAL_SQL[name], (after, until)).fetchall()]
     except sqlite3.Error:  # e.g. a blob written over a field, or text that is not UTF-8
@@ -165,10 +165,11 @@ def _chunk_intact(cursor, after: int, until: int) -> bool:
     rows.sort()
     sha256 = hashlib.sha256
     expected = after + 1
-    for seq, stored_prev, stored_hash, canonical in rows:
-        if seq != expected or stored_prev != prev_hash or sha256(canonical.encode()).hexdigest() != stored_hash:
+    for seq, stored_prev, stored_hash, recorded_at, canonical in rows:
+        if (seq != expected or stored_prev != prev_hash or not isinstance(recorded_at, str)
+                or recorded_at < prev_time or sha256(canonical.encode()).hexdigest() != stored_hash):
             return False
-        prev_hash = stored_hash
+        prev_hash, prev_time = stored_hash, recorded_at
         expected += 1
     return True
 
@@ -192,8 +193,9 @@ def _verify_exactly(
         cursor.execute(sql, parameters)
         return cursor.fetchall()
 
-    before = fetch(f"SELECT seq, hash FROM entries WHERE seq <= {mark} ORDER BY seq DESC LIMIT 1", (after,))
+    before = fetch(f"SELECT seq, hash, recorded_at FROM entries WHERE seq <= {mark} ORDER BY seq DESC LIMIT 1", (after,))
     start = (before[0][0] + 1, before[0][1]) if before else (1, GENESIS)
+    after_time = before[0][2] if before else None
     # Raw rows carry SQLite's 0/1 for booleans; the hash was computed over true/false.
     # Each table's row becomes its content fields by one slice (and, on SQLite, one bool).
     fields_of = {name: _fields_reader(CONTENT_FIELDS[name], sqlite) for name in TABLE_OF}
@@ -222,7 +224,7 @@ def _verify_exactly(
                 progress(len(chunk))
             position = high
 
-    problems.extend(check_chain(rows(), start))
+    problems.extend(check_chain(rows(), start, after_time))
     return count, problems
 
 

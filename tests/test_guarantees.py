@@ -101,9 +101,9 @@ def _in_write_transaction(backend, url: str) -> bool:
                 # The write lock is held and the first chunk's claims have been COPYed.
                 return bool(connection.execute(text(
                     "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
-                    "WHERE l.locktype = 'advisory' AND l.objid = :key AND l.granted "
+                    "WHERE l.relation = 'append_lock'::regclass AND l.mode = 'RowShareLock' AND l.granted "
                     "AND a.query LIKE 'COPY claims%'"
-                ), {"key": db.APPEND_LOCK_KEY}).scalar_one())
+                )).scalar_one())
         finally:
             probe.close()
     wal = Path(make_url(url).database + "-wal")

@@ -274,7 +274,13 @@ def test_reading_ahead_in_a_forked_process_records_the_same_chain(backend, sqlit
     shutil.copy(sqlite_template, tmp_path / "here.db")
     here_ledger = Ledger.open(f"sqlite:///{tmp_path / 'here.db'}")
     ahead_ledger = backend.ledger()
-    with mock.patch("pxl.ledger.writer.utc_now", return_value="2026-11-23T00:00:00.000000Z"), \
+    # One time for both ledgers (PostgreSQL's is its own clock's, read under the lock).
+    from pxl.ledger import db
+    from pxl.ledger.writer import utc_now
+
+    now, lock = utc_now(), db.lock_for_append
+    monkeypatch.setattr(db, "lock_for_append", lambda connection: lock(connection) and now)
+    with mock.patch("pxl.ledger.writer.utc_now", return_value=now), \
             mock.patch.object(importer, "ForkedIterator", wraps=ForkedIterator) as forked:
         parsed, errors = read_rows(path.read_bytes(), "csv")
         here = import_rows(here_ledger, parsed, tmp_path, read_errors=errors, recorded_by="t", read_ahead=False)
