@@ -21,7 +21,7 @@ from pxl.ledger.errors import AppendOnlyViolation, DatabaseUnavailable, LedgerEr
 from pxl.ledger.model import Head
 from pxl.ledger.schema import LEDGER_TABLES
 from pxl.ledger.store import Ledger
-from tests.helpers import draft, run_side_by_side, tamper
+from tests.helpers import SERIES, draft, run_side_by_side, tamper
 
 
 def _entries(ledger: Ledger) -> list[dict]:
@@ -118,6 +118,7 @@ def test_no_insert_lands_over_a_recorded_row(backend, table, form):
     ledger = backend.ledger()
     ledger.record(draft(document_text="300 freed", quote="300 freed"))
     ledger.retract(2, "to have a correction")
+    ledger.declare("complete", SERIES, reason="to have a declaration")
     if backend.name == "postgresql" and "ON CONFLICT" not in form:
         pytest.skip("PostgreSQL has no REPLACE or OR IGNORE")
     statement = form.format(t=table, k=_KEYS[table])
