@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
+from pxl.ledger.bounded import read_bounded
 from pxl.ledger.errors import LedgerError
 
 MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
@@ -12,18 +10,7 @@ MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 def read_document(path: str) -> str:
     """The UTF-8 text of ``path`` (``-`` for stdin), exactly as stored (no newline changes)."""
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1)
-        else:
-            file = Path(path)
-            if file.stat().st_size > MAX_DOCUMENT_BYTES:
-                raise LedgerError(f"{path} is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB")
-            data = file.read_bytes()
-    except OSError as error:
-        raise LedgerError(f"cannot read {path}: {error.strerror or error}") from None
-    if len(data) > MAX_DOCUMENT_BYTES:
-        raise LedgerError(f"{path} is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB")
+    data = read_bounded(path, MAX_DOCUMENT_BYTES, "document")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -25,12 +25,15 @@ PROGRESS_THRESHOLD = 5_000
 @click.option("--dry-run", is_flag=True, help="Validate everything, write nothing.")
 @click.option("--amend-by-ref", is_flag=True, help="A row whose ref is recorded with other content amends that claim.")
 @click.option("--reason", default=None, help="Reason recorded on amendments (with --amend-by-ref).")
+@click.option("--encoding", default=None, metavar="NAME",
+              help="Text encoding of a CSV or JSONL file that is not UTF-8 (UTF-16 with a BOM is "
+                   "recognised), e.g. cp1252 for Excel's 'CSV' on Windows.")
 @click.option("--allow-outside", is_flag=True, help="Allow `document` paths outside the imported file's folder.")
 @click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
 @format_option("text", "json", default="text")
 @decimal_option
 @pass_app
-def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, reason, allow_outside, recorded_by, fmt) -> None:
+def import_(app: AppContext, file: str, input_format, encoding, dry_run, amend_by_ref, reason, allow_outside, recorded_by, fmt) -> None:
     """Import figures from FILE (CSV, JSON Lines or .xlsx; - for stdin), all or nothing.
 
     Any invalid row: nothing is written, every bad row is named (line, column, text,
@@ -50,7 +53,7 @@ def import_(app: AppContext, file: str, input_format, dry_run, amend_by_ref, rea
       cat new.jsonl | pxl import - --format json
       pxl import claims.csv --amend-by-ref --reason "spreadsheet corrections of 2020-05-01"
     """
-    source = read_input(file, input_format)
+    source = read_input(file, input_format, encoding)
     name = source.name
     show_progress = sys.stderr.isatty() and fmt != "json"
     options = dict(dry_run=dry_run, amend_by_ref=amend_by_ref, reason=reason, allow_outside=allow_outside,
@@ -93,6 +96,8 @@ def _summary(report: ImportReport, name: str) -> str:
     if report.repeated_in_file:
         parts.append(f"{len(report.repeated_in_file)} repeated rows (skipped)")
     text = ", ".join(parts)
+    if report.extra_columns:
+        text += "; extra columns read but not recorded: " + ", ".join(report.extra_columns)
     if report.dry_run:
         text += "; nothing written (dry run)"
     elif report.head:

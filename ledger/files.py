@@ -10,9 +10,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import LedgerError
+from .bounded import read_bounded
 from .importer import READ_AHEAD_FROM, ImportReport, Progress, import_rows
-from .sheets import detect_format, iter_rows
+from .sheets import ReadNotes, detect_format, iter_rows
 from .store import Ledger
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -29,6 +29,7 @@ class ImportInput:
     base_dir: Path
     fmt: str
     lines: int
+    encoding: str | None = None  # of a CSV or JSONL file that is not UTF-8 / UTF-16 with a BOM
 
     @property
     def large(self) -> bool:
@@ -38,22 +39,16 @@ class ImportInput:
         return self.lines >= READ_AHEAD_FROM
 
 
-def read_input(file: str | Path, input_format: str | None = None) -> ImportInput:
-    """Read ``file`` (``-``: stdin); raises :class:`LedgerError` when it cannot be read or
-    is larger than :data:`MAX_FILE_BYTES`."""
+def read_input(file: str | Path, input_format: str | None = None, encoding: str | None = None) -> ImportInput:
+    """Read ``file`` (``-``: stdin) with a bound; raises :class:`LedgerError` when it is not
+    a regular file, cannot be read, or is larger than :data:`MAX_FILE_BYTES`."""
+    data = read_bounded(file, MAX_FILE_BYTES, "import file")
     if str(file) == "-":
-        data, name, base_dir = sys.stdin.buffer.read(MAX_FILE_BYTES), None, Path.cwd()
+        name, base_dir = None, Path.cwd()
     else:
-        path = Path(file)
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise LedgerError(f"{file} is larger than {MAX_FILE_BYTES // 1024**3} GiB",
-                                  "split it into several imports")
-            data, name, base_dir = path.read_bytes(), path.name, path.parent
-        except OSError as error:
-            raise LedgerError(f"cannot read {file}: {error.strerror or error}") from None
+        name, base_dir = Path(file).name, Path(file).parent
     fmt = input_format or detect_format(name, data[:512])
-    return ImportInput(data, name, base_dir, fmt, data.count(b"\n") if fmt != "xlsx" else 0)
+    return ImportInput(data, name, base_dir, fmt, data.count(b"\n") if fmt != "xlsx" else 0, encoding)
 
 
 def import_input(
@@ -71,16 +66,21 @@ def import_input(
     """Import a read file all or nothing (see :func:`~ledger.importer.import_rows`).
     ``read_ahead``: None decides by size (what the CLI does), False never forks."""
     read_errors: list = []
-    rows = iter_rows(source.data, source.fmt, read_errors)  # parsed chunk by chunk as the import goes
-    return import_rows(
+    notes = ReadNotes()
+    # parsed chunk by chunk as the import goes
+    rows = iter_rows(source.data, source.fmt, read_errors, encoding=source.encoding, notes=notes)
+    report = import_rows(
         ledger, rows, source.base_dir, read_errors=read_errors, dry_run=dry_run,
         amend_by_ref=amend_by_ref,
         reason=reason or f"re-import of {source.name or 'stdin'} with --amend-by-ref",
         allow_outside=allow_outside, recorded_by=recorded_by,
         read_ahead=source.large if read_ahead is None else read_ahead, progress=progress,
     )
+    report.extra_columns = list(notes.extra_columns)
+    return report
 
 
-def import_file(ledger: Ledger, file: str | Path, *, input_format: str | None = None, **options) -> ImportReport:
+def import_file(ledger: Ledger, file: str | Path, *, input_format: str | None = None,
+                encoding: str | None = None, **options) -> ImportReport:
     """:func:`read_input` then :func:`import_input`."""
-    return import_input(ledger, read_input(file, input_format), **options)
+    return import_input(ledger, read_input(file, input_format, encoding), **options)

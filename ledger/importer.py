@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Iterator, Sized
 from sqlalchemy import select
 
 from . import schema
+from .bounded import UnreadableFile, read_bounded
 from .drafts import ClaimDraft, claim_draft
 from .errors import FieldError, InvalidInput, LedgerError
 from .forked import ForkedIterator, can_fork
@@ -67,6 +68,7 @@ class ImportReport:
     errors: list[FieldError] = field(default_factory=list)
     dry_run: bool = False
     head: str | None = None
+    extra_columns: list[str] = field(default_factory=list)  # read, not a reason to refuse; not recorded
 
     @property
     def ok(self) -> bool:
@@ -86,6 +88,7 @@ class ImportReport:
             "amendments": self.amended,
             "skipped_lines": sorted(self.already_recorded + self.repeated_in_file),
             "head": self.head,
+            "extra_columns": self.extra_columns,
             "errors": [e.as_dict() for e in self.errors],
         }
 
@@ -146,11 +149,9 @@ def _read_document(base_dir: Path, given: str, allow_outside: bool) -> str | Fie
         return FieldError("document", given, f"is outside {base} (the imported file's folder); "
                           "use --allow-outside to permit it")
     try:
-        if path.stat().st_size > MAX_DOCUMENT_BYTES:
-            return FieldError("document", given, f"is larger than {MAX_DOCUMENT_BYTES // 2**20} MiB")
-        data = path.read_bytes()
-    except OSError as error:
-        return FieldError("document", given, f"cannot be read ({error.strerror or error})")
+        data = read_bounded(path, MAX_DOCUMENT_BYTES, "document")
+    except UnreadableFile as error:
+        return FieldError("document", given, error.reason)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

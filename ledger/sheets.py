@@ -7,11 +7,14 @@ an editor (CSV and JSONL: the physical line a record starts on; XLSX: the sheet 
 
 from __future__ import annotations
 
+import codecs
 import csv
+import difflib
 import io
 import json
 import math
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
@@ -23,6 +26,11 @@ FORMATS = ("csv", "jsonl", "xlsx")
 # Columns `pxl extract` adds for the reviewer; derived or informational, ignored on import.
 REVIEW_COLUMNS = ("lo", "hi", "start", "end", "confidence", "reason")
 MAX_FIELD_CHARS = 1_000_000  # a 10 MB "quote" is an attack or an accident, not a quote
+# What a workbook may expand to, read from its zip directory before anything is inflated
+# (zipfile inflates no member past its declared size), and the most it may expand by.
+MAX_WORKBOOK_EXPANDED = 512 * 1024**2
+MAX_WORKBOOK_RATIO = 200
+DELIMITERS = (",", ";", "\t", "|")
 csv.field_size_limit(2**31 - 1)  # we check field size ourselves, with a message
 
 
@@ -52,17 +60,31 @@ def normalise_column(name: Any) -> str:
     return str(name or "").strip().lstrip("\ufeff").lower().replace("-", "_").replace(" ", "_")
 
 
-def _check_header(columns: list[str], line: int) -> list[FieldError]:
+def near_column(column: str) -> str | None:
+    """The known column that ``column`` is a near miss of (``speakr``: ``speaker``), if any."""
+    close = difflib.get_close_matches(column, COLUMNS, n=1, cutoff=0.8)
+    return close[0] if close and abs(len(close[0]) - len(column)) <= 2 else None
+
+
+def _check_header(columns: list[str], line: int, extra: list[str] | None = None) -> list[FieldError]:
+    """Refuse duplicate columns, missing required ones and near misses of known ones
+    (keeping ``speakr`` would silently empty ``speaker``); any other column is an extra
+    one, kept with the rows and appended to ``extra``."""
     errors = []
     seen = set()
     for column in columns:
         if not column:
             continue
-        if column not in COLUMNS and column not in REVIEW_COLUMNS:
-            errors.append(FieldError(column, column, "unknown column; expected " + ", ".join(COLUMNS), line))
         if column in seen:
             errors.append(FieldError(column, column, "column appears twice", line))
         seen.add(column)
+        if column in COLUMNS or column in REVIEW_COLUMNS:
+            continue
+        near = near_column(column)
+        if near is not None:
+            errors.append(FieldError(column, column, f"unknown column; did you mean `{near}`?", line))
+        elif extra is not None and column not in extra:
+            extra.append(column)
     for column in REQUIRED_COLUMNS:
         if column not in seen:
             errors.append(FieldError(column, None, "required column is missing", line))
@@ -82,31 +104,75 @@ def _oversized(row: RawRow) -> list[FieldError]:
     ]
 
 
-def iter_rows(data: bytes, fmt: str, errors: list[FieldError]) -> Iterator[RawRow]:
+@dataclass
+class ReadNotes:
+    """What a reader learnt besides rows: the extra columns it kept (in file order)."""
+
+    extra_columns: list[str] = field(default_factory=list)
+
+
+def iter_rows(data: bytes, fmt: str, errors: list[FieldError], *, encoding: str | None = None,
+              notes: ReadNotes | None = None) -> Iterator[RawRow]:
     """The rows of ``data``, parsed as they are consumed; problems are appended to
-    ``errors`` as they are met (an import reads a large file one chunk at a time)."""
-    reader = {"csv": _read_csv, "jsonl": _read_jsonl, "xlsx": _read_xlsx}[fmt]
-    for row in reader(data, errors):
+    ``errors`` as they are met (an import reads a large file one chunk at a time).
+    ``encoding`` names the text encoding of a CSV or JSONL file that is not UTF-8 (or
+    UTF-16 with a byte-order mark, which is recognised); extra columns are listed in
+    ``notes``."""
+    notes = notes if notes is not None else ReadNotes()
+    if fmt == "xlsx":
+        rows = _read_xlsx(data, errors, notes)
+    else:
+        rows = (_read_csv if fmt == "csv" else _read_jsonl)(data, errors, notes, encoding)
+    for row in rows:
         errors.extend(_oversized(row))
         yield row
 
 
-def read_rows(data: bytes, fmt: str) -> tuple[list[RawRow], list[FieldError]]:
+def read_rows(data: bytes, fmt: str, *, encoding: str | None = None) -> tuple[list[RawRow], list[FieldError]]:
     errors: list[FieldError] = []
-    rows = list(iter_rows(data, fmt, errors))
+    rows = list(iter_rows(data, fmt, errors, encoding=encoding))
     return rows, errors
 
 
-def _decode(data: bytes) -> tuple[str | None, FieldError | None]:
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _decode(data: bytes, encoding: str | None = None) -> tuple[str | None, FieldError | None]:
+    """Text of an import file: UTF-8, UTF-16 with its byte-order mark, or the encoding
+    named. Anything else is refused with the fix (Windows-1252 is the usual culprit)."""
+    if encoding is None:
+        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode(encoding), None
+    except LookupError:
+        return None, FieldError("file", encoding, "is not a text encoding Python knows (e.g. cp1252, latin-1)", None)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, FieldError("file", None, f"not UTF-8 text (byte {error.start}); save the file as UTF-8", line)
+        guess = ""
+        try:
+            data.decode("cp1252")
+            guess = (" it reads as Windows-1252 (Excel's 'CSV' on Windows): import it with "
+                     "--encoding cp1252, or save it as 'CSV UTF-8';")
+        except UnicodeDecodeError:
+            pass
+        return None, FieldError(
+            "file", None, f"not {encoding} text (byte {error.start});{guess} save the file as UTF-8", line)
 
 
-def _read_csv(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
-    text, error = _decode(data)
+def _delimiter(header_line: str) -> str:
+    """The delimiter that splits the header line into the most known columns (a European
+    Excel saves ';'); ties go to the comma."""
+    def known(delimiter: str) -> int:
+        try:
+            cells = next(csv.reader([header_line], delimiter=delimiter), [])
+        except csv.Error:
+            return 0
+        return sum(normalise_column(c) in COLUMNS for c in cells)
+    return max(DELIMITERS, key=lambda d: (known(d), d == ","))
+
+
+def _read_csv(data: bytes, errors: list[FieldError], notes: ReadNotes, encoding: str | None) -> Iterator[RawRow]:
+    text, error = _decode(data, encoding)
     if error:
         errors.append(error)
         return
@@ -115,11 +181,9 @@ def _read_csv(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
         line = text[: text.index("\x00")].count("\n") + 1
         errors.append(FieldError("file", None, "contains NUL bytes: not a CSV text file", line))
         return
-    sample = text[:4096]
-    dialect: Any = csv.excel
-    if sample.split("\n", 1)[0].count("\t") > sample.split("\n", 1)[0].count(","):
-        dialect = csv.excel_tab
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    delimiter = _delimiter(text[:4096].splitlines()[0].lstrip("\ufeff") if text.strip() else "")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, doublequote=True,
+                        quotechar='"', skipinitialspace=False)
     try:
         header = next(reader, None)
     except csv.Error as csv_error:
@@ -129,7 +193,13 @@ def _read_csv(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
         errors.append(FieldError("file", None, "the file is empty: expected a header row", 1))
         return
     columns = [normalise_column(c) for c in header]
-    errors.extend(_check_header(columns, 1))
+    header_errors = _check_header(columns, 1, notes.extra_columns)
+    if len(columns) == 1 and header_errors:
+        header_errors.append(FieldError(
+            "file", header[0][:60], "found no separator between the column names: expected one of "
+            "',' ';' tab '|' (e.g. series,kind,value,publisher,published)", 1))
+    errors.extend(header_errors)
+    kept = [c if c and (c in COLUMNS or c in notes.extra_columns) else None for c in columns]
     start = reader.line_num + 1
     while True:
         try:
@@ -142,15 +212,38 @@ def _read_csv(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
         line, start = start, reader.line_num + 1
         if not any(v.strip() for v in values):
             continue
+        swallowed = _swallowed(values, delimiter, len(columns), at_end=reader.line_num >= text.count("\n") and
+                               not text.rstrip().endswith('"'))
+        if swallowed is not None:
+            errors.append(FieldError(
+                columns[swallowed] if swallowed < len(columns) else "row", values[swallowed][:60],
+                f"a quote opened on line {line} is not closed where the field should end: it runs over "
+                f"line breaks {'to the end of the file' if reader.line_num >= text.count(chr(10)) else 'and other rows'} "
+                f"(lines {line}-{reader.line_num}); close the quote, or double a quote inside it (\"\")", line))
+            continue
         if len(values) > len(columns):
             extra = values[len(columns):]
             if any(v.strip() for v in extra):
-                errors.append(FieldError("row", ",".join(extra), f"has {len(values)} cells but the header has {len(columns)}", line))
-        yield RawRow(line, {c: v for c, v in zip(columns, values, strict=False) if c and c in COLUMNS})
+                errors.append(FieldError("row", delimiter.join(extra), f"has {len(values)} cells but the header has {len(columns)}", line))
+        yield RawRow(line, {c: v for c, v in zip(kept, values, strict=False) if c})
 
 
-def _read_jsonl(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
-    text, error = _decode(data)
+def _swallowed(values: list[str], delimiter: str, width: int, at_end: bool) -> int | None:
+    """The index of a quoted cell that swallowed other rows: it spans lines and one of
+    them is shaped like a row (as many separators as the header), or it runs to the end
+    of the file without its closing quote."""
+    for index, value in enumerate(values):
+        if "\n" not in value and "\r" not in value:
+            continue
+        if at_end and index == len(values) - 1:
+            return index
+        if width > 1 and any(line.count(delimiter) >= width - 1 for line in value.splitlines()[1:]):
+            return index
+    return None
+
+
+def _read_jsonl(data: bytes, errors: list[FieldError], notes: ReadNotes, encoding: str | None) -> Iterator[RawRow]:
+    text, error = _decode(data, encoding)
     if error:
         errors.append(error)
         return
@@ -159,7 +252,7 @@ def _read_jsonl(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line, parse_constant=_reject_constant)
+            record = json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_pairs)
         except (ValueError, RecursionError) as json_error:
             errors.append(FieldError("row", line[:60], f"not valid JSON ({json_error})", number))
             continue
@@ -167,13 +260,23 @@ def _read_jsonl(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
             errors.append(FieldError("row", line[:60], "expected a JSON object per line", number))
             continue
         fields: dict[str, Any] = {}
-        for key, value in record.items():
+        seen: dict[str, str] = {}
+        for key, value in record.pairs:
             column = normalise_column(key)
+            if column in seen:
+                errors.append(FieldError(column, str(key), f"key given twice (as {seen[column]!r} and {key!r}); "
+                                         "keep one", number))
+                continue
+            seen[column] = key
             if column in REVIEW_COLUMNS:
                 continue
             if column not in COLUMNS:
-                errors.append(FieldError(column, str(key), "unknown column; expected " + ", ".join(COLUMNS), number))
-                continue
+                near = near_column(column)
+                if near is not None:
+                    errors.append(FieldError(column, str(key), f"unknown column; did you mean `{near}`?", number))
+                    continue
+                if column not in notes.extra_columns:
+                    notes.extra_columns.append(column)
             if isinstance(value, (dict, list)):
                 errors.append(FieldError(column, json.dumps(value)[:60], "expected text or a number, not a JSON "
                                          + ("object" if isinstance(value, dict) else "array"), number))
@@ -188,31 +291,78 @@ def _read_jsonl(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
         yield RawRow(number, fields)
 
 
+class _Pairs(dict):
+    """A JSON object that remembers every key as given, repeats included."""
+
+    pairs: list[tuple[str, Any]]
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
+    record = _Pairs(pairs)
+    record.pairs = pairs
+    return record
+
+
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number a ledger can hold")
 
 
-def _read_xlsx(data: bytes, errors: list[FieldError]) -> Iterator[RawRow]:
-    from openpyxl import load_workbook
-
+def _workbook_too_large(data: bytes) -> FieldError | None:
+    """Refuse, from the zip directory alone, a workbook that would expand past what an
+    import may hold (a 400 KB file can declare a 400 MB inline string)."""
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        return FieldError("file", None, f"not a readable .xlsx workbook ({error})", None)
+    if expanded > MAX_WORKBOOK_EXPANDED or (expanded > 16 * 1024**2 and expanded > MAX_WORKBOOK_RATIO * len(data)):
+        return FieldError("file", None, f"the workbook expands to {expanded:,} bytes from {len(data):,} "
+                          f"(at most {MAX_WORKBOOK_EXPANDED // 1024**2} MiB and {MAX_WORKBOOK_RATIO}x are read); "
+                          "save it as CSV, or split it", None)
+    return None
+
+
+def _read_xlsx(data: bytes, errors: list[FieldError], notes: ReadNotes) -> Iterator[RawRow]:
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    too_large = _workbook_too_large(data)
+    if too_large is not None:
+        errors.append(too_large)
+        return
+    try:
+        # Formulas as formulas: a writer may cache 0 for "=D2+100", so a formula cell is
+        # refused, never read as its cached value.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as xlsx_error:  # openpyxl raises many kinds for a broken file
         errors.append(FieldError("file", None, f"not a readable .xlsx workbook ({type(xlsx_error).__name__})", None))
         return
     try:
         sheet = workbook["claims"] if "claims" in workbook.sheetnames else workbook.worksheets[0]
-        iterator = sheet.iter_rows(values_only=True)
-        header = next(iterator, None)
-        if header is None:
+        iterator = sheet.iter_rows()
+        header_cells = next(iterator, None)
+        if header_cells is None:
             errors.append(FieldError("file", None, "the sheet is empty: expected a header row", 1))
             return
-        columns = [normalise_column(c) for c in header]
-        errors.extend(_check_header(columns, 1))
-        for number, values in enumerate(iterator, start=2):
+        columns = [normalise_column(getattr(c, "value", None)) for c in header_cells]
+        errors.extend(_check_header(columns, 1, notes.extra_columns))
+        kept = [c if c and (c in COLUMNS or c in notes.extra_columns) else None for c in columns]
+        for number, cells in enumerate(iterator, start=2):
+            values = [getattr(c, "value", None) for c in cells]
             if not any(v is not None and str(v).strip() for v in values):
                 continue
-            yield RawRow(number, {c: _cell_text(v) for c, v in zip(columns, values, strict=False) if c in COLUMNS})
+            fields = {}
+            for index, (column, cell) in enumerate(zip(kept, cells, strict=False)):
+                if column is None:
+                    continue
+                if getattr(cell, "data_type", None) == "f":
+                    errors.append(FieldError(
+                        column, str(cell.value)[:60],
+                        f"cell {get_column_letter(index + 1)}{number} holds a formula; its saved result may not "
+                        "be its value: copy the column and paste values only, then import again", number))
+                    continue
+                fields[column] = _cell_text(cell.value)
+            yield RawRow(number, fields)
     finally:
         workbook.close()
 

@@ -180,8 +180,9 @@ def test_quote_must_occur_in_document_and_paths_stay_inside(run, tmp_path):
     [
         (b"", "empty"),
         (b"series,kind\n", "required column is missing"),
-        (b"series,kind,value,publisher,published,colour\n", "unknown column"),
-        (b"\xff\xfe\x00s", "not UTF-8"),
+        (b"series,kind,value,publisher,published,publised\n", "did you mean `published`?"),
+        (b"\xc3\x28\x81s", "not utf-8"),
+        ("series,kind,value,publisher,published\nx,y,\u201c300\u201d,p,2020\n".encode("cp1252"), "--encoding cp1252"),
     ],
 )
 def test_unreadable_files(run, tmp_path, content, message):
