@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from pxl.ledger.declarations import complete_scopes
 from pxl.ledger.errors import LedgerError
 from pxl.ledger.reconcile import Reconciliation
 from pxl.ledger.reconcile.engine import find_conflicts, reconcile_series
@@ -16,12 +17,14 @@ from .context import AppContext, PxlError, pass_app
 from .output import format_option
 
 
-def reconciled(app: AppContext, series: str | None, as_known_at: str | None) -> tuple[Reconciliation, str | None, str | None]:
+def reconciled(
+    app: AppContext, series: str | None, as_known_at: str | None, extra_days: tuple[date, ...] = ()
+) -> tuple[Reconciliation, str | None, str | None]:
     """What ``pxl.Ledger.reconcile`` computes, with the command's choice of processes."""
     from pxl.api import reconciled as run
 
     known = parse_known_at(as_known_at) if as_known_at else None
-    result = run(app.ledger(), as_known_at=known, series=series, workers=None)
+    result = run(app.ledger(), as_known_at=known, series=series, workers=None, extra_days=extra_days)
     return result.reconciliation, result.as_known_at, result.digest
 
 
@@ -63,15 +66,17 @@ def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) 
     Example:
       pxl why "afghan-government->taliban" --date 2020-07-27
     """
-    result, _, _ = reconciled(app, series, as_known_at)
-    found = result.for_series(series)
-    if found is None:
-        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+    when = None
     if day:
         try:
             when = date.fromisoformat(day)
         except ValueError:
             raise LedgerError(f"{day!r} is not a date", "use YYYY-MM-DD") from None
+    result, _, _ = reconciled(app, series, as_known_at, (when,) if when else ())
+    found = result.for_series(series)
+    if found is None:
+        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+    if when:
         if found.estimate_at(when) is None:
             found, _ = reconcile_series(found.series, list(found.claims), extra_days=[when])
     elif found.latest is None:
@@ -92,8 +97,9 @@ def check(app: AppContext, as_known_at: str | None) -> None:
       pxl check && echo "no conflicts"
     """
     known = parse_known_at(as_known_at) if as_known_at else None
-    figures = app.ledger().figures(as_known_at=known)
-    conflicts = find_conflicts(figures)
+    ledger = app.ledger()
+    figures = ledger.figures(as_known_at=known)
+    conflicts = find_conflicts(figures, complete=complete_scopes(ledger.declarations(as_known_at=known)))
     claims, series = len(figures), len({f.series for f in figures})
     if not conflicts:
         click.echo(f"ok: {claims} claims in {series} series, no conflicts")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 
 class Kind(StrEnum):
@@ -50,6 +50,21 @@ class Action(StrEnum):
 RELIABILITY_GRADES = "ABCDEF"
 CREDIBILITY_GRADES = range(1, 7)
 SERIES_PATTERN = re.compile(r"^[a-z0-9]+(?:[-_.][a-z0-9]+)*->[a-z0-9]+(?:[-_.][a-z0-9]+)*(?:/[a-z0-9][a-z0-9._-]*)*$")
+
+
+def family_of(series: str) -> str:
+    """The root series of a scope key: ``hamas->hostages/living/thai`` -> ``hamas->hostages``."""
+    return series.split("/", 1)[0]
+
+
+def parent_of(series: str) -> str | None:
+    """The scope a scope is a part of (None for a root series)."""
+    return series.rsplit("/", 1)[0] if "/" in series else None
+
+
+def is_scoped(names: Iterable[str]) -> bool:
+    """Whether a family's series need the scope engine (any of them is a part)."""
+    return any("/" in name for name in names)
 
 
 def public_id(entry_type: EntryType, seq: int) -> str:

@@ -21,7 +21,7 @@ import json
 import os
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from pxl.ledger.db import DEFAULT_URL
 from pxl.ledger.errors import InvalidInput, LedgerError
@@ -138,6 +138,24 @@ class Ledger:
             claims = [c for c in claims if c.kind.value == kind.lower()]
         return claims
 
+    def declarations(self, *, as_known_at: KnownAt = None, include_retracted: bool = False) -> list:
+        """The declarations in effect (:class:`~pxl.ledger.model.Declaration`: complete
+        scopes and speaker aliases), as ``pxl list --declarations`` lists them."""
+        return self.store.declarations(as_known_at=known_at(as_known_at), include_retracted=include_retracted)
+
+    def declare(self, kind: str, subject: str, object: str | None = None, *, reason: str,
+                recorded_by: str | None = None):
+        """Record a declaration: ``declare("complete", "hamas->hostages", reason=...)`` or
+        ``declare("alias", "NSC", "Afghan National Security Council", reason=...)``.
+        Raises InvalidInput naming what is wrong; nothing is written then."""
+        return self.store.declare(kind, subject, object, reason=reason, recorded_by=recorded_by)
+
+    def retract_declaration(self, id: str, reason: str, recorded_by: str | None = None):
+        """Withdraw declaration ``id`` (``D9``); it stays in the ledger's history."""
+        from pxl.ledger.model import EntryType, parse_public_id
+
+        return self.store.retract_declaration(parse_public_id(id, EntryType.DECLARATION), reason, recorded_by)
+
     def claims_records(self, **selection: Any) -> list[dict[str, Any]]:
         """The claims as the dicts of ``pxl list --format json``."""
         return [claim_dict(c) for c in self.claims(**selection)]
@@ -218,12 +236,33 @@ def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | N
 
 
 def reconciled(store: Store, *, as_known_at: str | None, series: str | None,
-               workers: int | None) -> "Reconciled":
+               workers: int | None, extra_days: Iterable[date] = ()) -> "Reconciled":
     """Reconcile what ``store`` held at ``as_known_at`` (already parsed), with the digest
-    of that history; what ``pxl reconcile`` and :meth:`Ledger.reconcile` both run."""
-    claims = store.claims(as_known_at=as_known_at, series=series)
+    of that history; what ``pxl reconcile`` and :meth:`Ledger.reconcile` both run.
+
+    Scopes declared complete (``pxl declare complete``) are read from the same history.
+    A ``series`` that belongs to a family with scopes is reconciled with its whole family,
+    which bounds it, and reported alone; ``extra_days`` adds dates to estimate scopes at."""
+    from pxl.ledger.declarations import complete_scopes
+    from pxl.ledger.model import family_of, is_scoped
+
     head = store.head(as_known_at)  # the digest of the history the result was computed from
-    return Reconciled(reconcile(claims, workers), as_known_at, str(head) if head else None)
+    digest = str(head) if head else None
+    complete = complete_scopes(store.declarations(as_known_at=as_known_at))
+    if series is None:
+        claims = store.claims(as_known_at=as_known_at)
+        return Reconciled(reconcile(claims, workers, complete=complete), as_known_at, digest)
+    root = family_of(series)
+    claims = [c for c in store.claims(as_known_at=as_known_at) if family_of(c.series) == root]
+    if not is_scoped(c.series for c in claims):
+        claims = [c for c in claims if c.series == series]
+        return Reconciled(reconcile(claims, workers), as_known_at, digest)
+    whole = reconcile(claims, workers, complete=complete, extra_days=extra_days)
+    only = Reconciliation(
+        tuple(s for s in whole.series if s.series == series),
+        tuple(d for d in whole.discrepancies if d.series == series),
+    )
+    return Reconciled(only, as_known_at, digest)
 
 
 class Reconciled:

@@ -100,7 +100,8 @@ def estimates_records(reconciliation: dict[str, Any]) -> list[dict[str, Any]]:
     for series in reconciliation["series"]:
         latest = (series.get("latest") or {}).get("date")
         for estimate in series["estimates"]:
-            rows.append({"series": series["series"], **estimate, "latest": estimate["date"] == latest})
+            rows.append({"series": series["series"], "parent": series.get("parent"), **estimate,
+                         "latest": estimate["date"] == latest})
     return rows
 
 
@@ -121,7 +122,7 @@ def series_records(reconciliation: dict[str, Any]) -> list[dict[str, Any]]:
     for series in reconciliation["series"]:
         target, latest = series.get("target") or {}, series.get("latest") or {}
         rows.append({
-            "series": series["series"],
+            "series": series["series"], "parent": series.get("parent"),
             "target_lo": target.get("lo"), "target_hi": target.get("hi"), "target_claim": target.get("claim"),
             "date": latest.get("date"), "low": latest.get("low"), "high": latest.get("high"),
             "best": latest.get("best"),
@@ -131,9 +132,9 @@ def series_records(reconciliation: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
-ESTIMATE_COLUMNS = ("series", "date", "low", "high", "best", "low_claims", "low_claims_total",
+ESTIMATE_COLUMNS = ("series", "parent", "date", "low", "high", "best", "low_claims", "low_claims_total",
                     "high_claims", "high_claims_total", "latest")
 DISCREPANCY_COLUMNS = ("type", "series", "claims", "message", "refs")
-SERIES_COLUMNS = ("series", "target_lo", "target_hi", "target_claim", "date", "low", "high", "best",
+SERIES_COLUMNS = ("series", "parent", "target_lo", "target_hi", "target_claim", "date", "low", "high", "best",
                   "claims", "sources", "origins", "excluded")
 COUNT_COLUMNS |= {"target_lo", "target_hi"}

@@ -54,6 +54,10 @@ def series_dict(result: SeriesResult) -> dict[str, Any]:
     target = result.target
     return {
         "series": result.series,
+        "parent": result.parent,
+        "complete": result.complete,
+        "parts": list(getattr(result, "parts", ())),
+        "remainder": estimate_dict(getattr(result, "remainder", None)),
         "target": None if target is None else {"lo": target.lo, "hi": target.hi, "claim": target.id,
                                                "deadline": target.deadline.isoformat() if target.deadline else None},
         "latest": estimate_dict(result.latest),
@@ -124,8 +128,15 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
     for d in reconciliation.discrepancies:
         by_series.setdefault(d.series, []).append(d)
     for result in reconciliation.series:
-        lines.append(f"== {result.series}  ({len(result.claims)} claims, "
+        part_of = f"part of {result.parent}; " if result.parent else ""
+        lines.append(f"== {result.series}  ({part_of}{len(result.claims)} claims, "
                      f"{len({c.source.seq for c in result.claims})} sources, {result.origins} origins)")
+        parts = getattr(result, "parts", ())
+        if parts:
+            lines.append(f"  parts   {', '.join(parts)}" + ("  (declared complete: they cover it)" if result.complete else ""))
+        remainder = getattr(result, "remainder", None)
+        if remainder is not None:
+            lines.append(f"  remainder {remainder.date.isoformat()} (in no part): {_range(remainder)}")
         for label, group in (("target", result.targets), ("pledge", result.pledges), ("demand", result.demands)):
             for claim in group:
                 lines.append(f"  {label:<7} {bound(claim.lo, claim.hi).removeprefix('= ')}"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
-from ..model import Claim, Figure, Kind
+from ..model import Claim, Figure, Kind, family_of, is_scoped
 from . import workers as in_workers
 from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
 from .explain import bound, number, statement
@@ -94,6 +94,8 @@ class SeriesResult:
     latest: Estimate | None
     exclusions: tuple[Exclusion, ...]
     origins: int
+    parent: str | None = None  # the scope this one is a part of
+    complete: bool = False  # declared covered by its parts
 
     @property
     def excluded(self) -> tuple[Claim, ...]:
@@ -132,34 +134,70 @@ class Reconciliation:
         return tuple(d for d in self.discrepancies if d.type == "conflict")
 
 
-def reconcile(claims: Iterable[Claim], workers: int | None = None) -> Reconciliation:
+def reconcile(
+    claims: Iterable[Claim], workers: int | None = None, complete: Iterable[str] = (),
+    extra_days: Iterable[date] = (),
+) -> Reconciliation:
     """Reconcile effective claims (after corrections); touches no database.
 
     Series are independent: with many claims they are reconciled by ``workers`` forked
     processes (default: one per core, from ``workers.PARALLEL_FROM`` claims on); the
-    result is the same as reconciling them in turn."""
-    series: dict[str, list[Claim]] = defaultdict(list)
+    result is the same as reconciling them in turn. A family with scopes (``a->b`` and
+    ``a->b/part``) is reconciled as one exact system (:mod:`ledger.reconcile.families`);
+    ``complete`` names the scopes declared covered by their parts; ``extra_days`` adds
+    dates to estimate scopes at."""
+    series, families = _split_families(claims)
+    answers = in_workers.by_series(_reconcile_in_order, series, workers)
+    results = [result for result, _ in answers.values()]
+    found = [d for _, more in answers.values() for d in more]
+    if families:
+        from .families import reconcile_family  # it builds on this module
+
+        for members in families.values():
+            scoped, more = reconcile_family(members, frozenset(complete), extra_days)
+            results += scoped
+            found += more
+        results.sort(key=lambda r: r.series)
+        found.sort(key=lambda d: d.series)  # stable: each series' own order stays
+    return Reconciliation(tuple(results), tuple(found))
+
+
+def _split_families(claims: Iterable[ClaimLike]) -> tuple[dict[str, list], dict[str, list]]:
+    """Claims by series for the series without scopes, and by family for families with."""
+    series: dict[str, list] = defaultdict(list)
     for claim in claims:
         series[claim.series].append(claim)
-    answers = in_workers.by_series(_reconcile_in_order, series, workers)
-    results = tuple(result for result, _ in answers.values())
-    return Reconciliation(results, tuple(d for _, found in answers.values() for d in found))
+    roots: dict[str, list[str]] = defaultdict(list)
+    for name in series:
+        roots[family_of(name)].append(name)
+    families = {
+        root: [c for name in names for c in series.pop(name)]
+        for root, names in roots.items() if is_scoped(names)
+    }
+    return series, families
 
 
 def _reconcile_in_order(name: str, claims: list[Claim]) -> tuple[SeriesResult, list[Discrepancy]]:
     return reconcile_series(name, sorted(claims, key=lambda c: c.seq))
 
 
-def find_conflicts(claims: Iterable[ClaimLike], workers: int | None = None) -> tuple[Discrepancy, ...]:
+def find_conflicts(
+    claims: Iterable[ClaimLike], workers: int | None = None, complete: Iterable[str] = ()
+) -> tuple[Discrepancy, ...]:
     """Only the conflicts of :func:`reconcile` (the same ones, in the same order), without
     bounds, estimates or soft checks: what ``pxl check`` needs. Takes claims or the
     lighter :class:`~ledger.model.Figure` records alike; series are searched on every
     core as :func:`reconcile` does."""
-    series: dict[str, list[ClaimLike]] = defaultdict(list)
-    for claim in claims:
-        series[claim.series].append(claim)
+    series, families = _split_families(claims)
     answers = in_workers.by_series(_series_conflicts, series, workers)
-    return tuple(d for found in answers.values() for d in found)
+    found = [d for more in answers.values() for d in more]
+    if families:
+        from .families import family_conflicts  # it builds on this module
+
+        for members in families.values():
+            found += family_conflicts(members, frozenset(complete))
+        found.sort(key=lambda d: d.series)
+    return tuple(found)
 
 
 def _series_conflicts(name: str, claims: list[ClaimLike]) -> list[Discrepancy]:

@@ -1,0 +1,204 @@
+"""A scope family's results: one :class:`SeriesResult` per scope, from the exact system of
+:mod:`ledger.reconcile.scopes`, and the family's discrepancies. Pure.
+
+Estimates of a scope are given at the dates of its own claims and its parts' claims (and
+its deadlines); every bound is the exact integer bound of the whole family's kept claims,
+so a parent's low rises with its parts' lows and a part's high falls with its parent's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+from ..model import Claim, Kind
+from .engine import (
+    DISCREPANCY_ORDER,
+    BoundPaths,
+    Discrepancy,
+    Estimate,
+    Exclusion,
+    SeriesResult,
+    _target_checks,
+    _target_disagreements,
+    _uncorroborated,
+)
+from .explain import statement
+from .graph import Edge
+from .origins import Corroboration, OriginIndex
+from ..model import parent_of
+from .scopes import MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, release_claims
+
+
+MAX_CONFLICTS_PER_CLAIM = 5  # irreducible conflicts listed for each claim set aside
+
+
+@dataclass(frozen=True)
+class ScopedSeriesResult(SeriesResult):
+    """A scope's result; the claims behind its bounds may belong to any scope of the family."""
+
+    behind: dict = field(default_factory=dict, repr=False, compare=False)  # date -> (low rows, high rows | None)
+    parts: tuple[str, ...] = ()  # its direct parts
+    remainder: Estimate | None = None  # at the latest date: released but counted in no part
+
+    def why(self, day: date) -> BoundPaths:
+        low, high = self.behind[day]
+        return BoundPaths(_edges(low), None if high is None else _edges(high))
+
+
+def _edges(rows: Sequence[Row]) -> tuple[Edge, ...]:
+    return tuple(Edge(0, 0, row.value, row.claim, row.side) for row in sorted(rows, key=lambda r: r.claim.seq))
+
+
+def reconcile_family(
+    claims: Sequence[Claim], complete: frozenset[str] = frozenset(), extra_days: Iterable[date] = ()
+) -> tuple[list[ScopedSeriesResult], list[Discrepancy]]:
+    """Reconcile the claims of one family (a root series and its scopes) together."""
+    claims = sorted(claims, key=lambda c: c.seq)
+    extra_days = list(extra_days)
+    by_series: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_series[claim.series].append(claim)
+    days_of = _days(by_series, extra_days)
+    releases = release_claims(claims)
+    family = Family.of(by_series, releases, complete, {d for days in days_of.values() for d in days})
+    system = System(family, releases)
+    conflicts, excluded, reasons = _conflicts(family, system, releases)
+    kept = [c.seq for c in releases if c.seq not in excluded]
+
+    results, found = [], []
+    for scope in family.scopes:
+        own = by_series.get(scope, [])
+        estimates, behind = _estimates(family, system, kept, scope, days_of[scope])
+        origins = OriginIndex(own)
+        support = Corroboration(own, origins)
+        targets = tuple(c for c in own if c.kind is Kind.TARGET)
+        result = ScopedSeriesResult(
+            series=scope,
+            claims=tuple(own),
+            target=max(targets, key=lambda c: (c.as_of, c.seq)) if targets else None,
+            targets=targets,
+            pledges=tuple(c for c in own if c.kind is Kind.PLEDGE),
+            demands=tuple(c for c in own if c.kind is Kind.DEMAND),
+            estimates=estimates,
+            latest=estimates[-1] if estimates else None,
+            exclusions=tuple(Exclusion(c, reasons[c.seq]) for c in own if c.seq in excluded),
+            origins=len({origins.origin(c) for c in own}),
+            parent=parent_of(scope),
+            complete=scope in family.complete,
+            behind=behind,
+            parts=tuple(family.children.get(scope, ())),
+            remainder=_remainder(family, system, kept, scope, estimates[-1].date) if estimates else None,
+        )
+        results.append(result)
+        found += _target_disagreements(scope, own)
+        found += _target_checks(result)
+        found += _uncorroborated(scope, own, origins, support)
+    found += conflicts
+    found.sort(key=lambda d: (DISCREPANCY_ORDER.index(d.type), min(c.seq for c in d.claims)))
+    return results, found
+
+
+def family_conflicts(claims: Sequence[Claim], complete: frozenset[str] = frozenset()) -> list[Discrepancy]:
+    """Only the conflicts of :func:`reconcile_family` (for ``pxl check``)."""
+    releases = release_claims(claims)
+    family = Family.of({c.series for c in claims}, releases, complete, ())
+    conflicts, _, _ = _conflicts(family, System(family, releases), releases)
+    return conflicts
+
+
+def _days(by_series: dict[str, list[Claim]], extra: list[date]) -> dict[str, list[date]]:
+    """The dates to estimate each scope at: its own and its parts' claim dates, its deadlines."""
+    days: dict[str, set[date]] = defaultdict(set)
+    for series, group in by_series.items():
+        for claim in group:
+            if claim.deadline:
+                days[series].add(claim.deadline)
+            scope: str | None = series
+            while scope is not None:
+                days[scope].add(claim.as_of)
+                scope = parent_of(scope)
+    return defaultdict(list, {s: sorted(d | set(extra)) for s, d in days.items()})
+
+
+def _conflicts(
+    family: Family, system: System, releases: list[Claim]
+) -> tuple[list[Discrepancy], set[int], dict[int, str]]:
+    if system.feasible([c.seq for c in releases]):
+        return [], set(), {}
+    out = system.fewest_exclusions()
+    excluded = {c.seq for c in out}
+    kept = [c for c in releases if c.seq not in excluded]
+    found: dict[tuple[int, ...], Discrepancy] = {}
+    reasons: dict[int, str] = {}
+    names = ", ".join(c.id for c in out)
+    for claim in out:
+        cores = system.conflicts_with(claim, kept, MAX_CONFLICTS_PER_CLAIM)
+        others = "; with ".join(", ".join(c.id for c in core if c.seq != claim.seq) for core in cores)
+        reasons[claim.seq] = (
+            f"conflicts with {others}; setting aside {names} is the least-weighted way (by source "
+            "grading, then the exclusion policy) to leave the rest of the family consistent"
+        )
+        for core in cores:
+            key = tuple(c.seq for c in core)
+            if key in found:
+                continue
+            words = arithmetic(family, system, core)
+            parts = "; ".join(f"{c.id} {c.series} {statement(c)}" for c in core)
+            found[key] = Discrepancy(
+                "conflict", _common_scope([c.series for c in core]), tuple(core),
+                f"these {len(core)} claims cannot all be true: {parts}: {words}", words,
+            )
+    return list(found.values()), excluded, reasons
+
+
+def _common_scope(series: list[str]) -> str:
+    parts = [s.split("/") for s in series]
+    common = []
+    for level in zip(*parts):
+        if len(set(level)) > 1:
+            break
+        common.append(level[0])
+    return "/".join(common)
+
+
+def _estimates(
+    family: Family, system: System, kept: list[int], scope: str, days: list[date]
+) -> tuple[tuple[Estimate, ...], dict]:
+    estimates, behind = [], {}
+    running_best = 0
+    for day in days:
+        columns = family.rectangle(scope, 0, family.node_of(day))
+        low, low_rows = system.bound(kept, columns, upper=False)
+        high, high_rows = system.bound(kept, columns, upper=True)
+        best = low if high is None else (low + high) // 2
+        running_best = max(running_best, best)
+        best = min(running_best, high) if high is not None else running_best
+        low_claims, high_claims = _claims(low_rows), _claims(high_rows)
+        estimates.append(Estimate(
+            day, low or 0, high, best, low_claims[:MAX_BOUND_CLAIMS], high_claims[:MAX_BOUND_CLAIMS],
+            len(low_claims), len(high_claims),
+        ))
+        behind[day] = (low_rows, None if high is None else high_rows)
+    return tuple(estimates), behind
+
+
+def _remainder(family: Family, system: System, kept: list[int], scope: str, day: date) -> Estimate | None:
+    """Bounds of the scope's total minus its parts' at ``day`` (None: it has no parts)."""
+    if not family.children.get(scope):
+        return None
+    first = family.columns.get(scope)
+    if first is None:  # complete: nothing is left over
+        return Estimate(day, 0, 0, 0)
+    columns = list(range(first, first + family.node_of(day)))
+    low, low_rows = system.bound(kept, columns, upper=False)
+    high, high_rows = system.bound(kept, columns, upper=True)
+    low_claims, high_claims = _claims(low_rows), _claims(high_rows)
+    return Estimate(day, low or 0, high, low if high is None else (low + high) // 2,
+                    low_claims[:MAX_BOUND_CLAIMS], high_claims[:MAX_BOUND_CLAIMS], len(low_claims), len(high_claims))
+
+
+def _claims(rows: Sequence[Row]) -> tuple[Claim, ...]:
+    return tuple({row.claim.seq: row.claim for row in sorted(rows, key=lambda r: r.claim.seq)}.values())

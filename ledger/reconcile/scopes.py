@@ -1,0 +1,372 @@
+"""Scope families reconciled exactly, as one linear system (SciPy's HiGHS).
+
+A family is a root series and its scopes (``hamas->hostages``, ``hamas->hostages/living``,
+``hamas->hostages/living/thai``). For each scope s and point in time t, C_s(t) is the
+number it counts released by then. The SPEC's rules across scopes are:
+
+- a parent counts at least its parts: C_p(t) >= sum of C_c(t) over its direct parts c;
+- the remainder R_p(t) = C_p(t) - sum C_c(t) never falls (nor does any total);
+- a parent declared complete (a ``complete`` declaration) has R_p = 0.
+
+Write every total as a sum of remainders: C_s(t) = sum of R_d(t) over the scopes d of the
+subtree of s (a scope without parts is its own remainder). With y_d(i) >= 0 the release
+of remainder d at step i (between point i-1 and point i), every rule above is just
+``y >= 0`` (a complete parent has no remainder variables at all), and every claim on
+scope s between points u < v is one row:
+
+    lo <= sum of y_d(i) over d in subtree(s), u < i <= v <= hi.
+
+So the family is feasible exactly when this system has a solution; the bounds of C_s(t)
+are the minimum and maximum of a sum over a rectangle; the claims behind a bound are the
+claim rows with a nonzero dual value at the optimum (a certificate: the bound follows
+from those claims alone). Each bound is solved as a linear program and, should HiGHS
+return a fractional optimum, again with integer variables (``milp``): the bounds are the
+integer ones. When the claims cannot all hold, a mixed-integer program chooses which to
+set aside: the smallest total weight (:func:`ledger.reconcile.weights.exclusion_weight`)
+whose removal leaves the rest consistent, ties broken by the exclusion policy's order.
+Each claim set aside is reported with an irreducible conflict: it and a minimal set of
+kept claims that contradict it (QuickXplain over the kept claims, every subset feasible).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.sparse import csr_matrix
+
+from ..model import RELEASE_KINDS, Claim, Kind, parent_of
+from .explain import number
+from .graph import ORIGIN, day_end, claim_points, event_slots
+from .weights import exclusion_order, exclusion_weight
+
+TOLERANCE = 1e-6
+# HiGHS's MIP presolve prints a debug line to stdout on some solves; the systems here are
+# small, so the MIPs run without it.
+MILP_OPTIONS = {"presolve": False}
+MAX_BOUND_CLAIMS = 10
+
+
+@dataclass
+class Family:
+    """The scopes of one family, the points in time its claims mention, and the layout of
+    the remainder variables y_d(i)."""
+
+    scopes: list[str]  # every scope, each after its parent
+    complete: frozenset[str]
+    points: list[int]
+    children: dict[str, list[str]] = field(default_factory=dict)
+    columns: dict[str, int] = field(default_factory=dict)  # scope -> first column of its remainder
+    width: int = 0  # columns in all
+    index: dict[int, int] = field(default_factory=dict)  # point -> its position
+    slots: dict[str, dict] = field(default_factory=dict)  # series -> event slots of its claims
+
+    @classmethod
+    def of(cls, names: Iterable[str], claims: Sequence[Claim], complete: frozenset[str], days: Iterable[date]) -> "Family":
+        scopes: set[str] = set()
+        for name in names:
+            while name is not None:
+                scopes.add(name)
+                name = parent_of(name)
+        ordered = sorted(scopes)  # a parent's key is a prefix of its parts': it sorts first
+        children: dict[str, list[str]] = defaultdict(list)
+        for scope in ordered:
+            parent = parent_of(scope)
+            if parent is not None:
+                children[parent].append(scope)
+        points = {ORIGIN}
+        by_series: dict[str, list[Claim]] = defaultdict(list)
+        for claim in claims:
+            by_series[claim.series].append(claim)
+        for group in by_series.values():
+            slots = event_slots(group)
+            for claim in group:
+                points.update(claim_points(claim, slots))
+        for point in [p for p in points if p != ORIGIN]:
+            points.add(day_end(point // (1 << 31)))  # the day's end, after its batches
+        points.update(day_end(d.toordinal()) for d in days)
+        family = cls(ordered, frozenset(s for s in complete if children.get(s)), sorted(points), dict(children))
+        steps = len(family.points) - 1
+        column = 0
+        for scope in ordered:
+            if scope not in family.complete:
+                family.columns[scope] = column
+                column += steps
+        family.width = column
+        family.index = {p: i for i, p in enumerate(family.points)}
+        family.slots = {name: event_slots(group) for name, group in by_series.items()}
+        return family
+
+    def subtree(self, scope: str) -> list[str]:
+        found, stack = [], [scope]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(self.children.get(current, ()))
+        return found
+
+    def rectangle(self, scope: str, start: int, end: int) -> list[int]:
+        """Columns of y_d(i) for d in the subtree of ``scope`` and start < i <= end."""
+        columns = []
+        for d in self.subtree(scope):
+            first = self.columns.get(d)
+            if first is not None:
+                columns.extend(range(first + start, first + end))  # step i is column first + i - 1
+        return columns
+
+    def span(self, claim: Claim) -> tuple[int, int]:
+        start, end = claim_points(claim, self.slots[claim.series])
+        return self.index[start], self.index[end]
+
+    def node_of(self, day: date) -> int:
+        return self.index[day_end(day.toordinal())]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One side of one claim: sum over ``columns`` >= lo (side "lo") or <= hi (side "hi")."""
+
+    claim: Claim
+    side: str
+    columns: tuple[int, ...]
+    value: int
+
+
+class System:
+    """The claim rows of a family, solved with HiGHS."""
+
+    def __init__(self, family: Family, claims: Sequence[Claim]):
+        self.family = family
+        self.claims = list(claims)
+        self.rows_of: dict[int, list[Row]] = {}
+        for claim in self.claims:
+            start, end = family.span(claim)
+            columns = tuple(family.rectangle(claim.series, start, end))
+            rows = [Row(claim, "lo", columns, claim.lo)]
+            if claim.hi is not None:
+                rows.append(Row(claim, "hi", columns, claim.hi))
+            self.rows_of[claim.seq] = rows
+
+    def _matrix(self, kept: Iterable[int]) -> tuple[csr_matrix | None, np.ndarray, list[Row]]:
+        """A_ub y <= b_ub for the claims ``kept``: a lower bound is -sum <= -lo."""
+        rows = [row for seq in kept for row in self.rows_of[seq]]
+        if not rows:
+            return None, np.zeros(0), rows
+        data, indices, indptr, bounds = [], [], [0], []
+        for row in rows:
+            sign = -1.0 if row.side == "lo" else 1.0
+            data.extend([sign] * len(row.columns))
+            indices.extend(row.columns)
+            indptr.append(len(indices))
+            bounds.append(sign * row.value)
+        matrix = csr_matrix((data, indices, indptr), shape=(len(rows), max(self.family.width, 1)))
+        return matrix, np.array(bounds, dtype=float), rows
+
+    def feasible(self, kept: Iterable[int]) -> bool:
+        matrix, bounds, _ = self._matrix(kept)
+        if matrix is None:
+            return True
+        result = linprog(np.zeros(matrix.shape[1]), A_ub=matrix, b_ub=bounds, bounds=(0, None), method="highs")
+        if result.status == 2:
+            return False
+        if result.status != 0:  # pragma: no cover - HiGHS failing on a tiny system
+            raise RuntimeError(f"HiGHS could not decide the family's feasibility: {result.message}")
+        if not _integral(result.x):
+            return _integer_feasible(matrix, bounds)
+        return True
+
+    def bound(self, kept: Sequence[int], columns: list[int], upper: bool) -> tuple[int | None, list[Row]]:
+        """The least (or, ``upper``, the greatest) integer sum over ``columns`` allowed by the
+        kept claims, and the claim rows behind it (nonzero duals). None: unbounded above."""
+        matrix, bounds, rows = self._matrix(kept)
+        width = max(self.family.width, 1)
+        objective = np.zeros(width)
+        objective[columns] = -1.0 if upper else 1.0
+        if not columns:
+            return 0, []
+        if matrix is None:
+            return (None, []) if upper else (0, [])
+        result = linprog(objective, A_ub=matrix, b_ub=bounds, bounds=(0, None), method="highs")
+        if result.status == 3:
+            return None, []
+        if result.status != 0:  # pragma: no cover - only on a kept set that is infeasible
+            raise RuntimeError(f"HiGHS could not bound the total: {result.message}")
+        value = -result.fun if upper else result.fun
+        if abs(value - round(value)) > TOLERANCE:
+            exact = milp(objective, constraints=LinearConstraint(matrix, -np.inf, bounds),
+                         integrality=np.ones(width), bounds=Bounds(0, np.inf), options=MILP_OPTIONS)
+            value = -exact.fun if upper else exact.fun
+        marginals = result.ineqlin.marginals
+        behind = [row for row, dual in zip(rows, marginals) if abs(dual) > TOLERANCE]
+        return int(round(value)), behind
+
+    def fewest_exclusions(self) -> list[Claim]:
+        """The claims to set aside: least total weight whose removal leaves the rest
+        consistent; ties go to the claims the exclusion policy excludes first."""
+        claims = self.claims
+        width, count = self.family.width, len(claims)
+        order = {c.seq: rank for rank, c in enumerate(exclusion_order(claims))}
+        scale = count + 1
+        # Keeping claim c gains its weight; among equal weights, keeping the claims the
+        # policy excludes last gains a little more (rank < scale keeps weights in front).
+        gain = np.array([exclusion_weight(c) * scale + order[c.seq] for c in claims], dtype=float)
+        big = 2 * sum(c.lo + (c.hi or 0) for c in claims) + 1
+        objective = np.concatenate([np.zeros(width), -gain])
+        data, indices, indptr, lower, upper = [], [], [0], [], []
+        for k, claim in enumerate(claims):
+            for row in self.rows_of[claim.seq]:
+                data.extend([1.0] * len(row.columns))
+                indices.extend(row.columns)
+                if row.side == "lo":  # sum - lo * keep >= 0
+                    data.append(-float(row.value))
+                    lower.append(0.0)
+                    upper.append(np.inf)
+                else:  # sum + big * keep <= hi + big
+                    data.append(float(big))
+                    lower.append(-np.inf)
+                    upper.append(float(row.value + big))
+                indices.append(width + k)
+                indptr.append(len(indices))
+        matrix = csr_matrix((data, indices, indptr), shape=(len(lower), width + count))
+        result = milp(
+            objective, constraints=LinearConstraint(matrix, lower, upper),
+            integrality=np.ones(width + count),
+            bounds=Bounds(np.zeros(width + count), np.concatenate([np.full(width, np.inf), np.ones(count)])),
+            options=MILP_OPTIONS,
+        )
+        if result.status != 0:  # pragma: no cover - dropping every claim is always feasible
+            raise RuntimeError(f"HiGHS could not choose the claims to set aside: {result.message}")
+        keep = result.x[width:]
+        return [c for c, k in zip(claims, keep) if k < 0.5]
+
+    def conflicts_with(self, claim: Claim, kept: Sequence[Claim], limit: int) -> list[list[Claim]]:
+        """Up to ``limit`` distinct irreducible conflicts of ``claim`` with ``kept`` claims:
+        one, then those left when each kept member of one found is taken out in turn, so
+        every claim it contradicts directly shows up (within the limit)."""
+        cores: list[list[Claim]] = []
+        queue: list[frozenset[int]] = [frozenset()]
+        seen: set[frozenset[int]] = set()
+        while queue and len(cores) < limit:
+            removed = queue.pop(0)
+            if removed in seen:
+                continue
+            seen.add(removed)
+            pool = [c for c in kept if c.seq not in removed]
+            if self.feasible([claim.seq] + [c.seq for c in pool]):
+                continue
+            core = self.conflict_with(claim, pool)
+            if core not in cores:
+                cores.append(core)
+            queue.extend(removed | {c.seq} for c in core if c.seq != claim.seq)
+        return cores
+
+    def conflict_with(self, claim: Claim, kept: Sequence[Claim]) -> list[Claim]:
+        """A minimal set of ``kept`` claims that, with ``claim``, cannot all hold
+        (QuickXplain: every claim returned is needed)."""
+        found = _quickxplain(self, [claim.seq], [], [c.seq for c in kept])
+        by_seq = {c.seq: c for c in kept}
+        return sorted([claim] + [by_seq[s] for s in found], key=lambda c: c.seq)
+
+
+def _quickxplain(system: System, background: list[int], added: list[int], candidates: list[int]) -> list[int]:
+    if added and not system.feasible(background):
+        return []
+    if len(candidates) == 1:
+        return candidates
+    if not candidates:  # pragma: no cover - callers pass an infeasible whole
+        return []
+    half = len(candidates) // 2
+    first, second = candidates[:half], candidates[half:]
+    found_second = _quickxplain(system, background + first, first, second)
+    found_first = _quickxplain(system, background + found_second, found_second, first)
+    return found_first + found_second
+
+
+def _integral(values: np.ndarray) -> bool:
+    return bool(np.all(np.abs(values - np.round(values)) <= TOLERANCE))
+
+
+def _integer_feasible(matrix: csr_matrix, bounds: np.ndarray) -> bool:
+    width = matrix.shape[1]
+    result = milp(np.zeros(width), constraints=LinearConstraint(matrix, -np.inf, bounds),
+                  integrality=np.ones(width), bounds=Bounds(0, np.inf), options=MILP_OPTIONS)
+    return result.status == 0
+
+
+def arithmetic(family: Family, system: System, conflict: Sequence[Claim]) -> str:
+    """The contradiction in words: "39 israeli + 24 thai = at least 63 in hamas->hostages
+    by 2025-01-26, but at most 58 (C9)". From the minimal rows: the lower bounds that
+    must be covered and the upper bounds that cannot cover them."""
+    seqs = [c.seq for c in conflict]
+    rows = [row for seq in seqs for row in system.rows_of[seq]]
+    needed = _minimal_rows(system, rows)
+    lows = [r for r in needed if r.side == "lo"]
+    highs = [r for r in needed if r.side == "hi"]
+
+    def term(row: Row) -> str:
+        return f"{number(row.value)} {_scope_label(row.claim.series)} ({row.claim.id}, {_when(row.claim)})"
+
+    low_text = " + ".join(term(r) for r in lows)
+    if len(lows) > 1:
+        low_text += f" = {number(sum(r.value for r in lows))}"
+    high_text = " + ".join(term(r) for r in highs)
+    if len(highs) > 1:
+        high_text += f" = {number(sum(r.value for r in highs))}"
+    rules = []
+    if any(_within(low.claim.series, high.claim.series) for low in lows for high in highs):
+        rules.append("parts are counted within their whole")
+    if any(_within(high.claim.series, low.claim.series) for low in lows for high in highs):
+        rules.append("a complete whole is the sum of its parts")
+    rules.append("totals never fall")
+    if not highs:
+        return f"at least {low_text}, but {'; '.join(rules)}"
+    return f"at least {low_text}, but at most {high_text} ({'; '.join(rules)})"
+
+
+def _minimal_rows(system: System, rows: list[Row]) -> list[Row]:
+    """Deletion filter over the rows (each side of each claim) of a conflict."""
+    kept = list(rows)
+    for row in list(rows):
+        trial = [r for r in kept if r is not row]
+        if not _rows_feasible(system, trial):
+            kept = trial
+    return kept
+
+
+def _rows_feasible(system: System, rows: list[Row]) -> bool:
+    if not rows:
+        return True
+    data, indices, indptr, bounds = [], [], [0], []
+    for row in rows:
+        sign = -1.0 if row.side == "lo" else 1.0
+        data.extend([sign] * len(row.columns))
+        indices.extend(row.columns)
+        indptr.append(len(indices))
+        bounds.append(sign * row.value)
+    matrix = csr_matrix((data, indices, indptr), shape=(len(rows), max(system.family.width, 1)))
+    result = linprog(np.zeros(matrix.shape[1]), A_ub=matrix, b_ub=np.array(bounds), bounds=(0, None), method="highs")
+    return result.status != 2
+
+
+def _within(part: str, whole: str) -> bool:
+    return part.startswith(whole + "/")
+
+
+def _scope_label(series: str) -> str:
+    return series.rsplit("/", 1)[-1] if "/" in series else f"in all ({series})"
+
+
+def _when(claim: Claim) -> str:
+    day = claim.as_of.isoformat()
+    if claim.kind is Kind.CUMULATIVE and claim.period_start is None:
+        return f"by {day}"
+    start = (claim.period_start or claim.as_of).isoformat()
+    return f"on {day}" if start == day else f"{start}..{day}"
+
+
+def release_claims(claims: Iterable[Claim]) -> list[Claim]:
+    return sorted((c for c in claims if c.kind in RELEASE_KINDS), key=lambda c: c.seq)

@@ -1,0 +1,174 @@
+"""Scope families against a brute-force oracle over every small integer history.
+
+The oracle enumerates every history of a parent P with parts A and B over days 0..2
+(each total non-decreasing from 0 before day 0, which no claim names, P = A + B + R with the remainder R non-decreasing too, and
+R = 0 when P is complete) and keeps those that satisfy the claims. The parts of a scope
+are the scopes claims name: a complete P with claims on A alone is A, and with no claims
+on any part, a declaration of completeness has nothing to act on. The engine must agree
+on feasibility and on every bound, and every conflict it reports must be irreducible.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pxl.ledger.reconcile import reconcile
+from pxl.ledger.reconcile.families import reconcile_family
+from tests.claims import claim, day
+
+PARENT, PARTS = "p->q", ("p->q/a", "p->q/b")
+SCOPES = (PARENT, *PARTS)
+DAYS = 2
+MOST = 2  # claimed figures are 0..MOST
+CAP = DAYS * MOST  # no bound or needed total exceeds it
+
+
+@lru_cache(maxsize=None)
+def histories(cap: int, complete: bool, named: frozenset[str]) -> dict[str, np.ndarray]:
+    """Every history with each remainder (A, B, R) at most ``cap``: per scope an array of
+    shape (histories, DAYS + 1), column t the total by the end of day t. Parts no claim
+    names are 0 in a complete P (they are folded into R otherwise, which is the same)."""
+    steps = [seq for seq in itertools.product(range(cap + 1), repeat=DAYS + 1) if list(seq) == sorted(seq)]
+    zero = [(0,) * (DAYS + 1)]
+    a_steps, b_steps = (steps if part in named or not complete else zero for part in PARTS)
+    rows = itertools.product(a_steps, b_steps, zero if complete else steps)
+    a, b, r = (np.array(side, dtype=np.int8) for side in zip(*rows))
+    return {PARENT: a + b + r, PARTS[0]: a, PARTS[1]: b}
+
+
+def satisfying(claims, cap: int, complete: bool, named: frozenset[str]) -> dict[str, np.ndarray]:
+    every = histories(cap, complete and bool(named & set(PARTS)), named)
+    ok = np.ones(every[PARENT].shape[0], dtype=bool)
+    for c in claims:
+        totals = every[c.series]
+        t = (c.as_of - day(0)).days
+        value = totals[:, t] - (totals[:, t - 1] if c.kind.value == "increment" else 0)
+        ok &= value >= c.lo
+        if c.hi is not None:
+            ok &= value <= c.hi
+    return {s: m[ok] for s, m in every.items()}
+
+
+def feasible(claims, complete: bool, named: frozenset[str] | None = None) -> bool:
+    named = frozenset(c.series for c in claims) if named is None else named
+    return satisfying(claims, CAP, complete, named)[PARENT].shape[0] > 0
+
+
+def oracle_bounds(claims, complete: bool, named: frozenset[str], scope: str, t: int) -> tuple[int, int | None]:
+    """The least and greatest total; the greatest is open if a larger cap raises it."""
+    small = satisfying(claims, CAP, complete, named)[scope][:, t]
+    large = satisfying(claims, CAP + 1, complete, named)[scope][:, t]
+    high = int(large.max())
+    return int(small.min()), (None if high > int(small.max()) else high)
+
+
+@st.composite
+def families(draw):
+    count = draw(st.integers(1, 5))
+    found = []
+    for _ in range(count):
+        lo = draw(st.integers(0, MOST))
+        hi = draw(st.one_of(st.none(), st.integers(lo, MOST)))
+        found.append(claim(
+            draw(st.sampled_from(["cumulative", "increment"])), lo, hi, day(draw(st.integers(1, DAYS))),
+            series=draw(st.sampled_from(SCOPES)),
+        ))
+    return found, draw(st.booleans())
+
+
+@settings(max_examples=120, deadline=None)
+@given(families())
+def test_engine_agrees_with_the_oracle(case):
+    claims, complete = case
+    results, found = reconcile_family(claims, frozenset({PARENT}) if complete else frozenset())
+    conflicts = [d for d in found if d.type == "conflict"]
+    assert (not conflicts) == feasible(claims, complete)
+    named = frozenset(c.series for c in claims)
+    for conflict in conflicts:  # irreducible: all cannot hold, every smaller set can
+        members = list(conflict.claims)
+        assert not feasible(members, complete, named)
+        for left_out in members:
+            assert feasible([c for c in members if c is not left_out], complete, named)
+    named = frozenset(c.series for c in claims)  # the family's scopes, whatever is set aside
+    excluded = {c.seq for r in results for c in r.excluded}
+    kept = [c for c in claims if c.seq not in excluded]
+    assert feasible(kept, complete, named)
+    fewest = next(k for k in range(len(claims) + 1) for out in itertools.combinations(claims, k)
+                  if feasible([c for c in claims if c not in out], complete, named))
+    assert len(excluded) == fewest  # ungraded claims weigh alike: the fewest
+    for result in results:
+        for estimate in result.estimates:
+            t = (estimate.date - day(0)).days
+            assert (estimate.low, estimate.high) == oracle_bounds(kept, complete, named, result.series, t)
+
+
+@settings(max_examples=60, deadline=None)
+@given(families(), st.sampled_from(PARTS), st.integers(0, MOST), st.integers(1, DAYS))
+def test_a_part_claim_never_loosens_a_bound(case, part, lo, when):
+    claims, complete = case
+    declared = frozenset({PARENT}) if complete else frozenset()
+    if not feasible(claims, complete):
+        return
+    more = claims + [claim("cumulative", lo, None, day(when), series=part)]
+    if part not in {c.series for c in claims} and complete:
+        return  # a new part of a complete parent changes what the parent is made of
+    if not feasible(more, complete):
+        return
+    days = [day(t) for t in range(1, DAYS + 1)]
+    before, _ = reconcile_family(claims, declared, days)
+    after, _ = reconcile_family(more, declared, days)
+    tighter = {r.series: r for r in after}
+    for result in before:
+        for estimate in result.estimates:
+            now = tighter[result.series].estimate_at(estimate.date)
+            assert now.low >= estimate.low
+            assert estimate.high is None or (now.high is not None and now.high <= estimate.high)
+
+
+def test_parts_and_whole_of_one_day_are_no_conflict():
+    claims = [claim("cumulative", 24, 24, day(1), series="h->x"),
+              claim("cumulative", 13, 13, day(1), series="h->x/israeli"),
+              claim("cumulative", 10, 10, day(1), series="h->x/thai")]
+    result = reconcile(claims)
+    assert not result.conflicts
+    parent = result.for_series("h->x")
+    assert parent.parts == ("h->x/israeli", "h->x/thai")
+    assert (parent.remainder.low, parent.remainder.high) == (1, 1)
+    assert result.for_series("h->x/thai").parent == "h->x"
+
+
+def test_a_cross_scope_contradiction_is_named_with_its_arithmetic():
+    whole = claim("cumulative", 58, 58, day(2), series="h->x")
+    israeli = claim("cumulative", 39, 39, day(2), series="h->x/israeli")
+    others = claim("cumulative", 24, None, day(2), series="h->x/others")
+    result = reconcile([whole, israeli, others])
+    [conflict] = result.conflicts
+    assert set(conflict.claims) == {whole, israeli, others} and conflict.series == "h->x"
+    assert "39 israeli" in conflict.message and "24 others" in conflict.message
+    assert "= 63" in conflict.message and "at most 58" in conflict.message
+
+
+def test_a_parent_low_rises_with_its_parts_and_why_names_them():
+    parts = [claim("cumulative", 39, 39, day(2), series="h->x/israeli"),
+             claim("cumulative", 24, 24, day(2), series="h->x/thai")]
+    result = reconcile(parts + [claim("cumulative", 20, None, day(1), series="h->x")])
+    parent = result.for_series("h->x")
+    estimate = parent.estimate_at(day(2))
+    assert estimate.low == 63 and estimate.high is None
+    assert set(estimate.low_claims) == set(parts)
+    assert {e.claim for e in parent.why(day(2)).low} == set(parts)
+
+
+@pytest.mark.parametrize("complete", [False, True])
+def test_a_complete_parent_equals_its_parts(complete):
+    claims = [claim("cumulative", 13, 13, day(1), series="h->x/israeli"),
+              claim("cumulative", 10, 10, day(1), series="h->x/thai")]
+    parent = reconcile(claims, complete={"h->x"} if complete else ()).for_series("h->x")
+    estimate = parent.estimate_at(day(1))
+    assert (estimate.low, estimate.high) == ((23, 23) if complete else (23, None))
