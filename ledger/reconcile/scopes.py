@@ -22,7 +22,7 @@ claim rows with a nonzero dual value at the optimum (a certificate: the bound fo
 from those claims alone). Each bound is solved as a linear program and, should HiGHS
 return a fractional optimum, again with integer variables (``milp``): the bounds are the
 integer ones. When the claims cannot all hold, a mixed-integer program chooses which to
-set aside: the smallest total weight (:func:`ledger.reconcile.weights.exclusion_weight`)
+set aside: the smallest total weight (:func:`ledger.reconcile.weights.claim_weight`)
 whose removal leaves the rest consistent, ties broken by the exclusion policy's order.
 Each claim set aside is reported with an irreducible conflict: it and a minimal set of
 kept claims that contradict it (QuickXplain over the kept claims, every subset feasible).
@@ -42,12 +42,13 @@ from scipy.sparse import csr_matrix
 from ..model import RELEASE_KINDS, Claim, Kind, parent_of
 from .explain import number
 from .graph import ORIGIN, day_end, claim_points, event_slots
-from .weights import exclusion_order, exclusion_weight
+from .conflicts import exclusion_key
+from .weights import claim_weight
 
 TOLERANCE = 1e-6
 # HiGHS's MIP presolve prints a debug line to stdout on some solves; the systems here are
 # small, so the MIPs run without it.
-MILP_OPTIONS = {"presolve": False}
+MILP_OPTIONS = {"presolve": False, "mip_rel_gap": 0.0}  # exact, not within HiGHS's default 0.01%
 MAX_BOUND_CLAIMS = 10
 
 
@@ -209,11 +210,13 @@ class System:
         consistent; ties go to the claims the exclusion policy excludes first."""
         claims = self.claims
         width, count = self.family.width, len(claims)
-        order = {c.seq: rank for rank, c in enumerate(exclusion_order(claims))}
-        scale = count + 1
-        # Keeping claim c gains its weight; among equal weights, keeping the claims the
-        # policy excludes last gains a little more (rank < scale keeps weights in front).
-        gain = np.array([exclusion_weight(c) * scale + order[c.seq] for c in claims], dtype=float)
+        # The exclusion policy's order (corroboration not counted), first set aside first.
+        order = {c.seq: rank for rank, c in enumerate(sorted(claims, key=lambda c: exclusion_key(c, 0)))}
+        scale = count * count + 1
+        # Keeping claim c gains its weight; among sets of equal weight, the one whose
+        # claims the policy sets aside first (least sum of ranks) is set aside: the ranks
+        # together stay below ``scale``, so they never outweigh a difference in weight.
+        gain = np.array([claim_weight(c) * scale + order[c.seq] for c in claims], dtype=float)
         big = 2 * sum(c.lo + (c.hi or 0) for c in claims) + 1
         objective = np.concatenate([np.zeros(width), -gain])
         data, indices, indptr, lower, upper = [], [], [0], [], []
