@@ -73,9 +73,12 @@ def extract_command(app, file, publisher, published, url, title, parties, fmt, o
             "document": document, "speaker": candidate.speaker, "quote": candidate.quote,
             "start": candidate.start, "end": candidate.end, "confidence": candidate.confidence,
             "reason": candidate.reason,
+            "parts": [{"value": p.value, "lo": p.lo, "hi": p.hi, "role": p.role} for p in candidate.parts],
         })
     if fmt == "jsonl":
         text_out = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        # CSV keeps the import columns; a compound's parts are in its value, a breakdown's
+        # in the reason.
     else:
         text_out = to_csv(rows, COLUMNS)
     if output:

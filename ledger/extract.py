@@ -17,44 +17,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_value
+from .finding import Part, find_figures
+from .wording import DEFAULT_CONFIG, WordingConfig
 
-_NUMBER_WORD = (
-    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety|hundred|thousand|million|dozen)"
-)
-_WORDS_NUMBER = rf"(?:(?:a|an)\s+)?{_NUMBER_WORD}(?:(?:\s+and\s+|[\s-]+){_NUMBER_WORD})*"
-_DIGITS_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE = r"(?:\s+(?:million|thousand|hundred))?"
-_NUMBER = rf"(?:(?:{_DIGITS_NUMBER}){_SCALE}|{_WORDS_NUMBER})"
-_QUALIFIER = (
-    r"(?:more\s+than|over|at\s+least|up\s+to|at\s+most|no\s+more\s+than|fewer\s+than|less\s+than|"
-    r"under|nearly|almost|about|around|approximately|some|roughly|upwards\s+of|as\s+many\s+as|"
-    r"an\s+estimated|close\s+to|another|a\s+further|a\s+total\s+of|just\s+over|well\s+over)"
-)
-_VAGUE = r"(?:several\s+dozen|several\s+hundred|several\s+thousand|dozens|hundreds|thousands)"
-FIGURE = re.compile(
-    rf"\b(?:between\s+{_NUMBER}\s+and\s+{_NUMBER}"
-    rf"|(?:{_QUALIFIER}\s+)?{_NUMBER}(?:\s*(?:-|\u2013|to)\s*{_NUMBER})?(?:\s+or\s+more|\+)?"
-    rf"|{_VAGUE})\b",
-    re.IGNORECASE,
-)
-
-PRISONER_NOUNS = {
-    "prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates", "captive", "captives",
-    "hostage", "hostages", "fighters", "fighter", "troops", "soldiers", "personnel", "forces",
-    "pows", "combatants", "civilians", "members", "people", "individuals", "militants", "insurgents",
-    "workers", "servicemen", "captured",
-}
-OTHER_NOUNS = {
-    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "minute",
-    "minutes", "country", "countries", "province", "provinces", "location", "locations", "city",
-    "cities", "meeting", "meetings", "conference", "conferences", "percent", "per", "%", "dollars",
-    "million", "billion", "km", "kilometres", "kilometers", "miles", "times", "points", "votes",
-    "seats", "corps", "brigade", "division", "team", "teams", "members-strong", "rounds", "round",
-    "delegates", "page", "pages", "articles", "article", "sides", "parties", "states",
-}
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -64,12 +29,24 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 RELEASE_VERBS = re.compile(r"\b(releas\w*|free[ds]?|freeing|set free|swap\w*|exchang\w*|hand\w* over|demand\w*|vow\w*|promis\w*|pledg\w*)\b", re.I)
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the|in accordance with|obligat\w+|target\w*)\b", re.I)),
+    ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the|in accordance with|obligat\w+|target\w*|"
+                          r"agreed|plan\w*|list of|formula)\b", re.I)),
+    # Future tense: a plan (target) unless a party's demand or promise is named nearby.
+    ("target-future", re.compile(r"\b(will|would|to be|expected|due to|set to|aim\w*|to exchange|to release|to free|"
+                                 r"is to|are to|will see)\b", re.I)),
     ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition)\b", re.I)),
-    ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|would release|will release|offer\w*|commit\w*|initially)\b", re.I)),
-    ("cumulative", re.compile(r"\b(total|bringing to|so far|to date|in all|altogether|has released|have released|has freed|have freed|have been released|has been released)\b", re.I)),
-    ("increment", re.compile(r"\b(released|freed|handed over|set free)\b", re.I)),
+    ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially)\b", re.I)),
+    ("cumulative", re.compile(r"\b(the total|total number|tally|bringing to|bringing the|brings the|so far|to date|in all|"
+                              r"altogether|overall)\b", re.I)),
+    # The perfect tense speaks of a total only for an open figure ("has released more than
+    # four thousand"); "Hamas has released three hostages" is one batch.
+    ("cumulative-open", re.compile(r"\b(has released|have released|has freed|have freed|have been released|"
+                                   r"has been released|have also been released)\b", re.I)),
+    ("increment", re.compile(r"\b(released|freed|handed over|handed|set free|returned|arrived|arriving|carrying|carried|"
+                             r"transferred|today|yesterday|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                             r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
+_FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
 ATTRIBUTION_AFTER = re.compile(
     r"\b(?:said|says|told|tweeted|announced|stated|added|according to|confirmed|reported)\b", re.I)
 _TITLES = re.compile(
@@ -96,6 +73,7 @@ class Candidate:
     deadline: date | None
     confidence: float
     reason: str
+    parts: tuple[Part, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,17 +280,27 @@ def _dates(text: str, sentence: tuple[int, int], published: date | None) -> dict
     return found
 
 
-def _kind(body: str, offset: int) -> tuple[str, str]:
-    """The kind whose cue word is nearest the figure (offset within the sentence)."""
+def _kind(body: str, offset: int, end: int, open_ended: bool) -> tuple[str, str]:
+    """The kind whose cue word is nearest the figure at [offset, end) of the sentence (cue
+    words inside the figure's own wording, as "a total of", do not count)."""
     best: tuple[int, int, str, str] | None = None
     for rank, (kind, pattern) in enumerate(KIND_CUES):
+        penalty = 0
+        if kind == "cumulative-open":
+            if not open_ended:
+                continue
+            kind = "cumulative"
+        elif kind == "target-future":
+            kind, penalty = "target", _FUTURE_PENALTY
         for m in pattern.finditer(body):
-            distance = min(abs(m.start() - offset), abs(m.end() - offset))
+            if m.start() < end and offset < m.end():
+                continue
+            distance = min(abs(m.start() - offset), abs(m.end() - offset), abs(m.start() - end)) + penalty
             candidate = (distance, rank, kind, m.group(0))
             if best is None or candidate < best:
                 best = candidate
     if best is None:
-        return "cumulative", "no cue word: guessed cumulative"
+        return "increment", "no cue word: guessed increment (the commonest kind in reporting)"
     return best[2], f"'{best[3]}' near the figure"
 
 
@@ -360,34 +348,13 @@ def extract(
         s, e = sentence
         body = matchable[s:e]
         sentence_speaker, _ = _attribution(body, last_speaker)
-        for match in FIGURE.finditer(body):
-            start, end = s + match.start(), s + match.end()
-            span = matchable[start:end]
-            noise = _is_date_or_noise(matchable, start, end, span)
-            if noise:
-                continue
-            try:
-                interval = parse_value(span, config)
-            except WordingError:
-                continue
-            after = _tokens_after(matchable, end)
-            noun_at = next((i for i, t in enumerate(after) if t in PRISONER_NOUNS), None)
-            signals = []
-            if noun_at is not None and noun_at <= 6:
-                confidence = 0.85 if noun_at <= 2 else 0.7
-                signals.append(f"'{after[noun_at]}' follows the figure")
-            elif RELEASE_VERBS.search(body) and (
-                re.search(r"prisoner|detainee|inmate|captive|hostage", body, re.I)
-                or _previous_mentions_prisoners(matchable, spans, sentence)
-            ):
-                confidence = 0.5
-                signals.append("the clause speaks of releasing prisoners")
-            else:
-                continue
-            if span.lower() in ("one", "a", "an") and (noun_at is None or noun_at > 1):
-                continue  # "in one go", "a precondition": not a count of people
-            kind, kind_reason = _kind(body, match.start())
-            speaker, speaker_reason = _speaker(matchable, sentence, match.start(), kind, last_speaker)
+        for found in find_figures(matchable, s, e, config):
+            start, end = found.start, (found.noun_end if found.parts and found.parts[0].role == "compound" else found.end)
+            offset = start - s
+            confidence = 0.85 if found.noun else 0.6
+            signals = [found.why]
+            kind, kind_reason = _kind(body, offset, end - s, found.hi is None or found.hi - found.lo > 2 * max(found.lo, 1) * 0.2)
+            speaker, speaker_reason = _speaker(matchable, sentence, offset, kind, last_speaker)
             series, series_reason = _series(matchable, sentence, start, end, kind, parties or [])
             dates = _dates(matchable, sentence, published)
             as_of = dates.get("as_of", (None, ""))[0]
@@ -402,6 +369,7 @@ def extract(
             if speaker:
                 confidence += 0.05
             quote_start, quote_end = _clause(matchable, sentence, start, end)
+            span = matchable[start:end]
             # Back to the article's own offsets and characters.
             start, end = offsets[start], offsets[end - 1] + 1
             quote_start, quote_end = offsets[quote_start], offsets[quote_end - 1] + 1
@@ -409,10 +377,11 @@ def extract(
             if value != span and "-" in value:
                 value = span  # a line-break hyphen inside the figure: give it unbroken
             candidates.append(Candidate(
-                value=value, lo=interval.lo, hi=interval.hi, start=start, end=end,
+                value=value, lo=found.lo, hi=found.hi, start=start, end=end,
                 quote=text[quote_start:quote_end], kind=kind, series=series, speaker=speaker,
                 as_of=as_of, period_start=period, deadline=deadline,
                 confidence=round(min(confidence, 0.95), 2), reason="; ".join(signals),
+                parts=found.parts,
             ))
         if sentence_speaker:
             last_speaker = sentence_speaker

@@ -1,0 +1,480 @@
+"""Find the figures of people in running text: the one figure finder of ``pxl extract``.
+
+Numbers are read only by the wording grammar (:func:`ledger.wording.match_figure`), so a
+figure ``pxl import`` reads is found here with the same interval, and ``--vague`` /
+``--tolerance`` apply to both. This module decides which of them count people held or
+released (:func:`find_figures`):
+
+- **a people noun follows** (within its noun phrase): the head noun is judged by its form
+  (a role or group noun in -ees, -ers, -ists, -ants/-ents, -ians, -men, -ives; a capitalised
+  demonym: "Israelis", "Thais", "Sudanese", "Filipino", "Taliban"), by a small core of plain
+  words ("people", "hostages", "troops", "civilians"...) and by stems of other languages
+  ("prisioneros", "Gefangene", "военнослужащих", "名"); a head that names things ("flights",
+  "exchanges", "rounds", "days") rules the figure out even if a people word precedes it
+  ("57 prisoner-of-war exchanges");
+- **no noun, in a release context**: a total ("bringing the total to 81", "stands at 81",
+  "reaches 97"), "another 555", "3 more", a figure followed by "were released", "of them",
+  "others", "in 2024", or a figure in a list after a figure of people ("10 prisoners were
+  sent to Russia, 13 to Germany and three to the US").
+
+Never figures: dates ("March 5", "(29)"), years, times, money, percentages, fractions and
+what they are fractions of ("two-thirds of the 900"), ages and other hyphenated adjectives
+("24-year-old", "15-month"), labels after a name ("channel News 12"), counts of the killed,
+wounded or displaced, and sentences that speak of no release, custody or exchange.
+"Turned over 55" is the verb "turn over" and 55, not "over 55".
+
+Figures joined without a phrase between them are one **compound** (the sum, with its parts:
+"13 Israelis, 10 Thais and one Filipino"); a total followed by "including", "among them" or
+a dashed aside has a **breakdown** ("39, including six women and 33 minors" is 39, with its
+parts), and the parts are not figures of their own.
+
+Cost: the text is tokenised once and the grammar is tried only at tokens a few tokens before
+a number, on a bounded window, so time grows linearly with the text
+(``bench/extract_long.py``); :data:`STEPS` counts the grammar calls for the regression test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .wording import DEFAULT_CONFIG, Token, WordingConfig, match_figure, tokenize
+
+# Words a figure's noun phrase may not run past: verbs, prepositions, conjunctions.
+_STOP = {
+    "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will", "would", "could",
+    "should", "may", "might", "must", "shall", "did", "do", "does", "from", "to", "in", "on", "at",
+    "by", "who", "whom", "whose", "that", "which", "and", "or", "but", "with", "for", "as", "into",
+    "after", "before", "since", "during", "while", "than", "under", "over", "held", "still", "also",
+    "including", "among", "between", "per", "each", "via", "through", "across", "against", "toward",
+    "towards", "until", "if", "when", "where", "whereas", "because", "so", "it", "they", "he", "she",
+    "we", "this", "these", "those", "its", "their", "his", "her", "our",
+}
+# Plain words for people that no suffix rule reaches.
+_PEOPLE_WORDS = {
+    "people", "persons", "person", "men", "women", "children", "minors", "hostages", "hostage",
+    "captives", "troops", "personnel", "members", "citizens", "nationals", "individuals", "pows",
+    "bodies", "remains", "taliban", "others", "convicts", "prisoner", "detainee", "inmates", "civilian",
+    "soldier", "serviceman", "servicewoman", "fighter", "man", "woman", "child", "boy", "girl", "boys",
+    "girls", "teenagers", "youths", "adults", "elderly", "wounded", "sick", "injured", "foreigners",
+    "relatives", "ones", "them", "whom", "defenders", "filipino", "filipinos", "thai", "thais",
+    "nepalese", "sudanese", "chinese", "lebanese", "servicemembers", "prisoners", "detainees",
+    "forces", "rebels", "terrorists", "guards", "police", "staff", "crew", "sailors", "pilots",
+}
+# Heads that count things, not people (a people word before them does not help).
+_THING_WORDS = {
+    "flight", "flights", "aircraft", "plane", "planes", "airports", "airport", "trucks", "truckloads",
+    "truck", "countries", "country", "cities", "city", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "hour", "hours", "minutes", "round", "rounds", "stage", "stages",
+    "phase", "phases", "exchange", "exchanges", "swap", "swaps", "batch", "batches", "drones",
+    "times", "families", "letters", "centers", "centres", "containers", "numbers", "papers",
+    "points", "votes", "seats", "dollars", "euros", "percent", "kilometres", "kilometers", "miles",
+    "officials", "ministers", "diplomats", "delegations", "delegates", "negotiators", "mediators",
+    "journalists-in", "provinces", "prisons", "camps", "buses", "coffins", "corps", "brigade",
+    "brigades", "division", "divisions", "teams", "sides", "parties", "states", "talks",
+    "meetings", "lists", "names", "cases", "sentences", "charges", "attacks", "strikes",
+    "operations", "agreements", "deals", "releases", "handovers", "transfers", "stations",
+    "channels", "crossings", "ambulances", "hospitals", "shelters", "governorates", "regions",
+    "villages", "towns", "homes", "houses", "tons", "tonnes", "meals", "visits", "calls",
+    "reports", "articles", "pages", "photos", "videos", "members-strong", "million", "billion",
+    "lakh", "crore", "%", "attackers", "gunmen",
+}
+_PEOPLE_SUFFIX = re.compile(r"(?:ees|ers|ists|ants|ents|ians|eans|ans|men|ives|ites|ese|is|ards|iks|ens|ins)$")
+# People nouns of other languages, by stem (German, Spanish, Portuguese, Italian, French,
+# Norwegian, Russian, Ukrainian) and the Chinese measure word for people.
+_FOREIGN_PEOPLE = re.compile(
+    r"^(?:gefangen|häftling|mensch|soldat|geisel|person|zivilist|bürger|staatsbürger|kind|minderjährig|"
+    r"freigelassen|prision|pres[oa]s|detenid|rehen|venezolan|norteamerican|estadounidens|ciudadan|migrant|militar|"
+    r"soldad|prisioneir|detid|refém|reféns|prigionier|detenut|ostagg|cittadin|détenu|prisonni|otage|"
+    r"civil|fange|amerikaner|russer|"
+    r"военн|пленн|заложник|человек|солдат|защитник|граждан|гражданск|жител|украин|россиян|мирн|"
+    r"військов|полонен|захисник|громадян|цивільн|українц|бранц)", re.I)
+_CJK_PEOPLE = re.compile(r"^\s*名")
+_KILLED = re.compile(
+    r"^(?:(?:were|was|have|had|has|been|being|are|reportedly|also|already|now|\w+ly)\s+){0,3}"
+    r"(?:killed|dead|died|wounded|injured|displaced|missing|fled|forced to flee|evacuated|martyred|"
+    r"left|who died)\b", re.I)
+_KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|injuring|displacing|displaced|death toll of|deaths of)\s+$", re.I)
+_RELEASE_CONTEXT = re.compile(
+    r"releas|\bfree|freed|freeing|swap|exchang|return|hand(?:ed|s|ing)?\s+(?:over|back)|handover|"
+    r"captiv|captur|prison|detain|detention|hostage|abduct|transfer|repatriat|deport|\bheld\b|\bhold|"
+    r"pardon|liberat|custody|\bpows?\b|brought back|brought home|come home|came home|home\b|arriv|"
+    r"incarcerat|jail|convict|kidnap|reunit|board|carrying|arrest|bodies|remains|"
+    r"gefangen|freigelass|freilass|\bfrei\b|austausch|gewechselt|häftling|haft|liberad|intercambi|excarcel|presos|libert|libér|"
+    r"devuel|retorn|canje|prision|detenid|fogol|fogság|hadifogoly|captivit|освобо|вернут|верну|передал|"
+    r"échange|prigion|rilasci|обмен|плен|освобод|вернул|повернул|обмін|полон|звільн|交換|釋放|被俘|fange",
+    re.I)
+_PARTICLE_VERB = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|pass|passed|passing|sign|signed|signing)\s*$", re.I)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_FOREIGN_MONTHS = (
+    "januar|februar|märz|mai|juni|juli|oktober|dezember|enero|febrero|marzo|abril|mayo|junio|julio|"
+    "agosto|septiembre|octubre|noviembre|diciembre|janvier|février|mars|avril|juin|juillet|août|"
+    "junho|julho|março|fevereiro|janeiro|gennaio|febbraio|luglio|giugno|января|февраля|марта|апреля|"
+    "мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|"
+    "червня|липня|серпня|вересня|жовтня|листопада|грудня|március|martie|日|月"
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS}|{_FOREIGN_MONTHS})\.?\s*(?:\(|de\s+)?$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th|-?е?[- ]?(?:én|го|ого))?\s*(?:de\s+|of\s+)?(?:{_MONTHS}|{_FOREIGN_MONTHS})\b|^\s*(?:日|月)", re.I)
+_TIME_OR_UNIT_AFTER = re.compile(
+    r"^(?:\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|:\d|%|per\s*cent|percent|km\b|kg\b|th\b|st\b|nd\b|rd\b)"
+    r"|[-\u2010\u2011][^\W\d])", re.I)
+_MONEY_BEFORE = re.compile(r"[$£€¥₴₽]\s*$|\b(?:usd|us\$|eur|rs\.?)\s*$", re.I)
+_FRACTION_BEFORE = re.compile(
+    r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|percent|per cent|%|majority|most|some|part|many|all|none|each|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.I)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:total|tally|number|count|figure|toll)\b[^.;:]{0,60}\b(?:to|at|of)\s+$"
+    r"|\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|rose|rises|rising)\b[^.;:]{0,60}\bto\s+$"
+    r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I)
+_VERB_AFTER = re.compile(
+    r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is)"
+    r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+)?(?:been\s+|be\s+)?"
+    r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among)"
+    r"|in\s+(?:1[89]|20)\d\d\b)", re.I)
+# Nouns that name people held or freed by themselves; other people nouns need a word of
+# release or custody within _CONTEXT_CHARS of the figure.
+_CUSTODY_NOUN = re.compile(r"^(?:prisoner|detainee|hostage|captive|inmate|pow|convict|deportee|abductee|"
+                           r"gefangen|häftling|geisel|prision|pres[oa]|detenid|rehen|пленн|заложник|полонен)", re.I)
+_CONTEXT_CHARS = 80
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:releas\w*|free|frees|freed|freeing|swap\w*|exchang\w*|return\w*|hand\w*\s+(?:over|back)|"
+    r"turn\w*\s+over|demand\w*|repatriat\w*|transferr?\w*|pardon\w*|deport\w*|liberat\w*|receiv\w*)"
+    r"\s+(?:only\s+|just\s+|another\s+|a\s+further\s+|the\s+remaining\s+)?[\"“]?$", re.I)
+_ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|traveling|being|went|going|returned|were|was|aboard|into)\b", re.I)
+_BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|^\s*[\u2013\u2014]\s*|^\s+-{1,2}\s+", re.I)
+_SEPARATOR = re.compile(r"^\s*(?:,\s*and|,|and|&|as well as|,\s*as well as|along with|und|y|e|et|и|і)\s+(?=\S)", re.I)
+
+STEPS = [0]  # grammar calls made, for the test that the finder stays linear
+
+MAX_FIGURE_CHARS = 120  # a figure's wording ("between four thousand ... and five thousand") fits
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a compound or breakdown: its wording (with its noun), interval and role."""
+
+    value: str
+    lo: int
+    hi: int | None
+    role: str  # "compound" or "breakdown"
+
+
+@dataclass(frozen=True)
+class FoundFigure:
+    """A figure of people at ``[start, end)`` of the text searched (the wording, without its
+    noun); ``noun`` the noun phrase after it (None for a total without one); ``why`` says what
+    made it a figure of people; ``parts`` the compound's or breakdown's parts."""
+
+    start: int
+    end: int
+    lo: int
+    hi: int | None
+    noun: str | None
+    why: str
+    parts: tuple[Part, ...] = ()
+    noun_end: int = 0
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    lo: int
+    hi: int | None
+    filler: str  # the leading word of the wording ("another", "the"), lower case
+    after: int  # index of the first token after the wording
+    partitive: bool = False  # "13 of the 16": the wording ends with a reference
+
+
+def _is_numeric(token: Token) -> bool:
+    return token.kind == "num" or (token.kind == "word" and _NUMERIC_WORD.match(token.text) is not None)
+
+
+_NUMERIC_WORD = re.compile(
+    r"^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"thousand|million|dozen|dozens|hundreds|thousands|several|few|couple|tens)(?:-\w+)?$")
+
+
+def _match_at(text: str, tokens: list[Token], i: int, config: WordingConfig) -> _Match | None:
+    STEPS[0] += 1
+    found = match_figure(text, tokens[i].start, config, window=MAX_FIGURE_CHARS)
+    if found is None:
+        return None
+    j = i
+    while j < len(tokens) and tokens[j].start < found.end:
+        j += 1
+    interval = found.figure.interval
+    return _Match(found.start, found.end, interval.lo, interval.hi, tokens[i].text, j,
+                  found.figure.reference is not None)
+
+
+def _noun_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, list[Token]]:
+    """The words of the noun phrase starting at token j (up to five, stopping at a verb,
+    preposition, punctuation or number): (index after it, its word tokens)."""
+    words: list[Token] = []
+    k = j
+    if k < len(tokens) and tokens[k].text == "of":  # "hundreds of prisoners", "157 of its POWs"
+        k += 1
+        while k < len(tokens) and tokens[k].text in ("the", "its", "their", "them", "whom", "those", "these"):
+            if tokens[k].text in ("them", "whom", "those"):
+                return k + 1, [tokens[k]]
+            k += 1
+    while k < len(tokens) and len(words) < 5:
+        token = tokens[k]
+        if token.kind != "word" or token.text in _STOP or _is_numeric(token):
+            if token.kind == "word" and token.text == "of" and k + 1 < len(tokens) and tokens[k + 1].text == "war":
+                k += 2  # "prisoners of war"
+                continue
+            break
+        words.append(token)
+        k += 1
+    return k, words
+
+
+def _word_class(text: str, token: Token) -> str | None:
+    """'people', 'thing' or None (unknown) for one word of a noun phrase."""
+    word = token.text.strip(".'’")
+    if word in _THING_WORDS or word.split("-")[-1] in _THING_WORDS:
+        return "thing"
+    if word in _PEOPLE_WORDS or word.split("-")[-1] in _PEOPLE_WORDS:
+        return "people"
+    if _FOREIGN_PEOPLE.match(word):
+        return "people"
+    if word.isascii() and len(word) > 3 and _PEOPLE_SUFFIX.search(word) and not word.endswith(("ss", "us")):
+        capital = text[token.start].isupper()
+        if capital or word.endswith(("ees", "ers", "ists", "ants", "ents", "ians", "men", "ives")):
+            return "people"
+    return None
+
+
+def _noun_class(text: str, words: list[Token]) -> tuple[str | None, int]:
+    """The noun phrase's class and the index of its head: the first word whose class is
+    known, a singular people word before another word being a modifier ("prisoner
+    exchanges", "hostage deal"); a capitalised adjective of nationality alone ("32 Armenian,
+    2 Azerbaijani soldiers") counts people."""
+    for index, token in enumerate(words):
+        cls = _word_class(text, token)
+        if cls is None:
+            continue
+        if cls == "people" and index + 1 < len(words) and not token.text.endswith("s") \
+                and _word_class(text, words[index + 1]) is not None:
+            continue
+        return cls, index
+    if words:
+        last = words[-1]
+        if text[last.start].isupper() and re.search(r"(?:an|ani|ian|ese|i|ish|ch)$", last.text):
+            return "people", len(words) - 1
+    return None, len(words) - 1
+
+
+def _excluded(text: str, start: int, end: int, lo: int, hi: int | None, sentence_start: int) -> str | None:
+    """Why the number at [start, end) is not a count of people, or None."""
+    before = text[max(sentence_start, start - 40):start]
+    after = text[end:end + 40]
+    raw = text[start:end]
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return "a date"
+    if re.fullmatch(r"(?:1[89]|20)\d\d", raw.strip()) or re.fullmatch(r"(?:1[89]|20)\d\ds?", raw.strip()):
+        return "a year"
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", after) and re.fullmatch(r"\d{1,2}", raw.strip()):
+        return "a day in parentheses"
+    if _TIME_OR_UNIT_AFTER.match(after) or re.search(r"\d[:.]\s*$", before):
+        return "a time, unit or hyphenated adjective"
+    if _MONEY_BEFORE.search(before):
+        return "money"
+    if _FRACTION_BEFORE.search(before) or re.search(r"[-\u2010\u2011]\s*$", before) and re.search(r"\w[-\u2010\u2011]$", before):
+        return "a part of something else"
+    if _KILLED_BEFORE.search(before):
+        return "a count of the killed or wounded"
+    return None
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None,
+                 config: WordingConfig = DEFAULT_CONFIG) -> list[FoundFigure]:
+    """Figures of people in ``text[start:end]`` (one sentence), in order; see the module."""
+    end = len(text) if end is None else end
+    body = text[start:end]
+    if not _RELEASE_CONTEXT.search(body):
+        return []
+    tokens = tokenize(text, start, end)
+    # Index of the next numeric token at or after each token (one backward pass).
+    next_numeric = [len(tokens)] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        next_numeric[i] = i if _is_numeric(tokens[i]) or tokens[i].text in ("a", "an") and i + 1 < len(tokens) and _is_numeric(tokens[i + 1]) else next_numeric[i + 1]
+    found: list[FoundFigure] = []
+    i = 0
+    people_seen = False
+    while i < len(tokens):
+        if next_numeric[i] - i > 4:
+            i = next_numeric[i] - 4 if next_numeric[i] < len(tokens) else len(tokens)
+            continue
+        token = tokens[i]
+        if token.text == "over" and _PARTICLE_VERB.search(text[max(start, token.start - 20):token.start]):
+            i += 1
+            continue
+        match = _match_at(text, tokens, i, config)
+        if match is None:
+            i += 1
+            continue
+        if match.partitive:
+            # "13 of the 16 individuals": 13 counts people when the 16 do ("one of three
+            # hostages" names one of them, not a figure); the 16 are read on their own next.
+            of = next(k for k in range(i, match.after) if tokens[k].text == "of")
+            _, words = _noun_phrase(text, tokens, match.after)
+            if _noun_class(text, words)[0] == "people" and text[match.start:tokens[of - 1].end].lower() not in ("one", "a", "an") \
+                    and not _excluded(text, match.start, tokens[of - 1].end, match.lo, match.hi, start):
+                found.append(FoundFigure(match.start, tokens[of - 1].end, match.lo, match.hi, None,
+                                         "a part of a figure of people", (), tokens[of - 1].end))
+                people_seen = True
+            i = of + 1
+            continue
+        figure = _judge(text, tokens, match, start, people_seen, found)
+        if figure is None:
+            i = max(match.after, i + 1)
+            continue
+        figure, i = _attach(text, tokens, figure, match, start, config)
+        found.append(figure)
+        people_seen = True
+    return found
+
+
+def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, people_seen: bool,
+           found: list[FoundFigure]) -> FoundFigure | None:
+    if _excluded(text, match.start, match.end, match.lo, match.hi, sentence_start):
+        return None
+    k, words = _noun_phrase(text, tokens, match.after)
+    noun_end = tokens[k - 1].end if k > match.after else match.end
+    after = text[match.end:match.end + 60]
+    before = text[max(sentence_start, match.start - 80):match.start]
+    cls, head = _noun_class(text, words)
+    if words:
+        noun_end = _end_of(text, words[head])
+    if _CJK_PEOPLE.match(after):
+        cls, noun_end = "people", match.end + after.index("名") + 1
+    if cls == "thing":
+        return None
+    if cls == "people":
+        if _KILLED.match(text[noun_end:noun_end + 40]):
+            return None
+        head_word = words[head].text if words else ""
+        if not _CUSTODY_NOUN.match(head_word) and not _RELEASE_CONTEXT.search(
+                text[max(sentence_start, match.start - _CONTEXT_CHARS):noun_end + _CONTEXT_CHARS]):
+            return None  # "several senior members of the group": people, but not held or freed
+        noun = text[tokens[match.after].start:noun_end] if words else text[match.end:noun_end].strip()
+        return FoundFigure(match.start, match.end, match.lo, match.hi, noun or None, f"'{noun}' counts people", (), noun_end)
+    if words and not text[words[0].start].isupper() and not (words[0].text.endswith("ly")):
+        # an unknown noun after the figure: a count of something else
+        if not _VERB_AFTER.match(after):
+            return None
+    if re.search(r"[A-Z][\w.]*\s+$", before) and not re.search(r"(?:^|[.!?\"“]\s*)[A-Z][\w.]*\s+$", before) and not words:
+        if match.filler not in ("another", "a", "further") and not _TOTAL_BEFORE.search(before):
+            return None  # a label after a name: "channel News 12", "Resolution 2334"
+    if _TOTAL_BEFORE.search(before):
+        why = "a total in a release context"
+    elif _OBJECT_BEFORE.search(before):
+        why = "the object of a verb of release"
+    elif match.filler in ("another", "further", "additional") or re.match(r"\s+more\b", after):
+        why = "'another'/'more' in a release context"
+    elif _VERB_AFTER.match(after):
+        why = "the sentence says what happened to them"
+    elif people_seen and _ELLIPSIS_AFTER.match(after) and re.search(r"(?:,|\band|\bwhile|\bwith)\s*$", before):
+        why = "in a list after a figure of people"
+    else:
+        return None
+    if _KILLED.match(after):
+        return None
+    return FoundFigure(match.start, match.end, match.lo, match.hi, None, why, (), match.end)
+
+
+def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, sentence_start: int,
+            config: WordingConfig) -> tuple[FoundFigure, int]:
+    """Extend a figure by the compound parts that follow it, or give it the breakdown that
+    follows it; returns the figure and the token index to continue from."""
+    k = _token_after(tokens, figure.noun_end, match.after)
+    parts: list[Part] = []
+    # compound: "13 Israelis, 10 Thais and one Filipino"
+    compound = [figure]
+    while figure.noun is not None and k < len(tokens):
+        last = compound[-1]
+        sep = _SEPARATOR.match(text[last.noun_end:last.noun_end + 24])
+        if sep is None:
+            break
+        at = last.noun_end + sep.end()
+        n = _token_after(tokens, at, k)
+        if n >= len(tokens) or not _is_numeric(tokens[n]) and tokens[n].text not in ("a", "an", "another", "one"):
+            break
+        part_match = _match_at(text, tokens, n, config)
+        if part_match is None or _excluded(text, part_match.start, part_match.end, part_match.lo, part_match.hi, sentence_start):
+            break
+        m, words = _noun_phrase(text, tokens, part_match.after)
+        cls, head = _noun_class(text, words)
+        if cls != "people":
+            break
+        noun_end = _end_of(text, words[head])
+        compound.append(FoundFigure(part_match.start, part_match.end, part_match.lo, part_match.hi,
+                                    text[tokens[part_match.after].start:noun_end], "part", (), noun_end))
+        k = m
+    if len(compound) > 1:
+        first = compound[0]
+        lo = sum(p.lo for p in compound)
+        hi = None if any(p.hi is None for p in compound) else sum(p.hi for p in compound)  # type: ignore[misc]
+        parts = [Part(text[p.start:p.noun_end], p.lo, p.hi, "compound") for p in compound]
+        figure = FoundFigure(first.start, compound[-1].noun_end, lo, hi, first.noun,
+                             f"a compound of {len(parts)} parts", tuple(parts), compound[-1].noun_end)
+        return figure, _token_after(tokens, figure.noun_end, k)
+    # breakdown: "39, including six women and 33 minors", "157 Ukrainians – seven of them civilians –"
+    window = text[figure.noun_end:min(figure.noun_end + 100, tokens[-1].end)]
+    keyword = _BREAKDOWN.search(window)
+    if keyword and not re.search(r"\d|;|\bwhile\b|\bbut\b", window[:keyword.start()]):
+        at = figure.noun_end + keyword.end()
+        j = k
+        while True:
+            n = _token_after(tokens, at, j)
+            if n >= len(tokens):
+                break
+            part_match = _match_at(text, tokens, n, config)
+            if part_match is None or _excluded(text, part_match.start, part_match.end, part_match.lo,
+                                               part_match.hi, sentence_start):
+                break
+            m, words = _noun_phrase(text, tokens, part_match.after)
+            cls, head = _noun_class(text, words)
+            if cls == "thing" or (cls is None and not re.match(r"\s+(?:who|of them|of whom)\b", text[part_match.end:part_match.end + 12])):
+                break
+            noun_end = _end_of(text, words[head]) if cls == "people" else part_match.end
+            parts.append(Part(text[part_match.start:noun_end], part_match.lo, part_match.hi, "breakdown"))
+            j = _token_after(tokens, noun_end, m)
+            sep = _SEPARATOR.match(text[noun_end:noun_end + 24])
+            if sep is None:
+                break
+            at = noun_end + sep.end()
+        if parts:
+            figure = FoundFigure(figure.start, figure.end, figure.lo, figure.hi, figure.noun,
+                                 figure.why + f"; with a breakdown of {len(parts)}", tuple(parts), figure.noun_end)
+            return figure, j
+    return figure, max(k, match.after)
+
+
+def _clause_end(text: str, at: int, limit: int) -> int:
+    """Where the aside that gives a breakdown ends: a closing dash, a semicolon, 'while', a
+    main verb after a comma, or the sentence end."""
+    window = text[at:limit]
+    stop = re.search(r"[\u2013\u2014;)]|\s-\s|,\s+(?:while|but|whereas|and\s+(?:the|israel|hamas|russia|ukraine))\b|,\s+(?:were|was|had|have|has|are|will|would|said|says|according)\b|\s(?:were|was|are|will|would|had|have|has)\s", window)
+    return at + (stop.start() if stop else len(window))
+
+
+def _end_of(text: str, token: Token) -> int:
+    """A word's end without the sentence's full stop the tokeniser keeps on it."""
+    return token.end - 1 if text[token.end - 1] == "." else token.end
+
+
+def _token_after(tokens: list[Token], offset: int, hint: int) -> int:
+    k = max(0, min(hint, len(tokens)))
+    while k > 0 and tokens[k - 1].start >= offset:
+        k -= 1
+    while k < len(tokens) and tokens[k].start < offset:
+        k += 1
+    return k
