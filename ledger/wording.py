@@ -340,7 +340,7 @@ _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("at_most", ("up to", "upto", "at most", "no more than", "not more than", "as many as",
                  "a maximum of", "maximum of", "<=", "\u2264")),
     ("below", ("fewer than", "less than", "just under", "under", "below", "<")),
-    ("about", ("approximately", "approx", "an estimated", "estimated", "about", "around", "roughly",
+    ("about", ("approximately", "approx", "more or less", "an estimated", "estimated", "about", "around", "roughly",
                "circa", "ca", "some", "~", "\u2248")),
     ("nearly", ("nearly", "almost", "close to", "just shy of")),
 )
@@ -355,13 +355,22 @@ _LEADING_FILLERS = (
     "a total of", "total of", "an additional", "a further", "another", "additional", "a fresh",
     "the", "all", "all of", "only", "just", "exactly", "a batch of", "a group of", "the first",
     "the last", "the final", "a final", "the remaining", "a new", "a new batch of", "a second batch of",
+    "a combined",
 )
+# A breakdown after the noun phrase ("10 prisoners, including two minors"; "ten Americans—
+# five citizens and five residents") is kept with the noun phrase and not added: it counts
+# people already counted.
+_BREAKDOWN = (("including",), (",", "including"), ("among", "them"), (",", "among", "them"),
+              (",", "of", "whom"), ("of", "whom"))
+_BREAKDOWN_DASHES = ("\u2014", "\u2013")
+# A part that adds more of what the part before it counts ("26 dead hostages and another two").
+_MORE_OF_THE_SAME = (("another",), ("a", "further"), ("an", "additional"))
 _TRAILING_FILLERS = ("in total", "in all", "so far", "altogether", "total", "to date", "overall", "each",
                      "more")
 _SEPARATORS = (", and", ",", "and", "&", "as well as")
 # Words that would change the figure if they stood after it: refused in a noun phrase.
 _RESERVED = {"than", "least", "most", "fewer", "less", "approximately", "roughly", "nearly", "almost",
-             "upto", "odd", "or", "plus", "dozens", "hundreds", "thousands", "millions"} | _NUMBER_WORDS | set(_EXTRA_SCALES)
+             "upto", "odd", "plus", "dozens", "hundreds", "thousands", "millions"} | _NUMBER_WORDS | set(_EXTRA_SCALES)
 
 
 def _phrases(table):
@@ -489,6 +498,7 @@ class _Parser:
             interval, i = Interval(lo, hi), i + len(words)
         else:
             low, high, i = self.range_or_quantity(i)
+            i = self.restated(low, high, i)
             if high is not None:
                 if kind is not None:
                     raise _Refusal("a qualifier cannot stand before a range; give the range alone "
@@ -523,12 +533,11 @@ class _Parser:
             while length := self.phrase_at(j, _LEADING):
                 j += length
             try:
-                ref, ref_high, ref_end = self.range_or_quantity(j)
+                ref, ref_end = self.single(j, nouns=False)
             except _Refusal:
                 ref = None
-            if ref is not None and ref_high is None:
-                m = self.checked(ref.value, j, ref_end)
-                reference = Part(self.span(j, ref_end), m, m)
+            if ref is not None and ref.reference is None:
+                reference = Part(self.span(j, ref_end), ref.interval.lo, ref.interval.hi)
                 i = ref_end
         if not nouns:
             return Figure(interval, reference=reference), i
@@ -538,6 +547,22 @@ class _Parser:
         while length := self.phrase_at(i, _TRAILING):
             i += length
         return Figure(interval, reference=reference, noun=noun), i
+
+    def restated(self, low: _Quantity, high: _Quantity | None, i: int) -> int:
+        """Past "(five)" when it restates the figure before it ("5 (five) Thai hostages");
+        a different number in parentheses is refused."""
+        if high is not None or i >= len(self.tokens) or self.tokens[i].text != "(":
+            return i
+        try:
+            again = self.quantity(i + 1)
+        except _Refusal:
+            return i
+        if again.end < len(self.tokens) and self.tokens[again.end].text == ")":
+            if again.value != low.value:
+                raise _Refusal(f"the number in parentheses ({self.span(i + 1, again.end)}) is not "
+                               f"the figure before it ({self.span(low.start, low.end)})", i)
+            return again.end + 1
+        return i
 
     def vague_at(self, i: int):
         for words, bounds in self.vague:
@@ -554,6 +579,12 @@ class _Parser:
             second = self.quantity(first.end + 1)
             return (*self.shared_scale(first, second), second.end)
         first = self.quantity(i)
+        if (self.key(first.end) == "-" and first.end == i + 1 and self.key(i) in _TENS_WORDS
+                and self.key(first.end + 1) in _UNIT_ORDER[1:] and not self.tokens[first.end + 1].spaced):
+            # "Forty -eight": a compound with a stray space, not the backwards range 40-8
+            unit = _UNIT_ORDER.index(self.key(first.end + 1))
+            joined = first._replace(value=first.value + unit, end=first.end + 2)
+            return joined, None, joined.end
         if self.key(first.end) in ("-", "to") and first.end + 1 < len(self.tokens):
             try:
                 second = self.quantity(first.end + 1)
@@ -610,7 +641,14 @@ class _Parser:
         if i < n and tokens[i].kind == "word" and _near_keyword(tokens[i].text):
             raise _Refusal(f"{tokens[i].text!r} is not understood; did you mean "
                            f"{_near_keyword(tokens[i].text)!r}?", i)
+        first = i
         while i < n:
+            if i > first and (self.phrase_at(i, _BREAKDOWN) or (
+                    tokens[i].kind == "dash" and tokens[i].text in _BREAKDOWN_DASHES
+                    and (tokens[i].text == "\u2014" or tokens[i].spaced) and self.is_quantity_start(i + 1))):
+                return n
+            if self.key(i) == "or" and self.key(i + 1) in ("more", "fewer", "less", "so", "over"):
+                return i
             if self.phrase_at(i, _TRAILING) and (i + self.phrase_at(i, _TRAILING) == n
                                                   or self.key(i + self.phrase_at(i, _TRAILING)) in (",", "and", "&", ".")):
                 return i
@@ -649,8 +687,8 @@ class _Parser:
             raise _Refusal(self.unexpected(i), i)
         if len(figures) == 1:
             return figures[0]
-        for figure, (start, end) in zip(figures, spans):
-            if figure.noun is None:
+        for index, (figure, (start, end)) in enumerate(zip(figures, spans)):
+            if figure.noun is None and not (index and self.phrase_at(start, _MORE_OF_THE_SAME)):
                 raise _Refusal(
                     f"in a list of figures each says what it counts ({self.span(start, end)!r} does not); "
                     "e.g. '13 Israelis, 10 Thais and one Filipino'", start)

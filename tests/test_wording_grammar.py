@@ -58,6 +58,16 @@ FIELD_CASES = [
     ("at least 13 Israelis and 10 Thais", 23, None),
     ("13 of the 24 hostages", 13, 13),
     ("ninety to a hundred thousand", 90000, 100000),
+    # wordings of the real collections under data/
+    ("10 prisoners, including two minors", 10, 10),
+    ("ten Americans\u2014five U.S. citizens and five lawful permanent residents", 10, 10),
+    ("5 (five) Thai hostages", 5, 5),
+    ("33 of the nearly 100", 33, 33),
+    ("200 Palestinian prisoners or detainees", 200, 200),
+    ("26 dead hostages and another two", 28, 28),
+    ("Forty -eight Venezuelans", 48, 48),
+    ("more or less 900 detainees", 810, 990),
+    ("a combined 100 Houthis", 100, 100),
 ]
 
 
@@ -100,7 +110,8 @@ def test_the_named_convention_reads_it():
 @pytest.mark.parametrize(("wording", "hint"), [
     ("13 aproximately", "approximately"), ("aproximately 13", "approximately"),
     ("about 2 to 3 thousand", "2,000-3,000"), ("100 and 200", "what it counts"),
-    ("500 to 3 thousand", "backwards"), ("12,5", "--decimal-comma"),
+    ("500 to 3 thousand", "backwards"), ("12,5", "--decimal-comma"), ("5 (six) Thai hostages", "parentheses"),
+    ("13 Israelis - 10 Thais", "not understood"),
 ])
 def test_refusals_say_what_would_be_accepted(wording, hint):
     with pytest.raises(WordingError) as info:
