@@ -7,10 +7,8 @@ from dataclasses import replace
 
 import click
 
-from pxl.ledger.drafts import claim_draft
 from pxl.ledger.errors import InvalidInput, LedgerError
 from pxl.ledger.model import ClaimHistory, EntryType, Kind, parse_public_id
-from pxl.ledger.quotes import sentence_around
 from pxl.ledger.serialise import (
     CLAIM_TABLE_COLUMNS,
     claim_dict,
@@ -86,6 +84,8 @@ def record(app: AppContext, source_ref, document, recorded_by, **fields) -> None
         source_seq = ledger.find_source(source_ref).seq
     elif not inline:
         raise LedgerError("a claim needs a source", "give --source ID|URL, or --publisher and --published")
+    from pxl.ledger.drafts import claim_draft  # the write side: not loaded by `pxl list`
+
     draft, errors = claim_draft(fields, app.wording, with_source=not source_ref)
     if errors or draft is None:
         raise InvalidInput(errors, "see `pxl record --help` and `pxl wording`")
@@ -179,6 +179,8 @@ def _sentence(history: ClaimHistory) -> str | None:
     current = history.effective or history.original
     quote = current.quote
     if history.source_text and quote is not None and quote.located:
+        from pxl.ledger.quotes import sentence_around
+
         return sentence_around(history.source_text, quote.start, quote.end)
     return None
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from sqlalchemy import exc
+from click.utils import make_default_short_help
 
-from pxl.ledger.db import describe_url
 from pxl.ledger.errors import InvalidInput, LedgerError
-from pxl.ledger.store import Ledger
 from pxl.ledger.wording import DEFAULT_CONFIG, WordingConfig
+
+if TYPE_CHECKING:
+    from pxl.ledger.store import Ledger
 
 
 class PxlError(click.ClickException):
@@ -38,10 +40,12 @@ def from_ledger_error(error: LedgerError) -> PxlError:
 class AppContext:
     url: str
     wording: WordingConfig = DEFAULT_CONFIG
-    _ledger: Ledger | None = field(default=None, repr=False)
+    _ledger: "Ledger | None" = field(default=None, repr=False)
 
-    def ledger(self) -> Ledger:
+    def ledger(self) -> "Ledger":
         if self._ledger is None:
+            from pxl.ledger.store import Ledger  # SQLAlchemy loads here, not for --help
+
             self._ledger = Ledger.open(self.url, self.wording)
         return self._ledger
 
@@ -52,11 +56,16 @@ class AppContext:
 
 class PxlGroup(click.Group):
     """Turns the project's exceptions into clean messages, never a traceback; loads each
-    command's module (``lazy_commands``: name -> module of this package) on first use."""
+    command's module on first use. ``lazy_commands``: name -> module of this package, or
+    (module, the first sentence of the command's help): then ``--help`` and shell
+    completion list the command without importing its module."""
 
-    def __init__(self, *args: Any, lazy_commands: dict[str, str] | None = None, **kwargs: Any):
+    def __init__(self, *args: Any, lazy_commands: dict[str, str | tuple[str, str]] | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.lazy_commands = dict(lazy_commands or {})
+        self.lazy_commands = {name: entry if isinstance(entry, str) else entry[0]
+                              for name, entry in (lazy_commands or {}).items()}
+        self.summaries = {name: entry[1] for name, entry in (lazy_commands or {}).items()
+                          if not isinstance(entry, str)}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(self.commands) | set(self.lazy_commands))
@@ -67,12 +76,41 @@ class PxlGroup(click.Group):
             module.register(self)
         return super().get_command(ctx, cmd_name)
 
+    def summary_of(self, ctx: click.Context, name: str, limit: int = 45) -> str | None:
+        """What ``--help`` lists for ``name`` (None: hidden or unknown), as click words it."""
+        if name in self.summaries and name not in self.commands:
+            return make_default_short_help(self.summaries[name], limit)
+        command = self.get_command(ctx, name)
+        return None if command is None or command.hidden else command.get_short_help_str(limit)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [(name, text) for name in names if (text := self.summary_of(ctx, name, limit)) is not None]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        items = [CompletionItem(name, help=text) for name in self.list_commands(ctx)
+                 if name.startswith(incomplete) and (text := self.summary_of(ctx, name)) is not None]
+        return items + click.Command.shell_complete(self, ctx, incomplete)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except LedgerError as error:
             raise from_ledger_error(error) from None
-        except exc.SQLAlchemyError as error:
+        except Exception as error:
+            database_errors = sys.modules.get("sqlalchemy.exc")  # loaded only if a command used the database
+            if database_errors is None or not isinstance(error, database_errors.SQLAlchemyError):
+                raise
+            from pxl.ledger.db import describe_url
+
             app = ctx.obj if isinstance(ctx.obj, AppContext) else None
             where = describe_url(app.url) if app else "the database"
             first = str(getattr(error, "orig", None) or error).strip().splitlines()[0]

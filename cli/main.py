@@ -6,7 +6,8 @@ import gc
 
 import click
 
-from pxl.ledger.db import DEFAULT_URL
+from pxl._version import __version__
+from pxl.ledger.defaults import DEFAULT_URL
 from pxl.ledger.wording import (
     DEFAULT_CONFIG,
     WordingConfig,
@@ -16,21 +17,29 @@ from pxl.ledger.wording import (
 
 from .context import AppContext, PxlGroup
 
-# Each command's module, imported only when that command runs (or help lists it): a
-# command then pays only for what it uses (jinja2 and matplotlib only for reports).
+# Each command's module, imported only when that command runs: a command pays only for
+# what it uses (SQLAlchemy for the ledger's commands, matplotlib for reports, ...). With
+# each, the first sentence of its help, which `pxl --help` and shell completion list
+# without importing the module (tests/test_startup.py keeps it equal to the help).
 COMMAND_MODULES = {
-    "init": "setup",
-    "source": "sources",
-    "record": "claims", "list": "claims", "show": "claims",
-    "retract": "corrections", "amend": "corrections",
-    "declare": "declaring",
-    "import": "imports",
-    "extract": "extracting",
-    "reconcile": "reconciling", "why": "reconciling", "check": "reconciling",
-    "report": "reporting",
-    "export": "exporting",
-    "verify": "integrity", "digest": "integrity",
-    "wording": "wording",
+    "init": ("setup", "Create the ledger in --db, or upgrade it to this pxl's schema."),
+    "source": ("sources", 'Record and list sources (the documents figures are quoted from).'),
+    "record": ("claims", 'Record one figure with its provenance.'),
+    "list": ("claims", 'List the effective claims: each with its latest amendment; retracted ones left out.'),
+    "show": ("claims", 'The whole provenance of one figure: source, quote in context, chain position, every correction.'),
+    "retract": ("corrections", 'Withdraw a claim (or a declaration, D9).'),
+    "amend": ("corrections", 'Record a new version of a claim: the fields given replace the current ones.'),
+    "declare": ("declaring", 'Record what a scope or a speaker is: `complete` scopes, `alias` speaker names.'),
+    "import": ("imports", 'Import figures from FILE (CSV, JSON Lines or .xlsx; - for stdin), all or nothing.'),
+    "extract": ("extracting", "Propose the prisoner figures in an article (FILE, - for stdin) for a person to confirm: each as a row of the import format, with the figure's wording and interval, the sentence or clause quoted, the character offsets of the figure, a guessed kind, series (with --parties), speaker, as_of, and a confidence with the reason."),
+    "reconcile": ("reconciling", "Reconcile the figures: bounds (low / best / high) of each series' total at every date a claim mentions, progress against the target, and every discrepancy."),
+    "why": ("reconciling", "Which claims determine the low and the high bound of SERIES' total at a date."),
+    "check": ("reconciling", 'Exit 1 when any claims conflict (like bean-check); print each conflict.'),
+    "report": ("reporting", 'Render the reconciliation as a report: summary, timeline charts, discrepancies with their claims, exclusions, a provenance appendix and the ledger digest.'),
+    "export": ("exporting", 'Write the ledger into FOLDER as CSV tables described by datapackage.json: claims (retracted ones too, with their status), sources, corrections, estimates and discrepancies, each with a Table Schema (types, keys, links between the tables).'),
+    "verify": ("integrity", 'Recompute the hash chain and check every stored row.'),
+    "digest": ("integrity", 'Print the chain head as SEQ:HASH.'),
+    "wording": ("wording", 'Print how figures are read (with the current --tolerance and --vague settings), or read the TEXTS given.'),
 }
 
 VAGUE_HELP = ", ".join(f"{w}={lo}-{hi}" for w, (lo, hi) in sorted(DEFAULT_CONFIG.vague.items()))
@@ -74,7 +83,7 @@ def _vague(_ctx, _param, values):
     "--vague", multiple=True, callback=_vague, metavar="WORDING=LO-HI",
     help="Override a vague plural, e.g. --vague dozens=12-99 (repeatable).",
 )
-@click.version_option(package_name="pxl")
+@click.version_option(__version__, prog_name="pxl")  # not read from the installed metadata: 20 ms
 @click.pass_context
 def pxl(ctx: click.Context, url: str, tolerance: float | None, vague: dict) -> None:
     """pxl: the prisoner-exchange reconciliation ledger.

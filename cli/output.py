@@ -8,7 +8,6 @@ import json
 from typing import Any, Callable, Iterable, Sequence
 
 import click
-from tabulate import tabulate
 
 from pxl.ledger.serialise import neutralise
 
@@ -54,6 +53,8 @@ def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], width: int 
         return text if len(text) <= width else text[: width - 1] + "\u2026"
 
     body = [[cell(row.get(c)) for c in columns] for row in rows]
+    from tabulate import tabulate  # only for tables (it loads wcwidth where that is installed)
+
     return tabulate(body, headers=list(columns), tablefmt="simple", disable_numparse=True)
 
 

@@ -6,7 +6,6 @@ from dataclasses import replace
 
 import click
 
-from pxl.ledger.drafts import source_draft
 from pxl.ledger.errors import InvalidInput
 from pxl.ledger.serialise import SOURCE_COLUMNS, source_dict
 from pxl.ledger.store import parse_known_at
@@ -48,6 +47,8 @@ def add(app: AppContext, document, publisher, published, url, title, derived_fro
       pxl source add article.txt --publisher "RFE/RL" --published 2020-04-13 \\
           --url https://www.rferl.org/a/... --title "US envoy traveling to Qatar"
     """
+    from pxl.ledger.drafts import source_draft  # the write side: not loaded by `pxl list`
+
     errors = []
     draft = source_draft(
         {"publisher": publisher, "published": published, "url": url, "title": title,

@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import make_url
 
+from .defaults import DEFAULT_URL  # noqa: F401 (re-exported: the URL the CLI and the API default to)
 from .driver_errors import LOCK_TIMEOUT_SECONDS, first_line
 from .errors import DatabaseUnavailable, SchemaNotInitialised
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-DEFAULT_URL = "sqlite:///ledger.db"
 BUSY_TIMEOUT_SECONDS = LOCK_TIMEOUT_SECONDS
 INIT_LOCK_KEY = 0x70786C69  # "pxli": the advisory lock that lets `pxl init` race itself
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -17,13 +17,14 @@ inherits.
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import multiprocessing.pool
 import pickle
 import queue
 import threading
 from contextlib import contextmanager
-from typing import Any, Generic, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Iterable, Iterator, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 
 from .errors import LedgerError
 
@@ -34,6 +35,8 @@ _ITEM, _ERROR, _END = 0, 1, 2
 
 
 def can_fork() -> bool:
+    import multiprocessing  # here, not at import: most commands never fork
+
     return "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -52,6 +55,8 @@ def collector_frozen() -> Iterator[None]:
 
 def pool(workers: int, **options: Any) -> "multiprocessing.pool.Pool":
     """A pool of ``workers`` forked processes, forked with the collector frozen."""
+    import multiprocessing.pool
+
     with collector_frozen():
         return multiprocessing.get_context("fork").Pool(workers, **options)
 
@@ -62,6 +67,8 @@ class ForkedIterator(Generic[T]):
     error here) stops the child."""
 
     def __init__(self, producer: Iterable[T]):
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(target=_produce, args=(producer, sender, self._receiver), daemon=True)

@@ -13,7 +13,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
-from typing import Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from sqlalchemy import Connection, Engine, exc, func, or_, select, text
 
@@ -22,7 +22,6 @@ from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
 from .declarations import declaration_errors, effective_declarations
 from .driver_errors import mapped_error
-from .drafts import ClaimDraft, SourceDraft, amended_fields, claim_draft
 from .errors import (
     AppendOnlyViolation,
     ChainConflict,
@@ -56,8 +55,10 @@ from .rows import (
     sources_from_tuples,
 )
 from .wording import DEFAULT_CONFIG, WordingConfig
-from .verification import typed_tables, verify_chain
-from .writer import Writer
+
+if TYPE_CHECKING:  # the write side loads when a command writes: reading commands start sooner
+    from .drafts import ClaimDraft, SourceDraft
+    from .writer import Writer
 
 
 
@@ -147,6 +148,8 @@ class Ledger:
             try:
                 with connection.begin():
                     now = db.lock_for_append(connection)
+                    from .writer import Writer
+
                     writer = Writer(connection, _head(connection), recorded_by or default_recorder(), now)
                     yield writer
                     writer.flush()
@@ -208,6 +211,8 @@ class Ledger:
                     "record the corrected figure as a new claim",
                 )
             base_source = writer.source(source_seq) if source_seq is not None else current.source
+            from .drafts import amended_fields, claim_draft
+
             fields = amended_fields(current.content, current.ref, base_source)
             if source_seq is not None:
                 fields["document"] = None
@@ -460,6 +465,8 @@ class Ledger:
         problems: list[ChainProblem] = []
         with db.connect(self.engine) as connection:
             head = _head(connection)
+        from .verification import typed_tables, verify_chain  # multiprocessing: only for verify
+
         entry_count, chain_problems = verify_chain(self.engine, head.seq if head else 0, progress, workers)
         problems.extend(chain_problems)
         with db.connect(self.engine) as connection:

@@ -29,12 +29,9 @@ _LAZY = {"Ledger": "api", "Reconciled": "api", "ImportRefused": "api", "known_at
 
 def __getattr__(name: str):
     if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+        from ._version import __version__
 
-        try:
-            return version("pxl")
-        except PackageNotFoundError:  # a checkout that was never installed
-            return "0+unknown"
+        return __version__
     if name == "LedgerError":
         from .ledger.errors import LedgerError
 

@@ -23,7 +23,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from pxl.ledger.db import DEFAULT_URL
+from pxl.ledger.defaults import DEFAULT_URL
 from pxl.ledger.errors import InvalidInput, LedgerError
 from pxl.ledger.importer import ImportReport
 from pxl.ledger.reconcile import Reconciliation, reconcile

@@ -165,7 +165,7 @@ def test_every_command_is_mapped_to_the_module_that_registers_it():
     modules = {path.stem for path in Path(cli_package.__file__).parent.glob("*.py") if "def register(" in path.read_text()}
     for module in modules:
         importlib.import_module(f"pxl.cli.{module}").register(group)
-    assert set(COMMAND_MODULES.values()) == modules
+    assert {module for module, _summary in COMMAND_MODULES.values()} == modules
     assert {name: command.callback.__module__ for name, command in group.commands.items()} == {
-        name: f"pxl.cli.{module}" for name, module in COMMAND_MODULES.items()
+        name: f"pxl.cli.{module}" for name, (module, _summary) in COMMAND_MODULES.items()
     }
