@@ -317,7 +317,7 @@ class Reconciled:
 # The columns of ``pxl list --format json`` for an empty ledger (a test keeps this equal
 # to the keys of claim_dict).
 CLAIM_COLUMNS = (
-    "id", "ref", "series", "kind", "value", "lo", "hi", "as_of", "as_of_inferred", "period_start",
+    "id", "ref", "series", "kind", "value", "lo", "hi", "parts", "reference", "as_of", "as_of_inferred", "period_start",
     "deadline", "event", "source", "publisher", "published", "title", "url", "derived_from",
     "document_sha256", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
     "reliability", "credibility", "notes", "status", "corrections", "recorded_at", "recorded_by",

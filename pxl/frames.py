@@ -16,7 +16,9 @@ Dtypes (documented in docs/python-api.md):
 - ``recorded_at``: ``datetime64[ns, UTC]``;
 - ``series``, ``kind``, ``status``, ``type``: categoricals (``kind`` with every kind as a
   category, in the SPEC's order);
-- flags: ``boolean``; lists of claim ids stay Python lists; other text: ``string``.
+- flags: ``boolean``; lists of claim ids stay Python lists, ``parts`` (of a compound
+  wording) a list of dicts and ``reference`` (the M of "N of M") a dict or None; other
+  text: ``string``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,9 @@ DAY_COLUMNS = {"date"}  # an estimate's day
 TIMESTAMP_COLUMNS = {"recorded_at"}
 CATEGORY_COLUMNS = {"series", "kind", "status", "type"}
 FLAG_COLUMNS = {"as_of_inferred", "latest"}
+# Always Python objects, also where every value is None ("claims" is a list in the
+# discrepancies and a count in the series frame: decided by its values)
+OBJECT_COLUMNS = {"parts", "reference", "corrections", "low_claims", "high_claims", "refs", "excluded"}
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -65,7 +70,7 @@ def frame(records: Iterable[dict[str, Any]], columns: Iterable[str]) -> pd.DataF
     data: dict[str, Any] = {}
     for name in names:
         values = [r.get(name) for r in records]
-        if any(isinstance(v, (list, tuple, dict)) for v in values):
+        if name in OBJECT_COLUMNS or any(isinstance(v, (list, tuple, dict)) for v in values):
             data[name] = pd.Series(values, dtype="object")
         elif name in DATE_COLUMNS:
             spans = [days(v) for v in values]

@@ -10,7 +10,7 @@ Resources: ``claims`` (every claim, retracted ones with ``status`` retracted), `
 ``corrections``, ``estimates`` (per series and date) and ``discrepancies``. Types follow
 the Python API's frames: a claim's date ``X`` is its first day and ``X_last`` its last (a
 date known to a month or a year is the interval of its days); lists of claim ids are
-space-separated; text cells a spreadsheet would run as formulas are prefixed with ``'``.
+space-separated; ``parts`` and ``reference`` are JSON; text cells a spreadsheet would run as formulas are prefixed with ``'``.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ INTERVAL_DATES = {"as_of", "period_start", "deadline", "published"}
 DAY = {"date"}
 DATETIME = {"recorded_at"}
 BOOLEAN = {"as_of_inferred", "latest"}
+JSON = {"parts": "array", "reference": "object"}  # cells holding JSON text
 ENUMS = {"kind": KINDS, "status": ["recorded", "amended", "retracted"], "action": ["retract", "amend"]}
 DESCRIPTIONS = {
     "lo": "lowest number the wording allows",
@@ -74,6 +75,8 @@ def _field(name: str) -> dict[str, Any]:
         field = {"name": name, "type": "datetime"}
     elif name in BOOLEAN:
         field = {"name": name, "type": "boolean"}
+    elif name in JSON:
+        field = {"name": name, "type": JSON[name]}
     else:
         field = {"name": name, "type": "string"}
     if name in ENUMS:
@@ -105,7 +108,9 @@ def _cells(record: Mapping[str, Any], columns: list[str]) -> list[Any]:
     row = []
     for name in columns:
         value = values.get(name)
-        if value is None:
+        if name in JSON:
+            row.append("" if value is None else json.dumps(value, ensure_ascii=False))
+        elif value is None:
             row.append("")
         elif isinstance(value, bool):
             row.append("true" if value else "false")
