@@ -41,6 +41,8 @@ from typing import Mapping, NamedTuple
 
 from text_to_num import text2num
 
+from . import languages
+
 DEFAULT_TOLERANCE = 0.10
 MAX_COUNT = 10_000_000_000  # more people than live on Earth: a typo, not a figure
 MAX_WORDING_CHARS = 1_000  # a wording longer than this is not a figure's wording
@@ -216,7 +218,8 @@ def _number_word_pieces(raw: str, pieces: list[str], at: int, spaced: bool) -> l
     tokens, offset = [], at
     current = pieces[0]
     for piece in pieces[1:]:
-        if current in _TENS_WORDS and piece in _UNIT_ORDER[1:]:
+        if (current in _TENS_WORDS and piece in _UNIT_ORDER[1:]) or piece in _WORD_SCALES:
+            # "twenty-four", "two-hundred": one number; "one-two": a range
             current += "-" + piece
             continue
         tokens.append(Token("word", current, offset, offset + len(current), spaced))
@@ -237,7 +240,8 @@ _UNIT_WORDS = {
 _UNIT_ORDER = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TENS_WORDS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
 _WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_EXTRA_SCALES = {"dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
+_EXTRA_SCALES = {"dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+                 **dict.fromkeys(languages.DOZEN_WORDS, 12)}
 _SCALES = {**_WORD_SCALES, **_EXTRA_SCALES}
 _NUMBER_WORDS = _UNIT_WORDS | set(_WORD_SCALES)
 
@@ -361,7 +365,8 @@ _LEADING_FILLERS = (
 # five citizens and five residents") is kept with the noun phrase and not added: it counts
 # people already counted.
 _BREAKDOWN = (("including",), (",", "including"), ("among", "them"), (",", "among", "them"),
-              (",", "of", "whom"), ("of", "whom"))
+              (",", "of", "whom"), ("of", "whom"),
+              *((",", *p.split()) for p in languages.BREAKDOWNS), *(tuple(p.split()) for p in languages.BREAKDOWNS))
 _BREAKDOWN_DASHES = ("\u2014", "\u2013")
 # A part that adds more of what the part before it counts ("26 dead hostages and another two").
 _MORE_OF_THE_SAME = (("another",), ("a", "further"), ("an", "additional"))
@@ -371,6 +376,14 @@ _SEPARATORS = (", and", ",", "and", "&", "as well as")
 # Words that would change the figure if they stood after it: refused in a noun phrase.
 _RESERVED = {"than", "least", "most", "fewer", "less", "approximately", "roughly", "nearly", "almost",
              "upto", "odd", "plus", "dozens", "hundreds", "thousands", "millions"} | _NUMBER_WORDS | set(_EXTRA_SCALES)
+
+
+_PREFIXES = tuple((kind, phrases + tuple(p for english, ps in languages.QUALIFIERS.items()
+                                          if english in phrases for p in ps))
+                  for kind, phrases in _PREFIXES)
+_LEADING_FILLERS += languages.LEADING_FILLERS
+_TRAILING_FILLERS += languages.TRAILING_FILLERS
+_SEPARATORS += languages.SEPARATORS
 
 
 def _phrases(table):
@@ -454,19 +467,22 @@ class _Parser:
                 words.append(tokens[j].text)
                 j += 1
             try:
-                value = Decimal(text2num(" ".join(words), "en"))
+                value = Decimal(text2num(" ".join(words).replace("-", " "), "en"))
             except ValueError:
                 raise _Refusal(f"{self.span(i, j)!r} is not a number in words "
                                "(e.g. 'four thousand five hundred')", i) from None
             # "three hundred thousand" ends in a scale that multiplies all of it (it can be
             # shared: "two to three hundred thousand"); "two thousand five hundred" does not.
-            scale = _WORD_SCALES.get(words[-1])
-            if scale is not None and any(_WORD_SCALES.get(w, 0) >= scale for w in words[:-1]):
+            pieces = " ".join(words).replace("-", " ").split()
+            scale = _WORD_SCALES.get(pieces[-1])
+            if scale is not None and any(_WORD_SCALES.get(w, 0) >= scale for w in pieces[:-1]):
                 scale = None
+        elif token.kind == "word" and (found := self.foreign_number(i)) is not None:
+            value, j, scale = Decimal(found[0]), i + found[1], None
         else:
             raise _Refusal("a number was expected", i)
-        while self.key(j) in _SCALES:
-            scale = _SCALES[self.key(j)]
+        while self.key(j) in _SCALES or self.foreign_scale(j):
+            scale = _SCALES.get(self.key(j)) or self.foreign_scale(j)
             value *= scale
             j += 1
             if value > MAX_COUNT:
@@ -474,6 +490,21 @@ class _Parser:
         if value > MAX_COUNT:
             raise _Refusal(f"{self.span(i, j)!r} is more people than live on Earth", i)
         return _Quantity(value, scale, approx, i, j)
+
+    def foreign_number(self, i: int) -> tuple[int, int] | None:
+        words = []
+        for token in self.tokens[i:i + 6]:
+            if token.kind != "word":
+                break
+            words.append(token.text)
+        return languages.foreign_number(tuple(words))
+
+    def foreign_scale(self, i: int) -> int | None:
+        """"mil", "millones", "тысяч": a scale word of another language, or None."""
+        if i >= len(self.tokens) or self.tokens[i].kind != "word" or self.key(i) in _NUMBER_WORDS:
+            return None
+        found = languages.foreign_number((self.key(i),))
+        return found[0] if found and found[0] in (100, 1000, 10**6, 10**9) else None
 
     def is_quantity_start(self, i: int) -> bool:
         try:
@@ -568,6 +599,9 @@ class _Parser:
         for words, bounds in self.vague:
             if all(self.key(i + k) == w for k, w in enumerate(words)):
                 return words, bounds
+        english = languages.VAGUE.get(self.key(i))
+        if english is not None and english in self.config.vague:
+            return (self.key(i),), self.config.vague[english]
         return None
 
     def range_or_quantity(self, i: int) -> tuple[_Quantity, _Quantity | None, int]:
@@ -641,6 +675,9 @@ class _Parser:
         if i < n and tokens[i].kind == "word" and _near_keyword(tokens[i].text):
             raise _Refusal(f"{tokens[i].text!r} is not understood; did you mean "
                            f"{_near_keyword(tokens[i].text)!r}?", i)
+        if i < n and tokens[i].kind == "word" and self.foreign_number(i) is not None:
+            raise _Refusal(f"{self.span(i, i + 1)!r} after the figure is another number; a list of "
+                           "figures says what each counts ('13 Israelis and 10 Thais')", i)
         first = i
         while i < n:
             if i > first and (self.phrase_at(i, _BREAKDOWN) or (

@@ -68,6 +68,30 @@ FIELD_CASES = [
     ("Forty -eight Venezuelans", 48, 48),
     ("more or less 900 detainees", 810, 990),
     ("a combined 100 Houthis", 100, 100),
+    ("Two-hundred fifty", 250, 250),
+    ("two-three thousand", 2000, 3000),
+    # copied as printed, in the outlet's language
+    ("más de 200 venezolanos", 201, None),
+    ("al menos 15 presos políticos venezolanos", 15, None),
+    ("več kot 250 Venezuelcev", 251, None),
+    ("Un total de 252 venezolanos", 252, 252),
+    ("diez estadounidenses", 10, 10),
+    ("dieci cittadini americani", 10, 10),
+    ("Zehn Häftlinge, darunter zwei Kinder", 10, 10),
+    ("acht russische Gefangene und zwei Minderjährige", 10, 10),
+    ("5 norteamericanos, 5 residentes norteamericanos y 12 venezolanos", 22, 22),
+    ("tolv fanger", 12, 12),
+    ("trois civils de la région de Koursk", 3, 3),
+    ("три жителя Курской области", 3, 3),
+    ("двох цивільних громадян", 2, 2),
+    ("Ещё по 300 человек", 300, 300),
+    ("в общей сложности 1000 военнослужащих", 1000, 1000),
+    ("duas dúzias de prisioneiros", 24, 24),
+    ("decenas de \u201cpresos políticos\u201d", 24, 99),
+    ("1000\u540d\u88ab\u4fd8\u58eb\u5175", 1000, 1000),
+    ("5 mil presos", 5000, 5000),
+    ("más de 2 millones", 2_000_001, None),
+    ("3 тысячи военнопленных", 3000, 3000),
 ]
 
 
@@ -111,7 +135,7 @@ def test_the_named_convention_reads_it():
     ("13 aproximately", "approximately"), ("aproximately 13", "approximately"),
     ("about 2 to 3 thousand", "2,000-3,000"), ("100 and 200", "what it counts"),
     ("500 to 3 thousand", "backwards"), ("12,5", "--decimal-comma"), ("5 (six) Thai hostages", "parentheses"),
-    ("13 Israelis - 10 Thais", "not understood"),
+    ("13 Israelis - 10 Thais", "not understood"), ("три три", "another number"), ("5 diez presos", "another number"),
 ])
 def test_refusals_say_what_would_be_accepted(wording, hint):
     with pytest.raises(WordingError) as info:

@@ -1,0 +1,84 @@
+"""The wording grammar's words in the other languages of real collections.
+
+The grammar (:mod:`ledger.wording`) is English; collectors copy figures as printed, in
+the outlet's language ("más de 200 venezolanos", "Ещё по 300 человек", "Zehn
+Häftlinge"). Number words are read by libraries: ``text2num`` (French, Spanish, German,
+Portuguese, Italian, Dutch, Danish) and ``number-parser`` (Russian, Ukrainian). The few
+qualifiers and framing words around a number are listed here, each mapped to the English
+phrase it means, so the English grammar's meaning applies: one grammar, several
+vocabularies. Languages seen in data/: es, pt, fr, it, de, da/no, ro, sl/hr, ru, uk.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from text_to_num import text2num
+
+TEXT2NUM_LANGUAGES = ("fr", "es", "de", "pt", "it", "nl", "da")
+# One-letter and article-like words that are also "one" somewhere: read as words, not as 1.
+_NOT_NUMBERS = {"en", "et", "een", "i", "o", "a", "e", "y", "u", "un", "une", "uno", "una", "um", "uma"}
+_CYRILLIC = re.compile(r"^[\u0400-\u04ff'\u2019-]+$")
+
+# English phrase (a key of the grammar's tables) -> the same in other languages.
+QUALIFIERS = {
+    "more than": ("más de", "plus de", "mehr als", "più di", "mais de", "več kot", "više od", "peste",
+                  "более", "больше", "понад", "більше"),
+    "at least": ("al menos", "por lo menos", "au moins", "mindestens", "almeno", "pelo menos",
+                 "не менее", "щонайменше", "cel puțin"),
+    "up to": ("hasta", "jusqu'à", "bis zu", "fino a", "até", "до"),
+    "about": ("cerca de", "alrededor de", "unos", "unas", "environ", "quelque", "etwa", "rund", "circa",
+              "circa", "около", "приблизно", "близько", "aproximadamente", "aproximativ", "oko", "približno"),
+    "nearly": ("casi", "presque", "près de", "fast", "quasi", "quase", "почти", "майже", "skoraj", "gotovo"),
+}
+LEADING_FILLERS = (
+    "un total de", "en total", "los", "las", "les", "otros", "otras", "outros", "outras", "altri", "altre",
+    "d'autres", "weitere", "insgesamt", "zuvor", "alți", "alte", "ще", "еще", "ещё", "загалом", "всего",
+    "в общей сложности", "по", "po", "još",
+)
+TRAILING_FILLERS = ("en total", "au total", "insgesamt", "in totale", "no total", "всего", "загалом")
+SEPARATORS = ("und", "y", "et", "e", "og", "и", "та", "і")  # not "in" (Slovene): English "in 2 batches"
+BREAKDOWNS = ("darunter", "incluidos", "incluidas", "entre ellos", "dont", "tra cui", "incluindo",
+              "включая", "в том числе", "серед них", "у тому числі", "među njima")
+# vague plurals -> the English key whose configured interval they mean
+VAGUE = {
+    "decenas": "dozens", "dizaines": "dozens", "dutzende": "dozens", "decine": "dozens", "dezenas": "dozens",
+    "десятки": "dozens", "cientos": "hundreds", "centenares": "hundreds", "centaines": "hundreds",
+    "hunderte": "hundreds", "centinaia": "hundreds", "centenas": "hundreds", "сотни": "hundreds",
+    "сотні": "hundreds", "miles": "thousands", "milliers": "thousands", "tausende": "thousands",
+    "migliaia": "thousands", "milhares": "thousands", "тысячи": "thousands", "тисячі": "thousands",
+}
+DOZEN_WORDS = ("docena", "docenas", "douzaine", "douzaines", "dutzend", "dozzina", "dozzine", "dúzia", "dúzias")
+
+
+@lru_cache(maxsize=4096)
+def foreign_number(words: tuple[str, ...]) -> tuple[int, int] | None:
+    """(value, words used) of the longest run of number words at the start of ``words``
+    in one of the supported languages, or None. Only words that could not be English."""
+    if not words or words[0] in _NOT_NUMBERS:
+        return None
+    if _CYRILLIC.match(words[0]):
+        return _cyrillic_number(words)
+    for length in range(min(len(words), 6), 0, -1):
+        text = " ".join(words[:length])
+        for language in TEXT2NUM_LANGUAGES:
+            try:
+                return int(text2num(text, language)), length
+            except ValueError:
+                continue
+    return None
+
+
+def _cyrillic_number(words: tuple[str, ...]) -> tuple[int, int] | None:
+    from number_parser import parse_number  # imported only when a Cyrillic word is met
+
+    for length in range(min(len(words), 4), 0, -1):
+        if not all(_CYRILLIC.match(w) for w in words[:length]):
+            continue
+        text = " ".join(words[:length])
+        for language in ("ru", "uk"):
+            value = parse_number(text, language=language)
+            if isinstance(value, int):
+                return value, length
+    return None
