@@ -20,7 +20,7 @@ from pxl.ledger.store import parse_known_at
 
 from .context import AppContext, decimal_option, pass_app
 from .documents import read_document
-from .output import emit, format_option
+from .output import emit, format_option, say
 from .sources import source_options
 
 KINDS = [k.value for k in Kind]
@@ -93,7 +93,7 @@ def record(app: AppContext, source_ref, document, recorded_by, **fields) -> None
         draft = replace(draft, source=replace(draft.source, document=document, document_text=read_document(document)))
     claim = ledger.record(draft, source_seq=source_seq, recorded_by=recorded_by)
     inferred = " (as_of inferred from the publication date)" if claim.as_of_inferred else ""
-    click.echo(f"recorded {claim.id}: {claim.series} {claim.kind.value} {claim.value!r} "
+    say(f"recorded {claim.id}: {claim.series} {claim.kind.value} {claim.value!r} "
                f"= {_interval(claim.lo, claim.hi)} as of {claim.as_of.isoformat()}{inferred}, "
                f"source {claim.source.id}")
 
@@ -151,16 +151,16 @@ def show(app: AppContext, claim: str, fmt: str) -> None:
 
         current, entries = app.ledger().declaration_history(declaration_id(claim))
         if fmt == "json":
-            click.echo(json.dumps(declaration_dict(current) | {"entries": [declaration_dict(e) for e in entries]},
+            say(json.dumps(declaration_dict(current) | {"entries": [declaration_dict(e) for e in entries]},
                                   ensure_ascii=False, indent=2))
         else:
-            click.echo(declaration_text(current, entries))
+            say(declaration_text(current, entries))
         return
     history = app.ledger().history(claim_id(claim))
     if fmt == "json":
-        click.echo(json.dumps(_history_dict(history), ensure_ascii=False, indent=2))
+        say(json.dumps(_history_dict(history), ensure_ascii=False, indent=2))
     else:
-        click.echo(_history_text(history))
+        say(_history_text(history))
 
 
 def _history_dict(history: ClaimHistory) -> dict:

@@ -11,6 +11,7 @@ import click
 from click.utils import make_default_short_help
 
 from pxl.ledger.errors import InvalidInput, LedgerError
+from pxl.ledger.terminal import visible
 from pxl.ledger.wording import DEFAULT_CONFIG, WordingConfig
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class PxlError(click.ClickException):
         self.exit_code = exit_code
 
     def format_message(self) -> str:
-        return self.message + (f"\nHint: {self.hint}" if self.hint else "")
+        return visible(self.message + (f"\nHint: {self.hint}" if self.hint else ""))
 
 
 def from_ledger_error(error: LedgerError) -> PxlError:

@@ -8,6 +8,7 @@ from pxl.ledger.errors import LedgerError
 
 from .claims import claim_id, claim_options
 from .context import AppContext, pass_app
+from .output import say
 
 
 @click.command()
@@ -28,10 +29,10 @@ def retract(app: AppContext, claim: str, reason: str, recorded_by: str | None) -
         from .declaring import declaration_id
 
         entry = app.ledger().retract_declaration(declaration_id(claim), reason, recorded_by)
-        click.echo(f"recorded {entry.id}: {entry.corrects_id} retracted")
+        say(f"recorded {entry.id}: {entry.corrects_id} retracted")
         return
     correction = app.ledger().retract(claim_id(claim), reason, recorded_by)
-    click.echo(f"recorded {correction.id}: {correction.claim_id} retracted")
+    say(f"recorded {correction.id}: {correction.claim_id} retracted")
 
 
 @click.command()
@@ -56,7 +57,7 @@ def amend(app: AppContext, claim: str, source_ref, reason: str, recorded_by, **f
     correction = ledger.amend(claim_id(claim), changes, reason, recorded_by, source_seq=source_seq)
     content = correction.content
     assert content is not None
-    click.echo(f"recorded {correction.id}: {correction.claim_id} amended to {content.value!r} "
+    say(f"recorded {correction.id}: {correction.claim_id} amended to {content.value!r} "
                f"as of {content.as_of.isoformat()}")
 
 

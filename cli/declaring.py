@@ -8,6 +8,7 @@ from pxl.ledger.errors import LedgerError
 from pxl.ledger.model import Declaration, EntryType, parse_public_id
 
 from .context import AppContext, pass_app
+from .output import say
 
 DECLARATION_COLUMNS = ("id", "kind", "subject", "object", "reason", "status", "recorded_at", "recorded_by")
 
@@ -77,7 +78,7 @@ def complete(app: AppContext, series: str, reason: str, amends: str | None, reco
         entry = ledger.amend_declaration(declaration_id(amends), series, None, reason=reason, recorded_by=recorded_by)
     else:
         entry = ledger.declare("complete", series, reason=reason, recorded_by=recorded_by)
-    click.echo(f"recorded {entry.id}: {entry.describe()}")
+    say(f"recorded {entry.id}: {entry.describe()}")
 
 
 @declare.command()
@@ -100,7 +101,7 @@ def alias(app: AppContext, name: str, other: str, reason: str, amends: str | Non
         entry = ledger.amend_declaration(declaration_id(amends), name, other, reason=reason, recorded_by=recorded_by)
     else:
         entry = ledger.declare("alias", name, other, reason=reason, recorded_by=recorded_by)
-    click.echo(f"recorded {entry.id}: {entry.describe()}")
+    say(f"recorded {entry.id}: {entry.describe()}")
 
 
 def register(group: click.Group) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .context import AppContext, pass_app
+from .output import say
 
 
 @click.command("export")
@@ -28,7 +29,7 @@ def export(app: AppContext, folder: str, fmt: str, as_known_at: str | None) -> N
 
     known = parse_known_at(as_known_at) if as_known_at else None
     path = export_datapackage(app.ledger(), folder, as_known_at=known, workers=None)
-    click.echo(f"wrote {path}")
+    say(f"wrote {path}")
 
 
 def register(group: click.Group) -> None:

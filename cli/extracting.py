@@ -14,7 +14,7 @@ from pxl.ledger.extract import extract, parse_parties
 
 from .context import PxlError, pass_app
 from .documents import read_document
-from .output import to_csv
+from .output import to_csv, say
 
 COLUMNS = ("series", "kind", "value", "lo", "hi", "as_of", "period_start", "deadline", "publisher",
            "published", "title", "url", "document", "speaker", "quote", "start", "end", "confidence", "reason")
@@ -83,9 +83,9 @@ def extract_command(app, file, publisher, published, url, title, parties, fmt, o
         text_out = to_csv(rows, COLUMNS)
     if output:
         Path(output).write_text(text_out, encoding="utf-8")
-        click.echo(f"wrote {len(rows)} candidate figures to {output}", err=True)
+        say(f"wrote {len(rows)} candidate figures to {output}", err=True)
     else:
-        click.echo(text_out, nl=False)
+        say(text_out, nl=False, data=True)
 
 
 def register(group: click.Group) -> None:

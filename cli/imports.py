@@ -14,7 +14,7 @@ from pxl.ledger.importer import ImportReport
 from pxl.ledger.sheets import FORMATS
 
 from .context import AppContext, PxlError, decimal_option, pass_app
-from .output import format_option
+from .output import format_option, say
 
 PROGRESS_THRESHOLD = 5_000
 
@@ -66,7 +66,7 @@ def import_(app: AppContext, file: str, input_format, encoding, dry_run, amend_b
     else:
         report = import_input(ledger, source, **options)
     if fmt == "json":
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        say(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         if not report.ok:
             sys.exit(1)
         return
@@ -77,7 +77,7 @@ def import_(app: AppContext, file: str, input_format, encoding, dry_run, amend_b
             f"in {len({e.line for e in report.errors})} row(s); nothing was written\n{lines}",
             "fix the rows named and import again (--dry-run checks without writing)",
         )
-    click.echo(_summary(report, name or "stdin"))
+    say(_summary(report, name or "stdin"))
 
 
 import_.help = (import_.help or "").replace("REQUIRED_COLUMNS", ", ".join(REQUIRED_COLUMNS)).replace(

@@ -9,6 +9,7 @@ import click
 from pxl.ledger.model import Head
 
 from .context import AppContext, PxlError, pass_app
+from .output import say
 
 PROGRESS_THRESHOLD = 50_000
 
@@ -47,7 +48,7 @@ def verify(app: AppContext, saved: str | None) -> None:
         )
     head = str(report.head) if report.head else "(empty)"
     also = f", extends {saved}" if saved else ""
-    click.echo(f"ok: {report.entries} entries, {report.documents} documents, head {head}{also}")
+    say(f"ok: {report.entries} entries, {report.documents} documents, head {head}{also}")
 
 
 @click.command()
@@ -60,7 +61,7 @@ def digest(app: AppContext) -> None:
     Example:
       pxl digest > digest-2020-04-14.txt
     """
-    click.echo(app.ledger().digest())
+    say(app.ledger().digest())
 
 
 def register(group: click.Group) -> None:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-import csv
 import io
+import sys
 import json
 from typing import Any, Callable, Iterable, Sequence
 
 import click
 
-from pxl.ledger.serialise import neutralise
+from pxl.ledger.serialise import csv_writer, neutralise
+from pxl.ledger.terminal import visible
+
+
+def say(text: str, *, err: bool = False, nl: bool = True, data: bool = False) -> None:
+    """Every line pxl prints goes through here: characters a terminal would act on are
+    shown escaped (:func:`~pxl.ledger.serialise.visible`). ``data``: an export (CSV, a
+    report, extracted rows) that is exact when written to a pipe or file, and escaped
+    only on a terminal. JSON is always escaped: the escape is JSON's own."""
+    stream = sys.stderr if err else sys.stdout
+    if not (data and not stream.isatty()):
+        text = visible(text)
+    click.echo(text, err=err, nl=nl)
 
 
 def format_option(*choices: str, default: str = "table") -> Callable:
@@ -26,7 +38,7 @@ def format_option(*choices: str, default: str = "table") -> Callable:
 
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv_writer(buffer)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_csv_cell(row.get(column)) for column in columns])
@@ -49,7 +61,7 @@ def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], width: int 
             return ""
         if isinstance(value, (list, tuple)):
             value = " ".join(str(v) for v in value)
-        text = str(value).replace("\n", " ")
+        text = visible(str(value).replace("\n", " "))
         return text if len(text) <= width else text[: width - 1] + "\u2026"
 
     body = [[cell(row.get(c)) for c in columns] for row in rows]
@@ -61,14 +73,14 @@ def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], width: int 
 def emit(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str], all_columns: Sequence[str] | None = None) -> None:
     fmt = fmt.lower()
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        say(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            say(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(to_csv(rows, all_columns or (list(rows[0]) if rows else table_columns)), nl=False)
+        say(to_csv(rows, all_columns or (list(rows[0]) if rows else table_columns)), nl=False, data=True)
     else:
         if rows:
-            click.echo(to_table(rows, table_columns))
+            say(to_table(rows, table_columns))
         else:
-            click.echo("(nothing)")
+            say("(nothing)")

@@ -14,7 +14,7 @@ from pxl.ledger.store import parse_known_at
 from pxl.reports.reconciliation import to_json, to_text, why_text
 
 from .context import AppContext, PxlError, pass_app
-from .output import format_option
+from .output import format_option, say
 
 
 def reconciled(
@@ -51,7 +51,7 @@ def reconcile_command(app: AppContext, series, as_known_at, fmt) -> None:
     if series and not result.series:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
     render = to_json if fmt == "json" else to_text
-    click.echo(render(result, as_known_at=known, digest=digest), nl=fmt == "json")
+    say(render(result, as_known_at=known, digest=digest), nl=fmt == "json")
 
 
 @click.command()
@@ -83,7 +83,7 @@ def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) 
         raise PxlError(f"{series} has no dated claims")
     else:
         when = found.latest.date
-    click.echo(why_text(found, when), nl=False)
+    say(why_text(found, when), nl=False)
 
 
 @click.command()
@@ -102,10 +102,10 @@ def check(app: AppContext, as_known_at: str | None) -> None:
     conflicts = find_conflicts(figures, complete=complete_scopes(ledger.declarations(as_known_at=known)))
     claims, series = len(figures), len({f.series for f in figures})
     if not conflicts:
-        click.echo(f"ok: {claims} claims in {series} series, no conflicts")
+        say(f"ok: {claims} claims in {series} series, no conflicts")
         return
     for conflict in conflicts:
-        click.echo(f"{conflict.series}: {conflict.message}", err=True)
+        say(f"{conflict.series}: {conflict.message}", err=True)
     raise PxlError(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} among {claims} claims",
                    "`pxl reconcile` shows what was excluded to still give estimates")
 

@@ -10,6 +10,7 @@ from pxl.reports.files import DEFAULT_TITLE, FORMATS, render_report, write_repor
 
 from .context import PxlError, pass_app
 from .reconciling import reconciled
+from .output import say
 
 
 @click.command()
@@ -40,10 +41,10 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
         raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
     context = dict(digest=digest, as_known_at=known, title=title)
     if output == "-":
-        click.echo(render_report(result, fmt, **context), nl=False)
+        say(render_report(result, fmt, **context), nl=False, data=True)
         return
     write_report(result, output, fmt, **context)
-    click.echo(f"wrote {output}", err=False)
+    say(f"wrote {output}", err=False)
 
 
 def register(group: click.Group) -> None:

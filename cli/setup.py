@@ -9,6 +9,7 @@ from pxl.ledger.roles import create_roles
 from pxl.ledger.store import Ledger
 
 from .context import AppContext, pass_app
+from .output import say
 
 
 @click.command()
@@ -28,10 +29,10 @@ def init(app: AppContext, roles: bool, role_prefix: str) -> None:
     """
     ledger = Ledger.init(app.url, app.wording)
     try:
-        click.echo(f"ledger ready at {describe_url(app.url)} (schema {head_revision()})")
+        say(f"ledger ready at {describe_url(app.url)} (schema {head_revision()})")
         if roles:
             writer, reader = create_roles(ledger.engine, role_prefix)
-            click.echo(f"roles ready: {writer} (INSERT, SELECT), {reader} (SELECT)")
+            say(f"roles ready: {writer} (INSERT, SELECT), {reader} (SELECT)")
     finally:
         ledger.close()
 

@@ -12,7 +12,7 @@ from pxl.ledger.store import parse_known_at
 
 from .context import AppContext, PxlGroup, pass_app
 from .documents import read_document
-from .output import emit, format_option
+from .output import emit, format_option, say
 
 
 def source_options(function):
@@ -60,7 +60,7 @@ def add(app: AppContext, document, publisher, published, url, title, derived_fro
         draft = replace(draft, document_text=read_document(document))
     recorded, created = app.ledger().add_source(draft, recorded_by)
     status = "recorded" if created else "already recorded as"
-    click.echo(f"{status} {recorded.id}: {recorded.publisher}, {recorded.published.isoformat()}"
+    say(f"{status} {recorded.id}: {recorded.publisher}, {recorded.published.isoformat()}"
                + (f", text sha256 {recorded.document_sha256}" if recorded.document_sha256 else ""))
 
 

@@ -8,6 +8,7 @@ from tabulate import tabulate
 from pxl.ledger.wording import WordingError, grammar_table, parse_figure
 
 from .context import AppContext, PxlError, decimal_option, pass_app
+from .output import say
 
 
 @click.command()
@@ -24,7 +25,7 @@ def wording(app: AppContext, texts: tuple[str, ...]) -> None:
       pxl wording "more than four thousand" "some 1,000" dozens
     """
     if not texts:
-        click.echo(tabulate(grammar_table(app.wording), headers=["wording", "interval"]))
+        say(tabulate(grammar_table(app.wording), headers=["wording", "interval"]))
         return
     failed = False
     for text in texts:
@@ -36,10 +37,10 @@ def wording(app: AppContext, texts: tuple[str, ...]) -> None:
                             for p in figure.parts)
             if figure.reference is not None:
                 extra += f"\n  of {figure.reference.wording!r} (kept as the reference)"
-            click.echo(f"{text!r}: [{interval.lo}, {hi}]{extra}")
+            say(f"{text!r}: [{interval.lo}, {hi}]{extra}")
         except WordingError as error:
             failed = True
-            click.echo(f"{text!r}: error: {error.reason}", err=True)
+            say(f"{text!r}: error: {error.reason}", err=True)
     if failed:
         raise PxlError("some wordings could not be read")
 

@@ -18,6 +18,27 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def csv_writer(buffer, **options):
+    """``csv.writer`` for pxl's exports: rows end in ``\n``, and a row with a cell holding
+    a carriage return is written with every cell quoted (the csv module quotes only the
+    line terminator's characters, and a reader with universal newlines starts a new row at
+    a bare CR: ``x\r=cmd()`` put a formula at the start of a row past the ``'`` guard).
+    ``options``: csv.writer's."""
+    import csv
+
+    writer = csv.writer(buffer, lineterminator="\n", **options)
+    quoting = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL, **options)
+
+    class Writer:
+        def writerow(self, row):
+            row = list(row)
+            if any(isinstance(cell, str) and "\r" in cell for cell in row):
+                return quoting.writerow(row)
+            return writer.writerow(row)
+
+    return Writer()
+
+
 CLAIM_TABLE_COLUMNS = ("id", "series", "kind", "value", "lo", "hi", "as_of", "publisher", "speaker", "status")
 SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "derived_from", "document_sha256",
                   "recorded_at", "recorded_by")

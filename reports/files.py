@@ -6,6 +6,9 @@ a second to load) is imported only where charts are drawn.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import tempfile
 from pathlib import Path
 
 from pxl.ledger.errors import LedgerError
@@ -70,12 +73,43 @@ def write_report(result: Reconciliation, path: str | Path, fmt: str | None = Non
     fmt = fmt or format_of(path)
     if not path.resolve().parent.is_dir():
         raise LedgerError(f"cannot write {path}: the folder {path.parent} does not exist")
-    text = render_report(result, fmt, path, **context)
     try:
-        path.write_text(text, encoding="utf-8")
+        text = render_report(result, fmt, path, **context)
+    except OSError as error:  # Markdown's chart files, written beside it
+        raise LedgerError(f"cannot write the charts of {path}: {error.strerror or error}; "
+                          f"{path.name} was not changed") from None
+    try:
+        write_text_atomically(path, text)
     except OSError as error:
-        raise LedgerError(f"cannot write {path}: {error.strerror or error}") from None
+        kept = f"the previous {path.name} is untouched" if path.exists() else "nothing was written"
+        raise LedgerError(f"cannot write {path}: {error.strerror or error}; {kept}",
+                          "free some space (or choose another folder) and run the command again") from None
     return path
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to a temporary file beside ``path``, flush it to disk, then
+    rename it over ``path``: a reader sees the old file or the whole new one, never a
+    truncated one (a full disk once left half a report over a good one). Raises OSError,
+    with the temporary file removed."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _conflicted(result: Reconciliation, series: str) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,7 +40,11 @@ class Report:
 
 
 def slug(series: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", series.lower()).strip("-") or "series"
+    """A file name and HTML id for a series: readable letters and digits, then 8 hex
+    digits of its SHA-256, so two series never share one (``a->b-c`` and ``a-b->c`` read
+    alike, and once shared a chart file and an anchor)."""
+    readable = re.sub(r"[^a-z0-9]+", "-", series.lower()).strip("-")[:80] or "series"
+    return f"{readable}-{hashlib.sha256(series.encode('utf-8')).hexdigest()[:8]}"
 
 
 def progress_text(result: SeriesResult) -> str | None:

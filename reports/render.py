@@ -8,7 +8,6 @@ matplotlib, which escapes its own text.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -19,7 +18,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from pxl.ledger.reconcile.explain import bound, number, statement
-from pxl.ledger.serialise import neutralise
+from pxl.ledger.serialise import csv_writer, neutralise
 
 from .model import Report, figure_dict
 from .reconciliation import basis, estimate_dict, series_dict, setters
@@ -117,11 +116,11 @@ CSV_COLUMNS = ("section", "series", "date", "low", "best", "high", "type", "clai
 def to_csv(report: Report) -> str:
     """One table: estimate rows, discrepancy rows (one per claim) and provenance rows."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
+    writer = csv_writer(buffer)
+    writer.writerow(CSV_COLUMNS)
 
     def put(row: dict[str, Any]) -> None:
-        writer.writerow({k: "" if v is None else neutralise(v) for k, v in row.items()})
+        writer.writerow(["" if row.get(k) is None else neutralise(row[k]) for k in CSV_COLUMNS])
 
     for summary in report.series:
         for estimate in summary.result.estimates:

@@ -15,7 +15,7 @@ from pxl.ledger.importer import import_rows
 from pxl.ledger.reconcile import reconcile
 from pxl.ledger.sheets import read_rows
 from pxl.reports import charts
-from pxl.reports.model import build
+from pxl.reports.model import build, slug
 from pxl.reports.render import to_csv, to_html, to_json, to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,8 +101,9 @@ def test_report_command_writes_files(run, tmp_path):
     out = tmp_path / "r.md"
     result = run("report", "--format", "md", "-o", str(out))
     assert result.exit_code == 0 and f"wrote {out}" in result.output
-    assert (tmp_path / "r-charts" / "afghan-government-taliban.png").stat().st_size > 1000
-    assert "](r-charts/afghan-government-taliban.svg)" in out.read_text()
+    name = slug("afghan-government->taliban")
+    assert (tmp_path / "r-charts" / f"{name}.png").stat().st_size > 1000
+    assert f"](r-charts/{name}.svg)" in out.read_text()
     html = tmp_path / "r.html"
     assert run("report", "-o", str(html)).exit_code == 0 and html.read_text().startswith("<!DOCTYPE html>")
     csv_text = run("report", "--format", "csv", "--series", "taliban->afghan-government").output
