@@ -46,6 +46,7 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"transferred|today|yesterday|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
+_CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
 _FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
 ATTRIBUTION_AFTER = re.compile(
     r"\b(?:said|says|told|tweeted|announced|stated|added|according to|confirmed|reported)\b", re.I)
@@ -101,11 +102,15 @@ def parse_parties(text: str | None) -> list[Party]:
 _ARTEFACT = re.compile(r"\b([A-Za-z][a-z]{0,3})-([a-z]{2,})\b|\b([a-z]{2,})-([a-z])\b")
 
 
+_NUMBER_PIECES = {"one", "two", "six", "ten", "four", "five", "nine"}  # "two-thirds" is no artefact
+
+
 def dehyphenate(text: str) -> tuple[str, list[int]]:
     """Undo line-break hyphenation artefacts ("f-ocused", "ha-ve", "Khal-ilzad") and fold
     curly quotes; returns the text to match on and, for each of its characters, the
     offset of that character in ``text`` (so spans map back to the article exactly)."""
-    drop = {m.start(2) - 1 if m.group(2) else m.start(4) - 1 for m in _ARTEFACT.finditer(text)}
+    drop = {m.start(2) - 1 if m.group(2) else m.start(4) - 1 for m in _ARTEFACT.finditer(text)
+            if (m.group(1) or "").lower() not in _NUMBER_PIECES}
     out, offsets = [], []
     for index, char in enumerate(text):
         if index in drop:
@@ -350,10 +355,13 @@ def extract(
         sentence_speaker, _ = _attribution(body, last_speaker)
         for found in find_figures(matchable, s, e, config):
             start, end = found.start, (found.noun_end if found.parts and found.parts[0].role == "compound" else found.end)
-            offset = start - s
+            # Cues are read near the figure: a sentence without end costs no more per figure.
+            sentence = (max(s, start - _CUE_WINDOW), min(e, end + _CUE_WINDOW))
+            body = matchable[sentence[0]:sentence[1]]
+            offset = start - sentence[0]
             confidence = 0.85 if found.noun else 0.6
             signals = [found.why]
-            kind, kind_reason = _kind(body, offset, end - s, found.hi is None or found.hi - found.lo > 2 * max(found.lo, 1) * 0.2)
+            kind, kind_reason = _kind(body, offset, end - sentence[0], found.hi is None or found.hi - found.lo > 2 * max(found.lo, 1) * 0.2)
             speaker, speaker_reason = _speaker(matchable, sentence, offset, kind, last_speaker)
             series, series_reason = _series(matchable, sentence, start, end, kind, parties or [])
             dates = _dates(matchable, sentence, published)

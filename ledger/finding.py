@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .wording import DEFAULT_CONFIG, Token, WordingConfig, match_figure, tokenize
+from .wording import DEFAULT_CONFIG, FIRST_WORDS, Token, WordingConfig, match_figure, tokenize
 
 # Words a figure's noun phrase may not run past: verbs, prepositions, conjunctions.
 _STOP = {
@@ -91,7 +91,7 @@ _FOREIGN_PEOPLE = re.compile(
     r"військов|полонен|захисник|громадян|цивільн|українц|бранц)", re.I)
 _CJK_PEOPLE = re.compile(r"^\s*名")
 _KILLED = re.compile(
-    r"^(?:(?:were|was|have|had|has|been|being|are|reportedly|also|already|now|\w+ly)\s+){0,3}"
+    r"^\s*(?:(?:were|was|have|had|has|been|being|are|reportedly|also|already|now|\w+ly)\s+){0,3}"
     r"(?:killed|dead|died|wounded|injured|displaced|missing|fled|forced to flee|evacuated|martyred|"
     r"left|who died)\b", re.I)
 _KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|injuring|displacing|displaced|death toll of|deaths of)\s+$", re.I)
@@ -147,9 +147,9 @@ _ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|t
 _BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|^\s*[\u2013\u2014]\s*|^\s+-{1,2}\s+", re.I)
 _SEPARATOR = re.compile(r"^\s*(?:,\s*and|,|and|&|as well as|,\s*as well as|along with|und|y|e|et|и|і)\s+(?=\S)", re.I)
 
-STEPS = [0]  # grammar calls made, for the test that the finder stays linear
+STEPS = [0]  # tokens handed to the grammar, for the test that the finder stays linear
 
-MAX_FIGURE_CHARS = 120  # a figure's wording ("between four thousand ... and five thousand") fits
+MAX_FIGURE_TOKENS = 24  # a figure's wording ("between four thousand ... and five thousand") fits
 
 
 @dataclass(frozen=True)
@@ -200,8 +200,9 @@ _NUMERIC_WORD = re.compile(
 
 
 def _match_at(text: str, tokens: list[Token], i: int, config: WordingConfig) -> _Match | None:
-    STEPS[0] += 1
-    found = match_figure(text, tokens[i].start, config, window=MAX_FIGURE_CHARS)
+    window = tokens[i:i + MAX_FIGURE_TOKENS]
+    STEPS[0] += len(window)
+    found = match_figure(text, tokens[i].start, config, tokens=window)
     if found is None:
         return None
     j = i
@@ -306,6 +307,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
     for i in range(len(tokens) - 1, -1, -1):
         next_numeric[i] = i if _is_numeric(tokens[i]) or tokens[i].text in ("a", "an") and i + 1 < len(tokens) and _is_numeric(tokens[i + 1]) else next_numeric[i + 1]
     found: list[FoundFigure] = []
+    vague_first = {word.split()[0] for word in config.vague}
     i = 0
     people_seen = False
     while i < len(tokens):
@@ -313,6 +315,9 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
             i = next_numeric[i] - 4 if next_numeric[i] < len(tokens) else len(tokens)
             continue
         token = tokens[i]
+        if not (_is_numeric(token) or token.text in FIRST_WORDS or token.text in vague_first):
+            i += 1
+            continue
         if token.text == "over" and _PARTICLE_VERB.search(text[max(start, token.start - 20):token.start]):
             i += 1
             continue

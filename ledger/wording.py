@@ -395,6 +395,10 @@ _SUFFIX_PHRASES = _phrases(_SUFFIXES)
 _LEADING = tuple(sorted((tuple(p.split()) for p in _LEADING_FILLERS), key=len, reverse=True))
 _TRAILING = tuple(sorted((tuple(p.split()) for p in _TRAILING_FILLERS), key=len, reverse=True))
 _SEPARATOR_PHRASES = tuple(sorted((tuple(re.findall(r",|[^\s,]+", p)) for p in _SEPARATORS), key=len, reverse=True))
+# The words a figure's wording can begin with (besides a number and a vague plural of the
+# configuration): finders in running text try the grammar only there.
+FIRST_WORDS = frozenset({p[0] for _, p in _PREFIX_PHRASES} | {p[0] for p in _LEADING}
+                        | {"between", "from", "a", "an", "several", "tens", "hundreds", "thousands", "dozens"})
 _KEYWORDS = sorted({w for _, p in _PREFIX_PHRASES + _SUFFIX_PHRASES for w in p if w.isalpha()}
                    | {w for p in _LEADING + _TRAILING for w in p} | _NUMBER_WORDS | set(_EXTRA_SCALES)
                    | {"between", "from", "to", "of", "couple", "dozens", "hundreds", "thousands", "several"})
@@ -825,11 +829,14 @@ class FigureMatch(NamedTuple):
 
 
 def match_figure(text: str, start: int = 0, config: WordingConfig = DEFAULT_CONFIG, *,
-                 window: int = 400) -> FigureMatch | None:
+                 window: int = 400, tokens: list[Token] | None = None) -> FigureMatch | None:
     """The longest figure wording (qualifier, number or range, suffix, partitive; no noun
     phrase) that begins at ``text[start]``, for finding figures in running text; None when
-    no figure begins there. Looks at most ``window`` characters ahead."""
-    tokens = tokenize(text, start, min(len(text), start + window))
+    no figure begins there. Looks at most ``window`` characters ahead; a caller that has
+    tokenised the text already passes the :func:`tokenize` tokens from ``start`` on
+    (a bounded slice), so nothing is tokenised twice."""
+    if tokens is None:
+        tokens = tokenize(text, start, min(len(text), start + window))
     if not tokens or tokens[0].start != start:
         return None
     parser = _Parser(text, tokens, config)
