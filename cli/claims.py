@@ -20,7 +20,8 @@ from pxl.ledger.store import parse_known_at
 
 from .context import AppContext, decimal_option, pass_app
 from .documents import read_document
-from .output import emit, format_option, say
+from .output import emit, fit_table, format_option, say, terminal_width
+from .series import resolve_series, series_option
 from .sources import source_options
 
 KINDS = [k.value for k in Kind]
@@ -105,15 +106,20 @@ def _interval(lo: int, hi: int | None) -> str:
 
 
 @click.command("list")
-@click.option("--series", help="Only this series.")
+@series_option
 @click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="Only this kind.")
 @click.option("--as-known-at", metavar="TIMESTAMP", help="What the ledger held then (date = end of that day, UTC).")
 @click.option("--all", "include_retracted", is_flag=True, help="Include retracted claims (status retracted).")
 @click.option("--declarations", is_flag=True, help="List the declarations (complete scopes, aliases) instead.")
+@click.option("--wide", is_flag=True, help="Table: every column, nothing cut to the terminal's width.")
 @format_option("table", "csv", "json", "jsonl")
 @pass_app
-def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, declarations, fmt) -> None:
+def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, declarations, wide, fmt) -> None:
     """List the effective claims: each with its latest amendment; retracted ones left out.
+
+    The table fits the terminal: the date column gives the period a figure covers
+    (2020-04-08..2020-04-12 for "300 since April 8") or the date a target falls due, and
+    the quote is cut to the room left; --wide shows every column in full.
 
     \b
     Examples:
@@ -127,11 +133,49 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, d
         found = app.ledger().declarations(as_known_at=known, include_retracted=include_retracted)
         emit([declaration_dict(d) for d in found], fmt, DECLARATION_COLUMNS)
         return
+    series = resolve_series(app, series)
     claims = app.ledger().claims(as_known_at=known, series=series, include_retracted=include_retracted)
     if kind:
         claims = [c for c in claims if c.kind.value == kind.lower()]
     rows = [claim_dict(c) for c in claims]
-    emit(rows, fmt, CLAIM_TABLE_COLUMNS)
+    if fmt.lower() != "table" or not rows:
+        emit(rows, fmt, CLAIM_TABLE_COLUMNS)
+        return
+    table = [table_row(row) for row in rows]
+    if wide:
+        columns = WIDE_COLUMNS
+        say(fit_table(table, columns, width=10**6, shrink=[]))
+        if any(r.get("as_of_inferred") for r in rows):
+            say(f"{INFERRED} the publication date: the source gives no date for the figure")
+        return
+    columns = [c for c in LIST_COLUMNS if c != "status" or any(r["status"] != "recorded" for r in table)]
+    say(fit_table(table, columns, terminal_width(), LIST_SHRINK))
+    if any(r.get("as_of_inferred") for r in rows):
+        say(f"{INFERRED} the publication date: the source gives no date for the figure")
+
+
+LIST_COLUMNS = ("id", "series", "kind", "figure", "date", "publisher", "speaker", "quote", "status")
+WIDE_COLUMNS = ("id", "ref", "series", "kind", "value", "lo", "hi", "date", "event", "publisher", "published",
+                "speaker", "quote", "url", "status")
+# What gives up room first when the table is wider than the terminal, down to how narrow.
+LIST_SHRINK = [{"quote": 10, "publisher": 8, "speaker": 8, "figure": 8}, {"series": 10}]
+INFERRED = "*"  # after a date taken from the publication date, explained under the table
+
+
+def table_row(row: dict) -> dict:
+    """A claim's row in the ``list`` table: its figure in words and the dates it covers."""
+    from pxl.ledger.reconcile.explain import bound
+
+    figure = row["value"] if row["lo"] == row["hi"] else f"{row['value']} ({bound(row['lo'], row['hi'])})"
+    date = row["as_of"] or "undated"
+    if row.get("period_start"):
+        date = f"{row['period_start']}..{date}"
+    if row.get("deadline"):
+        date = f"due {row['deadline']}"
+    if row.get("as_of_inferred"):
+        date += INFERRED
+    return row | {"figure": figure, "date": date, "quote": row.get("quote_exact") or row.get("quote") or "",
+                  "lo": f"{row['lo']:,}", "hi": "open" if row["hi"] is None else f"{row['hi']:,}"}
 
 
 @click.command()
@@ -140,12 +184,18 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, d
 @pass_app
 def show(app: AppContext, claim: str, fmt: str) -> None:
     """The whole provenance of one figure: source, quote in context, chain position,
-    every correction. A declaration id (D9) shows the declaration and its corrections.
+    every correction. A declaration id (D9) shows the declaration and its corrections; a
+    source id (S3) shows the source (as `pxl source show`).
 
     \b
     Example:
       pxl show C17
     """
+    if claim.strip().upper().startswith("S"):
+        from .sources import show_source
+
+        click.get_current_context().invoke(show_source, source_ref=claim, fmt=fmt)
+        return
     if claim.strip().upper().startswith("D"):
         from .declaring import declaration_dict, declaration_id, declaration_text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from click.utils import make_default_short_help
 
+from pxl.ledger.english import count
 from pxl.ledger.errors import InvalidInput, LedgerError
 from pxl.ledger.terminal import visible
 from pxl.ledger.wording import DEFAULT_CONFIG, WordingConfig
@@ -33,7 +35,7 @@ class PxlError(click.ClickException):
 def from_ledger_error(error: LedgerError) -> PxlError:
     if isinstance(error, InvalidInput) and len(error.errors) > 1:
         lines = "\n".join(f"  {e}" for e in error.errors)
-        return PxlError(f"{len(error.errors)} problems, nothing was written:\n{lines}", error.hint, error.exit_code)
+        return PxlError(f"{count(len(error.errors), 'problem')}, nothing was written:\n{lines}", error.hint, error.exit_code)
     return PxlError(error.message, error.hint, error.exit_code)
 
 
@@ -101,6 +103,22 @@ class PxlGroup(click.Group):
                  if name.startswith(incomplete) and (text := self.summary_of(ctx, name)) is not None]
         return items + click.Command.shell_complete(self, ctx, incomplete)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = hoist_global_options(self, args)
+        return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as error:
+            name = args[0] if args else ""
+            if name.startswith("-") or self.get_command(ctx, name) is not None:
+                raise
+            close = difflib.get_close_matches(name, self.list_commands(ctx), n=1, cutoff=0.6)
+            hint = f" Did you mean '{close[0]}'?" if close else ""
+            raise click.UsageError(f"No such command '{name}'.{hint}", ctx) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -116,6 +134,47 @@ class PxlGroup(click.Group):
             where = describe_url(app.url) if app else "the database"
             first = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
             raise PxlError(f"database error on {where}: {first}", "run `pxl verify` to check the ledger", 2) from None
+
+
+def hoist_global_options(group: click.Group, args: list[str]) -> list[str]:
+    """``args`` with the group's own options (``--db``, ``--tolerance``, ``--vague``) moved
+    before the command when they were given after it: ``pxl list --db x.db`` reads as
+    ``pxl --db x.db list``. Nothing after a ``--`` is touched."""
+    takes_value = {name: not option.is_flag for option in group.params if isinstance(option, click.Option)
+                   for name in option.opts if name.startswith("--")}
+    takes_value.pop("--help", None)
+    takes_value.pop("--version", None)
+    command_at = next((i for i, arg in enumerate(args) if not arg.startswith("-") and _is_command_position(args, i, takes_value)), None)
+    if command_at is None:
+        return args
+    front, moved, rest = list(args[:command_at]), [], []
+    tail = args[command_at:]
+    i = 0
+    while i < len(tail):
+        arg = tail[i]
+        if arg == "--":
+            rest.extend(tail[i:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in takes_value and i > 0:
+            if "=" in arg or not takes_value[name]:
+                moved.append(arg)
+                i += 1
+            else:
+                moved.extend(tail[i:i + 2])
+                i += 2
+            continue
+        rest.append(arg)
+        i += 1
+    return front + moved + rest
+
+
+def _is_command_position(args: list[str], i: int, takes_value: dict[str, bool]) -> bool:
+    """Whether ``args[i]`` is the command's name, not the value of a global option before it."""
+    if i == 0:
+        return True
+    previous = args[i - 1]
+    return not (previous in takes_value and takes_value[previous])
 
 
 pass_app = click.make_pass_decorator(AppContext)

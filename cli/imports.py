@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from pxl.ledger.english import count
 from pxl.ledger.drafts import COLUMNS, REQUIRED_COLUMNS
 from pxl.ledger.files import import_input, read_input
 from pxl.ledger.importer import ImportReport
@@ -73,8 +74,8 @@ def import_(app: AppContext, file: str, input_format, encoding, dry_run, amend_b
     if not report.ok:
         lines = "\n".join(f"  {e}" for e in report.errors)
         raise PxlError(
-            f"{name or 'stdin'}: {len(report.errors)} problem{'s' if len(report.errors) != 1 else ''} "
-            f"in {len({e.line for e in report.errors})} row(s); nothing was written\n{lines}",
+            f"{name or 'stdin'}: {count(len(report.errors), 'problem')} "
+            f"in {count(len({e.line for e in report.errors}), 'row')}; nothing was written\n{lines}",
             "fix the rows named and import again (--dry-run checks without writing)",
         )
     say(_summary(report, name or "stdin"))
@@ -86,15 +87,16 @@ import_.help = (import_.help or "").replace("REQUIRED_COLUMNS", ", ".join(REQUIR
 
 def _summary(report: ImportReport, name: str) -> str:
     verb = "would record" if report.dry_run else "recorded"
-    parts = [f"{name}: {report.rows} rows; {verb} {len(report.recorded)} new claims"]
+    parts = [f"{name}: {count(report.rows, 'row')}; {verb} {count(len(report.recorded), 'new claim')}"
+             + (f" ({id_ranges(report.recorded)})" if report.recorded and not report.dry_run else "")]
     if report.sources_recorded:
-        parts.append(f"{report.sources_recorded} new sources")
+        parts.append(count(report.sources_recorded, "new source"))
     if report.amended:
-        parts.append(f"{len(report.amended)} amendments")
+        parts.append(f"{count(len(report.amended), 'amendment')} ({id_ranges(report.amended)})")
     if report.already_recorded:
-        parts.append(f"{len(report.already_recorded)} already recorded (skipped)")
+        parts.append(f"{count(len(report.already_recorded), 'row')} already recorded (skipped)")
     if report.repeated_in_file:
-        parts.append(f"{len(report.repeated_in_file)} repeated rows (skipped)")
+        parts.append(f"{count(len(report.repeated_in_file), 'repeated row')} (skipped)")
     text = ", ".join(parts)
     if report.extra_columns:
         text += "; extra columns read but not recorded: " + ", ".join(report.extra_columns)
@@ -103,6 +105,20 @@ def _summary(report: ImportReport, name: str) -> str:
     elif report.head:
         text += f"; ledger head {report.head}"
     return text
+
+
+def id_ranges(ids: list[str]) -> str:
+    """Public ids as runs: ["C2", "C3", "C4", "C9"] -> "C2-C4, C9" (ids in recording order)."""
+    runs: list[list[str]] = []
+    previous: tuple[str, int] | None = None
+    for public in ids:
+        prefix, number = public[:1], int(public[1:])
+        if previous and runs and previous == (prefix, number - 1):
+            runs[-1][1] = public
+        else:
+            runs.append([public, public])
+        previous = (prefix, number)
+    return ", ".join(first if first == last else f"{first}-{last}" for first, last in runs)
 
 
 def register(group: click.Group) -> None:

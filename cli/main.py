@@ -23,7 +23,7 @@ from .context import AppContext, PxlGroup
 # without importing the module (tests/test_startup.py keeps it equal to the help).
 COMMAND_MODULES = {
     "init": ("setup", "Create the ledger in --db, or upgrade it to this pxl's schema."),
-    "source": ("sources", 'Record and list sources (the documents figures are quoted from).'),
+    "source": ("sources", 'Record, list and show sources (the documents figures are quoted from).'),
     "record": ("claims", 'Record one figure with its provenance.'),
     "list": ("claims", 'List the effective claims: each with its latest amendment; retracted ones left out.'),
     "show": ("claims", 'The whole provenance of one figure: source, quote in context, chain position, every correction.'),
@@ -40,6 +40,8 @@ COMMAND_MODULES = {
     "verify": ("integrity", 'Recompute the hash chain and check every stored row.'),
     "digest": ("integrity", 'Print the chain head as SEQ:HASH.'),
     "wording": ("wording", 'Print how figures are read (with the current --tolerance and --vague settings), or read the TEXTS given.'),
+    "series": ("series", "Every series and scope: its number, claims, latest low and high, discrepancies."),
+    "help": ("helping", "Show the help of COMMAND (e.g. `pxl help import`, `pxl help source add`)."),
 }
 
 VAGUE_HELP = ", ".join(f"{w}={lo}-{hi}" for w, (lo, hi) in sorted(DEFAULT_CONFIG.vague.items()))

@@ -70,6 +70,51 @@ def to_table(rows: Iterable[dict[str, Any]], columns: Sequence[str], width: int 
     return tabulate(body, headers=list(columns), tablefmt="simple", disable_numparse=True)
 
 
+GAP = 2  # tabulate's "simple" format puts two spaces between columns
+HEADER_PADDING = 2  # and makes a column at least its header plus two wide
+ELLIPSIS = "\u2026"
+
+
+def terminal_width() -> int:
+    """The width to fit tables to: the terminal's, ``COLUMNS`` when set, else 100."""
+    import shutil
+
+    return shutil.get_terminal_size((100, 24)).columns
+
+
+def fit_table(rows: list[dict[str, Any]], columns: Sequence[str], width: int,
+              shrink: Sequence[dict[str, int]]) -> str:
+    """A plain table of ``rows`` no wider than ``width``. ``shrink`` is a list of stages,
+    each naming columns and the narrowest each may get: within a stage the widest column
+    gives up a character at a time (its cells cut with an ellipsis) until the table fits
+    or each is at its floor; only then does the next stage start."""
+    cells = [[_one_line(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c) + HEADER_PADDING] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    excess = sum(widths) + GAP * (len(columns) - 1) - width
+    for stage in shrink:
+        floors = {list(columns).index(n): max(narrowest, len(n) + HEADER_PADDING)
+                  for n, narrowest in stage.items() if n in columns}
+        while excess > 0:
+            # the widest column still above its floor gives up a character (ties: the first named)
+            roomy = [i for i in floors if widths[i] > floors[i]]
+            if not roomy:
+                break
+            widest = max(roomy, key=lambda i: widths[i])
+            widths[widest] -= 1
+            excess -= 1
+    body = [[text if len(text) <= widths[i] else text[: widths[i] - 1] + ELLIPSIS for i, text in enumerate(r)]
+            for r in cells]
+    return tabulate(body, headers=list(columns), tablefmt="simple", disable_numparse=True)
+
+
+def _one_line(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = " ".join(str(v) for v in value)
+    return " ".join(str(value).split())
+
+
 def emit(rows: list[dict[str, Any]], fmt: str, table_columns: Sequence[str], all_columns: Sequence[str] | None = None) -> None:
     fmt = fmt.lower()
     if fmt == "json":

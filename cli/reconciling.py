@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from pxl.ledger.declarations import complete_scopes
+from pxl.ledger.english import count
 from pxl.ledger.errors import LedgerError
 from pxl.ledger.reconcile import Reconciliation
 from pxl.ledger.reconcile.engine import find_conflicts, reconcile_series
@@ -15,6 +16,7 @@ from pxl.reports.reconciliation import to_json, to_text, why_text
 
 from .context import AppContext, PxlError, pass_app
 from .output import format_option, say
+from .series import complete_series, resolve_series, series_option
 
 
 def reconciled(
@@ -29,7 +31,7 @@ def reconciled(
 
 
 @click.command("reconcile")
-@click.option("--series", help="Only this series.")
+@series_option
 @click.option("--as-known-at", metavar="TIMESTAMP", help="Reconcile only what had been recorded by then.")
 @format_option("text", "json", default="text")
 @pass_app
@@ -47,35 +49,41 @@ def reconcile_command(app: AppContext, series, as_known_at, fmt) -> None:
       pxl reconcile --series "afghan-government->taliban" --format json
       pxl reconcile --as-known-at 2020-05-01
     """
+    series = resolve_series(app, series, required=True)
     result, known, digest = reconciled(app, series, as_known_at)
     if series and not result.series:
-        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+        raise PxlError(f"no claims in series {series!r}" + (f" as known at {known}" if known else ""),
+                       "`pxl series` lists the series")
     render = to_json if fmt == "json" else to_text
     say(render(result, as_known_at=known, digest=digest), nl=fmt == "json")
 
 
 @click.command()
-@click.argument("series")
+@click.argument("series", shell_complete=complete_series)
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="The date (default: the series' latest).")
 @click.option("--as-known-at", metavar="TIMESTAMP", help="Explain as of what had been recorded by then.")
 @pass_app
 def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) -> None:
     """Which claims determine the low and the high bound of SERIES' total at a date.
 
+    SERIES is a name, an unambiguous prefix of one, or its number in `pxl series`.
+
     \b
     Example:
       pxl why "afghan-government->taliban" --date 2020-07-27
     """
+    series = resolve_series(app, series, required=True)
     when = None
     if day:
         try:
             when = date.fromisoformat(day)
         except ValueError:
             raise LedgerError(f"{day!r} is not a date", "use YYYY-MM-DD") from None
-    result, _, _ = reconciled(app, series, as_known_at, (when,) if when else ())
+    result, known, _ = reconciled(app, series, as_known_at, (when,) if when else ())
     found = result.for_series(series)
     if found is None:
-        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+        raise PxlError(f"no claims in series {series!r}" + (f" as known at {known}" if known else ""),
+                       "`pxl series` lists the series")
     if when:
         if found.estimate_at(when) is None:
             found, _ = reconcile_series(found.series, list(found.claims), extra_days=[when])
@@ -102,11 +110,11 @@ def check(app: AppContext, as_known_at: str | None) -> None:
     conflicts = find_conflicts(figures, complete=complete_scopes(ledger.declarations(as_known_at=known)))
     claims, series = len(figures), len({f.series for f in figures})
     if not conflicts:
-        say(f"ok: {claims} claims in {series} series, no conflicts")
+        say(f"ok: {count(claims, 'claim')} in {count(series, 'series')}, no conflicts")
         return
     for conflict in conflicts:
         say(f"{conflict.series}: {conflict.message}", err=True)
-    raise PxlError(f"{len(conflicts)} conflict{'s' if len(conflicts) != 1 else ''} among {claims} claims",
+    raise PxlError(f"{count(len(conflicts), 'conflict')} among {count(claims, 'claim')}",
                    "`pxl reconcile` shows what was excluded to still give estimates")
 
 

@@ -11,15 +11,17 @@ from pxl.reports.files import DEFAULT_TITLE, FORMATS, render_report, write_repor
 from .context import PxlError, pass_app
 from .reconciling import reconciled
 from .output import say
+from .series import resolve_series, series_option
 
 
 @click.command()
-@click.option("--series", help="Only this series.")
+@series_option
 @click.option("--as-known-at", metavar="TIMESTAMP", help="Report only what had been recorded by then.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html",
               show_default=True, help="Report format.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-",
-              help="File to write (default: stdout). Markdown charts go beside it as SVG and PNG.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default=None,
+              help="File to write; - for stdout. Default: stdout, except that HTML for a terminal goes "
+                   "to report.html. Markdown charts go beside the file as SVG and PNG.")
 @click.option("--title", default=DEFAULT_TITLE, show_default=True)
 @pass_app
 def report(app, series, as_known_at, fmt, output, title) -> None:
@@ -27,6 +29,8 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
     with their claims, exclusions, a provenance appendix and the ledger digest.
 
     HTML is one self-contained file (charts inline as SVG; no network, no scripts).
+    Without -o, HTML for a terminal is written to report.html (and the command says
+    where); piped or redirected, the report goes to stdout.
 
     \b
     Examples:
@@ -34,17 +38,33 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
       pxl report --format md -o report.md        # charts in report-charts/
       pxl report --format csv --series "afghan-government->taliban"
     """
+    if output is None:
+        output = TERMINAL_HTML if fmt == "html" and stdout_is_terminal() else "-"
     if output != "-" and not Path(output).resolve().parent.is_dir():
         raise PxlError(f"cannot write {output}: the folder {Path(output).parent} does not exist")
+    series = resolve_series(app, series, required=True)
     result, known, digest = reconciled(app, series, as_known_at)
     if series and not result.series:
-        raise PxlError(f"no claims in series {series!r}", "`pxl list` shows the series")
+        raise PxlError(f"no claims in series {series!r}" + (f" as known at {known}" if known else ""),
+                       "`pxl series` lists the series")
     context = dict(digest=digest, as_known_at=known, title=title)
     if output == "-":
+        if fmt == "md" and result.series:
+            say(MD_WITHOUT_CHARTS, err=True)
         say(render_report(result, fmt, **context), nl=False, data=True)
         return
     write_report(result, output, fmt, **context)
-    say(f"wrote {output}", err=False)
+    say(f"wrote {Path(output).resolve() if output == TERMINAL_HTML else output}")
+
+
+TERMINAL_HTML = "report.html"
+MD_WITHOUT_CHARTS = ("note: Markdown on stdout has no charts (they are image files); "
+                     "-o report.md writes them beside it in report-charts/")
+
+
+def stdout_is_terminal() -> bool:
+    """Whether stdout is a terminal (a report is then written to a file, not printed)."""
+    return click.get_text_stream("stdout").isatty()
 
 
 def register(group: click.Group) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import click
 
+from pxl.ledger.english import count
 from pxl.ledger.errors import InvalidInput
 from pxl.ledger.serialise import SOURCE_COLUMNS, source_dict
 from pxl.ledger.store import parse_known_at
@@ -29,7 +31,7 @@ def source_options(function):
 
 @click.group(cls=PxlGroup)
 def source() -> None:
-    """Record and list sources (the documents figures are quoted from)."""
+    """Record, list and show sources (the documents figures are quoted from)."""
 
 
 @source.command("add")
@@ -78,6 +80,36 @@ def list_sources(app: AppContext, fmt: str, as_known_at: str | None) -> None:
     known = parse_known_at(as_known_at) if as_known_at else None
     rows = [source_dict(s) for s in app.ledger().sources(known).values()]
     emit(rows, fmt, ("id", "publisher", "published", "title", "url"), SOURCE_COLUMNS)
+
+
+@source.command("show")
+@click.argument("source_ref", metavar="ID|URL")
+@format_option("text", "json", default="text")
+@pass_app
+def show_source(app: AppContext, source_ref: str, fmt: str) -> None:
+    """One source: who published it and when, its url and archived text, and the figures
+    recorded from it.
+
+    \b
+    Example:
+      pxl source show S1
+    """
+    ledger = app.ledger()
+    found = ledger.find_source(source_ref)
+    claims = [c for c in ledger.claims() if c.source.seq == found.seq]
+    if fmt == "json":
+        say(json.dumps(source_dict(found) | {"claims": [c.id for c in claims]}, ensure_ascii=False, indent=2))
+        return
+    lines = [f"{found.id}  {found.publisher}, published {found.published.isoformat()}"]
+    for label, value in (("title", found.title), ("url", found.url), ("derived from", found.derived_from),
+                         ("text sha256", found.document_sha256)):
+        if value:
+            lines.append(f"  {label:<12} {value}")
+    lines.append(f"  recorded     {found.recorded_at} by {found.recorded_by}")
+    lines.append(f"  figures      {count(len(claims), 'effective claim')}" + (":" if claims else ""))
+    for claim in claims:
+        lines.append(f"    {claim.id:<6} {claim.series}  {claim.kind.value} {claim.value!r}  as of {claim.as_of.isoformat()}")
+    say("\n".join(lines))
 
 
 def register(group: click.Group) -> None:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from .chain import canonical_json
+from .english import article
 from .errors import FieldError
 from .model import (
     CREDIBILITY_GRADES,
@@ -252,7 +253,7 @@ def claim_draft(
     deadline = parse_date("deadline", fields.get("deadline"), errors)
     if kind is not None and period_start and not kind.constrains_total:
         errors.append(FieldError("period_start", values["period_start"],
-                                 f"only cumulative and increment figures cover a period, not a {kind.value}"))
+                                 f"only cumulative and increment figures cover a period, not {article(kind.value)}"))
     if kind is not None and deadline and kind.constrains_total:
         errors.append(FieldError("deadline", values["deadline"],
                                  "a deadline belongs to a target, pledge or demand"))
@@ -296,7 +297,7 @@ def claim_content(
     if draft.kind.constrains_total and as_of > source.published:
         errors.append(FieldError(
             "as_of", as_of.isoformat(),
-            f"a {draft.kind.value} figure cannot describe a date after its source was "
+            f"{article(draft.kind.value)} figure cannot describe a date after its source was "
             f"published ({source.published.isoformat()})",
         ))
     quote: QuoteSelector | None = None

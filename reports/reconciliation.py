@@ -9,6 +9,7 @@ import json
 from datetime import date
 from typing import Any
 
+from pxl.ledger.english import count
 from pxl.ledger.model import Claim
 from pxl.ledger.reconcile import Estimate, Reconciliation, SeriesResult
 from pxl.ledger.reconcile.explain import bound, number, statement
@@ -123,14 +124,14 @@ def claim_line(claim: Claim, width: int = 44) -> str:
 def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, digest: str | None = None) -> str:
     lines: list[str] = []
     if not reconciliation.series:
-        return "no claims to reconcile"
+        return "no claims to reconcile\n"
     by_series: dict[str, list] = {}
     for d in reconciliation.discrepancies:
         by_series.setdefault(d.series, []).append(d)
     for result in reconciliation.series:
         part_of = f"part of {result.parent}; " if result.parent else ""
-        lines.append(f"== {result.series}  ({part_of}{len(result.claims)} claims, "
-                     f"{len({c.source.seq for c in result.claims})} sources, {result.origins} origins)")
+        lines.append(f"== {result.series}  ({part_of}{count(len(result.claims), 'claim')}, "
+                     f"{count(len({c.source.seq for c in result.claims}), 'source')}, {count(result.origins, 'origin')})")
         parts = getattr(result, "parts", ())
         if parts:
             lines.append(f"  parts   {', '.join(parts)}" + ("  (declared complete: they cover it)" if result.complete else ""))

@@ -64,16 +64,16 @@ def test_reimport_records_nothing_new(run, tmp_path):
     assert "recorded 5 new claims" in run("import", str(path)).output
     digest = run("digest").output
     again = run("import", str(path))
-    assert again.exit_code == 0 and "5 already recorded" in again.output
+    assert again.exit_code == 0 and "5 rows already recorded" in again.output
     assert run("digest").output == digest
     write_csv(path, [row(n) for n in range(7)])
-    assert "recorded 2 new claims, 5 already recorded" in run("import", str(path)).output
+    assert "recorded 2 new claims (C9-C10), 5 rows already recorded" in run("import", str(path)).output
 
 
 def test_repeated_rows_in_one_file_are_recorded_once(run, tmp_path):
     path = write_csv(tmp_path / "c.csv", [row(1), row(1), row(2)])
     result = run("import", str(path))
-    assert "recorded 2 new claims" in result.output and "1 repeated rows" in result.output
+    assert "recorded 2 new claims" in result.output and "1 repeated row (skipped)" in result.output
 
 
 def test_changed_row_with_ref_needs_amend_by_ref(run, tmp_path):
@@ -83,11 +83,11 @@ def test_changed_row_with_ref_needs_amend_by_ref(run, tmp_path):
     refused = run("import", str(path))
     assert refused.exit_code == 1 and "line 3, ref 'r2'" in refused.output and "--amend-by-ref" in refused.output
     amended = run("import", str(path), "--amend-by-ref", "--reason", "typo fixed")
-    assert amended.exit_code == 0 and "1 amendments, 1 already recorded" in amended.output
+    assert amended.exit_code == 0 and "1 amendment (X6), 1 row already recorded" in amended.output
     claims = {c["ref"]: c for c in json.loads(run("list", "--format", "json").output)}
     assert claims["r2"]["value"] == "3" and claims["r2"]["status"] == "amended"
     again = run("import", str(path), "--amend-by-ref")
-    assert "recorded 0 new claims, 2 already recorded" in again.output and "amendments" not in again.output
+    assert "recorded 0 new claims, 2 rows already recorded" in again.output and "amendments" not in again.output
 
 
 def test_bad_file_writes_nothing_and_names_every_bad_row(run, tmp_path):
@@ -112,7 +112,7 @@ def test_json_report(run, tmp_path):
 
 def test_dry_run_validates_without_writing(run, tmp_path):
     result = run("import", str(write_csv(tmp_path / "c.csv", [row(1)])), "--dry-run")
-    assert result.exit_code == 0 and "would record 1 new claims" in result.output
+    assert result.exit_code == 0 and "would record 1 new claim" in result.output
     assert json.loads(run("list", "--format", "json").output) == []
 
 
@@ -231,7 +231,7 @@ def test_one_corrupt_row_writes_nothing_and_is_named(backend, tmp_path, rows, da
 def test_rows_differing_only_in_ref_are_separate_records(run, tmp_path):
     path = write_csv(tmp_path / "c.csv", [row(1, ref="a"), row(1, ref="b"), row(1)])
     assert "recorded 3 new claims" in run("import", str(path)).output
-    assert "3 already recorded" in run("import", str(path)).output
+    assert "3 rows already recorded" in run("import", str(path)).output
 
 
 def test_chunked_import_keeps_file_level_rules(backend, tmp_path, monkeypatch):
