@@ -9,7 +9,7 @@ import click
 @click.argument("command", nargs=-1)
 @click.pass_context
 def help_command(ctx: click.Context, command: tuple[str, ...]) -> None:
-    """Show the help of COMMAND (e.g. `pxl help import`, `pxl help source add`)."""
+    """Show the help of COMMAND: `pxl help import` prints what `pxl import --help` does."""
     group = ctx.parent.command
     target, target_ctx = group, ctx.parent
     for name in command:

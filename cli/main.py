@@ -41,7 +41,7 @@ COMMAND_MODULES = {
     "digest": ("integrity", 'Print the chain head as SEQ:HASH.'),
     "wording": ("wording", 'Print how figures are read (with the current --tolerance and --vague settings), or read the TEXTS given.'),
     "series": ("series", "Every series and scope: its number, claims, latest low and high, discrepancies."),
-    "help": ("helping", "Show the help of COMMAND (e.g. `pxl help import`, `pxl help source add`)."),
+    "help": ("helping", "Show the help of COMMAND: `pxl help import` prints what `pxl import --help` does."),
 }
 
 VAGUE_HELP = ", ".join(f"{w}={lo}-{hi}" for w, (lo, hi) in sorted(DEFAULT_CONFIG.vague.items()))

@@ -104,6 +104,8 @@ def fit_table(rows: list[dict[str, Any]], columns: Sequence[str], width: int,
             excess -= 1
     body = [[text if len(text) <= widths[i] else text[: widths[i] - 1] + ELLIPSIS for i, text in enumerate(r)]
             for r in cells]
+    from tabulate import tabulate
+
     return tabulate(body, headers=list(columns), tablefmt="simple", disable_numparse=True)
 
 
