@@ -49,6 +49,8 @@ VAGUE = {
     "сотні": "hundreds", "miles": "thousands", "milliers": "thousands", "tausende": "thousands",
     "migliaia": "thousands", "milhares": "thousands", "тысячи": "thousands", "тисячі": "thousands",
 }
+PARTITIVES = ("der", "de", "des", "di", "dos", "das", "del", "из", "з")  # "13 der insgesamt 16"
+RATIO_WORDS = ("for", "на", "por", "pour", "für", "per", "za", "за")  # "500-for-500", "300 на 300"
 DOZEN_WORDS = ("docena", "docenas", "douzaine", "douzaines", "dutzend", "dozzina", "dozzine", "dúzia", "dúzias")
 
 

@@ -399,6 +399,7 @@ _SEPARATOR_PHRASES = tuple(sorted((tuple(re.findall(r",|[^\s,]+", p)) for p in _
 # configuration): finders in running text try the grammar only there.
 FIRST_WORDS = frozenset({p[0] for _, p in _PREFIX_PHRASES} | {p[0] for p in _LEADING}
                         | {"between", "from", "a", "an", "several", "tens", "hundreds", "thousands", "dozens"})
+_QUALIFIER_WORDS = {w for _, p in _PREFIX_PHRASES + _SUFFIX_PHRASES for w in p}
 _KEYWORDS = sorted({w for _, p in _PREFIX_PHRASES + _SUFFIX_PHRASES for w in p if w.isalpha()}
                    | {w for p in _LEADING + _TRAILING for w in p} | _NUMBER_WORDS | set(_EXTRA_SCALES)
                    | {"between", "from", "to", "of", "couple", "dozens", "hundreds", "thousands", "several"})
@@ -520,11 +521,14 @@ class _Parser:
     # one figure
     def single(self, i: int, nouns: bool) -> tuple[Figure, int]:
         start = i
+        i = self.framing_noun(i)
         while length := self.phrase_at(i, _LEADING):
             if self.vague_at(i) or self.qualifier_at(i, _PREFIX_PHRASES)[1]:
                 break  # "a few", "some": the longer reading wins
             i += length
         kind, reference, approx_from = None, None, False
+        vague = self.vague_at(i)
+        i = self.framing_noun(i)
         vague = self.vague_at(i)
         kind, prefix_len = (None, 0) if vague else self.qualifier_at(i, _PREFIX_PHRASES)
         i += prefix_len
@@ -534,6 +538,7 @@ class _Parser:
         else:
             low, high, i = self.range_or_quantity(i)
             i = self.restated(low, high, i)
+            i = self.swap_ratio(low, high, i)
             if high is not None:
                 if kind is not None:
                     raise _Refusal("a qualifier cannot stand before a range; give the range alone "
@@ -563,7 +568,7 @@ class _Parser:
                 interval = self.interval(kind or "exact", n, start)
         if self.key(i) == "more" and self.qualifier_at(i, _SUFFIX_PHRASES)[1] == 0:
             i += 1
-        if self.key(i) == "of":
+        if self.key(i) == "of" or (self.key(i) in languages.PARTITIVES and self.is_quantity_start(i + 1)):
             j = i + 1
             while length := self.phrase_at(j, _LEADING):
                 j += length
@@ -599,6 +604,52 @@ class _Parser:
             return again.end + 1
         return i
 
+    def years_at(self, i: int) -> int:
+        """Tokens of a year or year range inside a noun phrase ("captured in 2020-2023"):
+        four digits 1900-2099 after "in", "since", "from", "during", "until", "of"."""
+        def year(k: int) -> bool:
+            token = self.tokens[k] if k < len(self.tokens) else None
+            return token is not None and token.kind == "num" and len(token.text) == 4 \
+                and token.text.isascii() and 1900 <= int(token.text) <= 2099
+        if i == 0 or self.key(i - 1) not in ("in", "since", "from", "during", "until", "of") or not year(i):
+            return 0
+        if self.key(i + 1) in ("-", "to") and year(i + 2):
+            return 3
+        return 1
+
+    def framing_noun(self, i: int) -> int:
+        """Past "a total release of" in "a total release of 500 prisoners": an article,
+        one to three plain English words and "of" before a figure frame it like "a total
+        of". Words of the grammar (qualifiers, numbers, vague plurals) are never framing."""
+        if self.key(i) not in ("a", "an", "the"):
+            return i
+        j = i + 1
+        while j < len(self.tokens) and j - i <= 3 and self.tokens[j].kind == "word" and self.key(j) != "of":
+            word = self.key(j)
+            if (not word.isascii() or word == "couple" or word in _QUALIFIER_WORDS or word in _RESERVED
+                    or self.vague_at(j) or self.qualifier_at(j, _PREFIX_PHRASES)[1]):
+                return i
+            j += 1
+        if j == i + 1 or self.key(j) != "of" or not self.is_quantity_start(j + 1):
+            return i
+        return j + 1
+
+    def swap_ratio(self, low: _Quantity, high: _Quantity | None, i: int) -> int:
+        """Past "-for-500" of "500-for-500" (a swap of N for N: N each way); a swap of
+        unequal numbers ("1 for 10") does not say which side is which, and is refused."""
+        j = i + (self.key(i) == "-")
+        if high is not None or self.key(j) not in languages.RATIO_WORDS:
+            return i
+        k = j + 1 + (self.key(j + 1) == "-")
+        try:
+            other = self.quantity(k)
+        except _Refusal:
+            return i
+        if other.value != low.value:
+            raise _Refusal(f"a swap of {self.span(low.start, low.end)} for {self.span(other.start, other.end)} "
+                           "does not say which side released which; record each side's figure", low.start)
+        return other.end
+
     def vague_at(self, i: int):
         for words, bounds in self.vague:
             if all(self.key(i + k) == w for k, w in enumerate(words)):
@@ -627,7 +678,7 @@ class _Parser:
             try:
                 second = self.quantity(first.end + 1)
             except _Refusal:
-                if self.key(first.end) == "-" and self.key(first.end + 1) != "odd":
+                if self.key(first.end) == "-" and self.key(first.end + 1) not in ("odd", *languages.RATIO_WORDS):
                     raise
                 return first, None, first.end
             return (*self.shared_scale(first, second), second.end)
@@ -697,6 +748,10 @@ class _Parser:
             if sep and self.is_quantity_start(i + sep):
                 return i
             token = tokens[i]
+            years = self.years_at(i)
+            if years:
+                i += years
+                continue
             if token.kind == "num" or token.kind == "sym" or (token.kind == "word" and (
                     token.text in _RESERVED or re.split(r"[-\u2010\u2011]", token.text)[0] in _NUMBER_WORDS)):
                 return i

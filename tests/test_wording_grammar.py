@@ -89,6 +89,12 @@ FIELD_CASES = [
     ("duas dúzias de prisioneiros", 24, 24),
     ("decenas de \u201cpresos políticos\u201d", 24, 99),
     ("1000\u540d\u88ab\u4fd8\u58eb\u5175", 1000, 1000),
+    ("500-for-500", 500, 500),
+    ("300 \u043d\u0430 300", 300, 300),
+    ("a total release of 500 prisoners", 500, 500),
+    ("13 der insgesamt 16 Menschen", 13, 13),
+    ("Thirty-one personnel from Armenia's armed forces captured in 2020-2023 and one serviceman captured "
+     "in Karabakh", 32, 32),
     ("5 mil presos", 5000, 5000),
     ("más de 2 millones", 2_000_001, None),
     ("3 тысячи военнопленных", 3000, 3000),
@@ -135,7 +141,8 @@ def test_the_named_convention_reads_it():
     ("13 aproximately", "approximately"), ("aproximately 13", "approximately"),
     ("about 2 to 3 thousand", "2,000-3,000"), ("100 and 200", "what it counts"),
     ("500 to 3 thousand", "backwards"), ("12,5", "--decimal-comma"), ("5 (six) Thai hostages", "parentheses"),
-    ("13 Israelis - 10 Thais", "not understood"), ("три три", "another number"), ("5 diez presos", "another number"),
+    ("13 Israelis - 10 Thais", "not understood"), ("три три", "another number"), ("1 for 10", "which side"),
+    ("13 prisoners in 2 batches", "not understood"), ("5 diez presos", "another number"),
 ])
 def test_refusals_say_what_would_be_accepted(wording, hint):
     with pytest.raises(WordingError) as info:
