@@ -99,7 +99,8 @@ _RELEASE_CONTEXT = re.compile(
     r"releas|\bfree|freed|freeing|swap|exchang|return|hand(?:ed|s|ing)?\s+(?:over|back)|handover|"
     r"captiv|captur|prison|detain|detention|hostage|abduct|transfer|repatriat|deport|\bheld\b|\bhold|"
     r"pardon|liberat|custody|\bpows?\b|brought back|brought home|come home|came home|home\b|arriv|"
-    r"incarcerat|jail|convict|kidnap|reunit|board|carrying|arrest|bodies|remains|"
+    r"incarcerat|jail|convict|kidnap|reunit|board|carrying|arrest|bodies|remains|moved|transport|flown|"
+    r"azad|təhvil|kicserél|razmen|zarobljen|întors|izpust|затвор|прехвърл|"
     r"gefangen|freigelass|freilass|\bfrei\b|austausch|gewechselt|häftling|haft|liberad|intercambi|excarcel|presos|libert|libér|"
     r"devuel|retorn|canje|prision|detenid|fogol|fogság|hadifogoly|captivit|освобо|вернут|верну|передал|"
     r"échange|prigion|rilasci|обмен|плен|освобод|вернул|повернул|обмін|полон|звільн|交換|釋放|被俘|fange",
@@ -124,7 +125,7 @@ _TIME_OR_UNIT_AFTER = re.compile(
 _MONEY_BEFORE = re.compile(r"[$£€¥₴₽]\s*$|\b(?:usd|us\$|eur|rs\.?)\s*$", re.I)
 _FRACTION_BEFORE = re.compile(
     r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|percent|per cent|%|majority|most|some|part|many|all|none|each|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.I)
+    r"several|few)\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.I)
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|tally|number|count|figure|toll)\b[^.;:]{0,60}\b(?:to|at|of)\s+$"
     r"|\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|rose|rises|rising)\b[^.;:]{0,60}\bto\s+$"
@@ -132,20 +133,29 @@ _TOTAL_BEFORE = re.compile(
 _VERB_AFTER = re.compile(
     r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is)"
     r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+)?(?:been\s+|be\s+)?"
-    r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among)"
+    r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among|serving)"
+    r"|(?:still\s+)?(?:remain|remained|remains)\b"
     r"|in\s+(?:1[89]|20)\d\d\b)", re.I)
 # Nouns that name people held or freed by themselves; other people nouns need a word of
 # release or custody within _CONTEXT_CHARS of the figure.
 _CUSTODY_NOUN = re.compile(r"^(?:prisoner|detainee|hostage|captive|inmate|pow|convict|deportee|abductee|"
                            r"gefangen|häftling|geisel|prision|pres[oa]|detenid|rehen|пленн|заложник|полонен)", re.I)
 _CONTEXT_CHARS = 80
+# People nouns that are often counted for other reasons ("several senior members of the
+# group"): they need a word of release or custody within _CONTEXT_CHARS.
+_WEAK_PEOPLE = {"members", "leaders", "representatives", "staff", "workers", "employees", "relatives",
+                "men", "women", "children", "people", "persons"}
 _OBJECT_BEFORE = re.compile(
     r"\b(?:releas\w*|free|frees|freed|freeing|swap\w*|exchang\w*|return\w*|hand\w*\s+(?:over|back)|"
     r"turn\w*\s+over|demand\w*|repatriat\w*|transferr?\w*|pardon\w*|deport\w*|liberat\w*|receiv\w*)"
     r"\s+(?:only\s+|just\s+|another\s+|a\s+further\s+|the\s+remaining\s+)?[\"“]?$", re.I)
+_FORMULA = re.compile(r"\s*[-\u2010\u2011]?\s*(?:for|на|за|por|für|pour)\s*[-\u2010\u2011]?\s*(\d+)\b", re.I)
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b", re.I)
+_GROUP_BEFORE = re.compile(
+    r"\b(?:among\s+them|of\s+them|of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I)
 _ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|traveling|being|went|going|returned|were|was|aboard|into)\b", re.I)
-_BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|^\s*[\u2013\u2014]\s*|^\s+-{1,2}\s+", re.I)
-_SEPARATOR = re.compile(r"^\s*(?:,\s*and|,|and|&|as well as|,\s*as well as|along with|und|y|e|et|и|і)\s+(?=\S)", re.I)
+_BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|\s*[\u2013\u2014]\s*|^\s+-{1,2}\s+", re.I)
+_SEPARATOR = re.compile(r"^\s*(?:,\s*as well as|,\s*and|as well as|,|and|&|und|y|e|et|и|і)\s+(?=\S)", re.I)
 
 STEPS = [0]  # tokens handed to the grammar, for the test that the finder stays linear
 
@@ -226,6 +236,9 @@ def _noun_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, list[Toke
             k += 1
     while k < len(tokens) and len(words) < 5:
         token = tokens[k]
+        if token.text in ("[", "]"):  # "104 former [Houthi] detainees"
+            k += 1
+            continue
         if token.kind != "word" or token.text in _STOP or _is_numeric(token):
             if token.kind == "word" and token.text == "of" and k + 1 < len(tokens) and tokens[k + 1].text == "war":
                 k += 2  # "prisoners of war"
@@ -337,6 +350,14 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
                 people_seen = True
             i = of + 1
             continue
+        formula = _FORMULA.match(text, match.end)
+        if formula and match.lo == match.hi and int(formula.group(1)) == match.lo and \
+                text[match.start:match.end].strip().isdigit():
+            # "the 500-for-500 deal", "по формуле 300 на 300": each side's number
+            found.append(FoundFigure(match.start, formula.end(), match.lo, match.hi, None,
+                                     "a formula of N for N: each side's number", (), formula.end()))
+            i = _token_after(tokens, formula.end(), match.after)
+            continue
         figure = _judge(text, tokens, match, start, people_seen, found)
         if figure is None:
             i = max(match.after, i + 1)
@@ -363,14 +384,22 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
     if cls == "thing":
         return None
     if cls == "people":
-        if _KILLED.match(text[noun_end:noun_end + 40]):
+        if _KILLED.match(text[noun_end:noun_end + 40]) and not re.search(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", before):
             return None
         head_word = words[head].text if words else ""
-        if not _CUSTODY_NOUN.match(head_word) and not _RELEASE_CONTEXT.search(
+        if head_word in _WEAK_PEOPLE and not _RELEASE_CONTEXT.search(
                 text[max(sentence_start, match.start - _CONTEXT_CHARS):noun_end + _CONTEXT_CHARS]):
             return None  # "several senior members of the group": people, but not held or freed
         noun = text[tokens[match.after].start:noun_end] if words else text[match.end:noun_end].strip()
         return FoundFigure(match.start, match.end, match.lo, match.hi, noun or None, f"'{noun}' counts people", (), noun_end)
+    if words and cls is None and re.search(r"\d", text[match.start:match.end]) and \
+            len(_ENGLISH.findall(text[sentence_start:sentence_start + 300])) < 2 and not _KILLED.match(after):
+        # Not English: a figure in digits before a noun, in a sentence of release or custody
+        # (the grammar reads digits in any language, not other languages' number words).
+        noun = text[tokens[match.after].start:_end_of(text, words[-1])]
+        return FoundFigure(match.start, match.end, match.lo, match.hi, noun,
+                           "a figure in digits before a noun, in a sentence of release not in English",
+                           (), _end_of(text, words[-1]))
     if words and not text[words[0].start].isupper() and not (words[0].text.endswith("ly")):
         # an unknown noun after the figure: a count of something else
         if not _VERB_AFTER.match(after):
@@ -382,6 +411,8 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
         why = "a total in a release context"
     elif _OBJECT_BEFORE.search(before):
         why = "the object of a verb of release"
+    elif _GROUP_BEFORE.search(before):
+        why = "a part or group of people in a release context"
     elif match.filler in ("another", "further", "additional") or re.match(r"\s+more\b", after):
         why = "'another'/'more' in a release context"
     elif _VERB_AFTER.match(after):

@@ -1,9 +1,13 @@
+"""Build ../sentences.jsonl from the collections' quotes (draft.py's output) and the hand
+annotations: python data/extraction/annotation/build.py (from the checkout's root)."""
 import json, re, sys, hashlib
-sys.path.insert(0, '/tmp/ex'); sys.path.insert(0, '/tmp/ex/w')
-from wording_words import parse_figure, WordingError
+from pathlib import Path
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE)); sys.path.insert(0, str(HERE.parents[2]))
+from pxl.ledger.wording import parse_figure, WordingError
 from hand import HAND
 from patches import PATCHES, OVERRIDES
-d = json.load(open('/tmp/ex/draft.json'))
+d = json.load(open(HERE / 'draft.json'))
 GENERIC = {"president", "minister", "ministry", "office", "head", "russian", "ukrainian", "israeli", "national",
            "committee", "statement", "state", "spokesman", "spokeswoman", "official", "officials", "defence", "defense",
            "foreign", "affairs", "government", "written", "website", "media", "security", "turkish", "sources",
@@ -109,6 +113,12 @@ for o in d:
     # a part the collection also recorded on its own (a scope) is annotated in its whole
     uniq = [f for f in uniq if not any(a <= f['start'] and f['start'] + len(f['text']) <= b and (a, b) != (f['start'], f['start'] + len(f['text'])) and ps
                                        for a, b, ps in spans)]
+    # a figure right after another's "including" / "among them" is that one's breakdown
+    for a, b in zip(uniq, uniq[1:]):
+        gap = s[a['start'] + len(a['text']):b['start']]
+        if re.fullmatch(r",?\s*(?:including|among them|darunter|unter ihnen)\s+", gap) and not a.get('parts'):
+            a['parts'] = [{"text": b['text'], "lo": b['lo'], "hi": b['hi'], "role": "breakdown"}] + b.get('parts', [])
+            print("FOLDED", repr(a['text']), repr(b['text']), file=sys.stderr)
     part_texts = {p['text'] for f in uniq for p in f.get('parts', [])}
     uniq = [f for f in uniq if f['text'] not in part_texts]
     uniq = merge_compounds(s, uniq)
@@ -126,7 +136,7 @@ for url, s, figs in HAND:
 for r in rows:
     r['split'] = 'heldout' if int(hashlib.sha1(r['url'].encode()).hexdigest(), 16) % 3 == 0 else 'dev'
 for e in errors: print("ERR", e, file=sys.stderr)
-with open(sys.argv[1], 'w', encoding='utf-8') as fh:
+with open(sys.argv[1] if len(sys.argv) > 1 else HERE.parent / 'sentences.jsonl', 'w', encoding='utf-8') as fh:
     for i, r in enumerate(rows):
         fh.write(json.dumps({"id": i + 1, **r}, ensure_ascii=False) + "\n")
 print(len(rows), sum(len(r['figures']) for r in rows), sum(1 for r in rows if not r['figures']), sum(1 for r in rows if r['split']=='heldout'), file=sys.stderr)

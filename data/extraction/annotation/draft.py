@@ -29,6 +29,6 @@ for q, info in keep:
         if not any(s <= m.start() < e for s, e in covered):
             other.append((m.start(), m.group()))
     out.append({'sentence': q, 'url': info['url'], 'collection': info['collection'], 'gold': figs, 'other': other})
-json.dump(out, open('/tmp/ex/draft.json', 'w'), ensure_ascii=False, indent=0)
+json.dump(out, open(__import__('pathlib').Path(__file__).resolve().parent / 'draft.json', 'w'), ensure_ascii=False, indent=0)
 print(len(out), sum(len(o['gold']) for o in out), sum(len(o['other']) for o in out))
 print(sum(1 for o in out if o['other']))

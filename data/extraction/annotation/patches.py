@@ -78,4 +78,6 @@ OVERRIDES = {
  "diez ciudadanos estadounidenses": (10, 10, []),
  "diez estadounidenses": (10, 10, []),
  "33 of the nearly 100": (33, 33, []),
+ "al menos 15 presos políticos venezolanos": (15, None, []),
+ "más de 200 venezolanos": (201, None, []),
 }
