@@ -115,7 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     check = "--check" in args
     rest = [a for a in args if a != "--check"]
-    docs = Path(rest[0]) if rest else Path(__file__).resolve().parent.parent / "docs"
+    docs = Path(rest[0]) if rest else Path(__file__).resolve().parent.parent / "docs"  # the checkout's
+    if not (docs / "cli.md").is_file():
+        print(f"no docs/cli.md in {docs}: run this in a checkout, or name the docs folder", file=sys.stderr)
+        return 2
     if check:
         problems = stale(docs)
         for line in problems:
