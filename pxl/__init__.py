@@ -17,11 +17,11 @@ if not (_Path(__file__).parent / "ledger").is_dir() and (_checkout / "setup.py")
     __path__.append(str(_checkout))
 
 
-def open(url=None, *, create=False, tolerance=None, vague=None):  # noqa: A001 (pxl.open, as the SPEC names it)
+def open(url=None, *, create=False, tolerance=None, vague=None, decimal_comma=None):  # noqa: A001 (pxl.open, as the SPEC names it)
     """The ledger at ``url``: see :func:`pxl.api.open_ledger`."""
     from .api import open_ledger
 
-    return open_ledger(url, create=create, tolerance=tolerance, vague=vague)
+    return open_ledger(url, create=create, tolerance=tolerance, vague=vague, decimal_comma=decimal_comma)
 
 
 _LAZY = {"Ledger": "api", "Reconciled": "api", "ImportRefused": "api", "known_at": "api", "frames": None}

@@ -64,13 +64,17 @@ def open_ledger(
     create: bool = False,
     tolerance: float | None = None,
     vague: Mapping[str, tuple[int, int]] | None = None,
+    decimal_comma: bool | None = None,
 ) -> "Ledger":
     """The ledger at ``url`` (SQLAlchemy URL or a file path; default ``PXL_DATABASE_URL``,
     else ``sqlite:///ledger.db``, as the CLI). ``create=True`` creates or upgrades it, as
     ``pxl init``; otherwise a missing ledger raises :class:`LedgerError`. ``tolerance``
-    and ``vague`` set the value grammar as ``--tolerance`` and ``--vague`` do."""
+    and ``vague`` set the value grammar as ``--tolerance`` and ``--vague`` do;
+    ``decimal_comma`` names the convention of ``12.000`` as ``--decimal-comma`` (True) and
+    ``--decimal-point`` (False) do (None: such figures are refused as ambiguous)."""
     url = url or os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL
-    wording = WordingConfig(DEFAULT_CONFIG.tolerance if tolerance is None else tolerance)
+    wording = WordingConfig(DEFAULT_CONFIG.tolerance if tolerance is None else tolerance,
+                            decimal_comma=decimal_comma)
     if vague:
         wording = wording.with_vague(dict(vague))
     store = Store.init(url, wording) if create else Store.open(url, wording)
@@ -103,6 +107,7 @@ class Ledger:
         path: str | Path,
         *,
         input_format: str | None = None,
+        encoding: str | None = None,
         dry_run: bool = False,
         amend_by_ref: bool = False,
         reason: str | None = None,
@@ -115,11 +120,12 @@ class Ledger:
         Returns the :class:`~pxl.ledger.importer.ImportReport` (``recorded``,
         ``already_recorded``, ``as_dict()``, ...). Raises :class:`ImportRefused` (with
         every bad row in ``errors``) when any row is invalid: nothing is then written.
-        ``read_ahead=None`` reads a large file in a forked process as the CLI does."""
+        ``read_ahead=None`` reads a large file in a forked process as the CLI does;
+        ``encoding`` reads a CSV or JSONL file that is not UTF-8 as ``--encoding`` does."""
         from pxl.ledger.files import import_file
 
         report = import_file(
-            self.store, path, input_format=input_format, dry_run=dry_run, amend_by_ref=amend_by_ref,
+            self.store, path, input_format=input_format, encoding=encoding, dry_run=dry_run, amend_by_ref=amend_by_ref,
             reason=reason, allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=read_ahead,
         )
         if not report.ok:

@@ -152,3 +152,18 @@ def test_import_pxl_loads_neither_sqlalchemy_nor_pandas():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert out.stdout.strip() == "[]"
+
+
+def test_the_decimal_convention_and_encoding_are_named_in_the_api(backend, tmp_path):
+    path = tmp_path / "eu.csv"
+    path.write_bytes("series;kind;value;publisher;published\na->b;cumulative;12.000;Agence Fran\u00e7aise;2020-04-13\n"
+                     .encode("cp1252"))
+    with pytest.raises(pxl.ImportRefused):
+        pxl.open(backend.url, decimal_comma=True).import_file(path)  # not UTF-8: refused with the fix
+    with pytest.raises(pxl.ImportRefused) as refused:
+        pxl.open(backend.url).import_file(path, encoding="cp1252")  # 12.000 is ambiguous
+    assert "12,000" in str(refused.value.report.errors[0]) and "12" in str(refused.value.report.errors[0])
+    ledger = pxl.open(backend.url, decimal_comma=True)
+    ledger.import_file(path, encoding="cp1252")
+    claims = ledger.claims_frame()
+    assert list(claims["lo"]) == [12000] and list(claims["publisher"]) == ["Agence Fran\u00e7aise"]
