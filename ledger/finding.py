@@ -338,10 +338,10 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
         if match is None:
             i += 1
             continue
-        if match.partitive:
+        of = next((k for k in range(i + 1, match.after) if tokens[k].text == "of"), None) if match.partitive else None
+        if of is not None:
             # "13 of the 16 individuals": 13 counts people when the 16 do ("one of three
             # hostages" names one of them, not a figure); the 16 are read on their own next.
-            of = next(k for k in range(i, match.after) if tokens[k].text == "of")
             _, words = _noun_phrase(text, tokens, match.after)
             if _noun_class(text, words)[0] == "people" and text[match.start:tokens[of - 1].end].lower() not in ("one", "a", "an") \
                     and not _excluded(text, match.start, tokens[of - 1].end, match.lo, match.hi, start):
