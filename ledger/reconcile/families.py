@@ -29,7 +29,7 @@ from .explain import statement
 from .graph import Edge
 from .origins import Corroboration, OriginIndex
 from ..model import parent_of
-from .scopes import MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, release_claims
+from .scopes import MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, release_claims, same_figure
 
 
 MAX_CONFLICTS_PER_CLAIM = 5  # irreducible conflicts listed for each claim set aside
@@ -131,7 +131,12 @@ def _conflicts(
     out = system.fewest_exclusions()
     excluded = {c.seq for c in out}
     kept = [c for c in releases if c.seq not in excluded]
-    found: dict[tuple[int, ...], Discrepancy] = {}
+    # Agreeing figures are grouped: a conflict names every copy of each figure in it
+    # (ten outlets saying 58 against one saying 54 is one discrepancy naming all eleven).
+    copies: dict[tuple, list[Claim]] = defaultdict(list)
+    for claim in releases:
+        copies[same_figure(claim)].append(claim)
+    found: dict[frozenset, Discrepancy] = {}
     reasons: dict[int, str] = {}
     names = ", ".join(c.id for c in out)
     for claim in out:
@@ -142,16 +147,24 @@ def _conflicts(
             "grading, then the exclusion policy) to leave the rest of the family consistent"
         )
         for core in cores:
-            key = tuple(c.seq for c in core)
-            if key in found:
+            figures = frozenset(same_figure(c) for c in core)
+            if figures in found:
                 continue
             words = arithmetic(family, system, core)
-            parts = "; ".join(f"{c.id} {c.series} {statement(c)}" for c in core)
-            found[key] = Discrepancy(
-                "conflict", _common_scope([c.series for c in core]), tuple(core),
-                f"these {len(core)} claims cannot all be true: {parts}: {words}", words,
+            parts = "; ".join(_figure_words(copies[same_figure(c)]) for c in core)
+            named = tuple(sorted((c for f in figures for c in copies[f]), key=lambda c: c.seq))
+            found[figures] = Discrepancy(
+                "conflict", _common_scope([c.series for c in core]), named,
+                f"these {len(core)} figures cannot all be true: {parts}: {words}", words,
             )
     return list(found.values()), excluded, reasons
+
+
+def _figure_words(copies: list[Claim]) -> str:
+    first = copies[0]
+    ids = ", ".join(c.id for c in copies)
+    said = f" (stated {len(copies)} times)" if len(copies) > 1 else ""
+    return f"{ids} {first.series} {statement(first)}{said}"
 
 
 def _common_scope(series: list[str]) -> str:
