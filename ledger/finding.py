@@ -129,7 +129,7 @@ _FRACTION_BEFORE = re.compile(
 _TOTAL_BEFORE = re.compile(
     r"\b(?:total|tally|number|count|figure|toll)\b[^.;:]{0,60}\b(?:to|at|of)\s+$"
     r"|\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|rose|rises|rising)\b[^.;:]{0,60}\bto\s+$"
-    r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I)
+    r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I | re.M)
 _VERB_AFTER = re.compile(
     r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is)"
     r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+)?(?:been\s+|be\s+)?"
@@ -143,18 +143,17 @@ _CUSTODY_NOUN = re.compile(r"^(?:prisoner|detainee|hostage|captive|inmate|pow|co
 _CONTEXT_CHARS = 80
 # People nouns that are often counted for other reasons ("several senior members of the
 # group"): they need a word of release or custody within _CONTEXT_CHARS.
-_WEAK_PEOPLE = {"members", "leaders", "representatives", "staff", "workers", "employees", "relatives",
-                "men", "women", "children", "people", "persons"}
+_WEAK_PEOPLE = {"members", "leaders", "representatives", "staff", "workers", "employees", "relatives"}
 _OBJECT_BEFORE = re.compile(
     r"\b(?:releas\w*|free|frees|freed|freeing|swap\w*|exchang\w*|return\w*|hand\w*\s+(?:over|back)|"
     r"turn\w*\s+over|demand\w*|repatriat\w*|transferr?\w*|pardon\w*|deport\w*|liberat\w*|receiv\w*)"
-    r"\s+(?:only\s+|just\s+|another\s+|a\s+further\s+|the\s+remaining\s+)?[\"“]?$", re.I)
+    r"\s+(?:only\s+|just\s+|another\s+|a\s+further\s+|the\s+remaining\s+)?[\"“]?$", re.I | re.M)
 _FORMULA = re.compile(r"\s*[-\u2010\u2011]?\s*(?:for|на|за|por|für|pour)\s*[-\u2010\u2011]?\s*(\d+)\b", re.I)
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b", re.I)
 _GROUP_BEFORE = re.compile(
-    r"\b(?:among\s+them|of\s+them|of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I)
+    r"\b(?:among\s+them|of\s+them|of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I | re.M)
 _ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|traveling|being|went|going|returned|were|was|aboard|into)\b", re.I)
-_BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|\s*[\u2013\u2014]\s*|^\s+-{1,2}\s+", re.I)
+_BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|\s*[\u2013\u2014]\s*(?:including\s+|among\s+them\s+)?|^\s+-{1,2}\s+", re.I)
 _SEPARATOR = re.compile(r"^\s*(?:,\s*as well as|,\s*and|as well as|,|and|&|und|y|e|et|и|і)\s+(?=\S)", re.I)
 
 STEPS = [0]  # tokens handed to the grammar, for the test that the finder stays linear
@@ -197,6 +196,7 @@ class _Match:
     filler: str  # the leading word of the wording ("another", "the"), lower case
     after: int  # index of the first token after the wording
     partitive: bool = False  # "13 of the 16": the wording ends with a reference
+    number_start: int = 0  # where its number begins ("the bodies of 360": at 360)
 
 
 def _is_numeric(token: Token) -> bool:
@@ -218,9 +218,13 @@ def _match_at(text: str, tokens: list[Token], i: int, config: WordingConfig) -> 
     j = i
     while j < len(tokens) and tokens[j].start < found.end:
         j += 1
+    number = next((k for k in range(i, j) if _is_numeric(tokens[k]) or tokens[k].text in ("a", "an")
+                   and k + 1 < j and _is_numeric(tokens[k + 1])), None)
+    if number is None:
+        return None  # framing without a number of its own
     interval = found.figure.interval
     return _Match(found.start, found.end, interval.lo, interval.hi, tokens[i].text, j,
-                  found.figure.reference is not None)
+                  found.figure.reference is not None, tokens[number].start)
 
 
 def _noun_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, list[Token]]:
@@ -340,15 +344,18 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
             continue
         of = next((k for k in range(i + 1, match.after) if tokens[k].text == "of"), None) if match.partitive else None
         if of is not None:
-            # "13 of the 16 individuals": 13 counts people when the 16 do ("one of three
-            # hostages" names one of them, not a figure); the 16 are read on their own next.
+            # "13 of the 16 individuals" is 13, the 16 its reference (as the grammar reads
+            # it); "one of three hostages" names one of them: the three are the figure.
+            if text[match.start:tokens[of - 1].end].lower() in ("one", "a", "an"):
+                i = of + 1
+                continue
             _, words = _noun_phrase(text, tokens, match.after)
-            if _noun_class(text, words)[0] == "people" and text[match.start:tokens[of - 1].end].lower() not in ("one", "a", "an") \
+            if _noun_class(text, words)[0] == "people" \
                     and not _excluded(text, match.start, tokens[of - 1].end, match.lo, match.hi, start):
-                found.append(FoundFigure(match.start, tokens[of - 1].end, match.lo, match.hi, None,
-                                         "a part of a figure of people", (), tokens[of - 1].end))
+                found.append(FoundFigure(match.start, match.end, match.lo, match.hi, None,
+                                         "a part of a figure of people (N of M)", (), match.end))
                 people_seen = True
-            i = of + 1
+            i = match.after
             continue
         formula = _FORMULA.match(text, match.end)
         if formula and match.lo == match.hi and int(formula.group(1)) == match.lo and \
@@ -370,12 +377,16 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
 
 def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, people_seen: bool,
            found: list[FoundFigure]) -> FoundFigure | None:
-    if _excluded(text, match.start, match.end, match.lo, match.hi, sentence_start):
+    if _excluded(text, match.number_start, match.end, match.lo, match.hi, sentence_start):
         return None
     k, words = _noun_phrase(text, tokens, match.after)
     noun_end = tokens[k - 1].end if k > match.after else match.end
     after = text[match.end:match.end + 60]
+    # Cues before the figure are read before its wording ("has freed more than 4,400") and
+    # before its number ("the bodies of 360", when the grammar took "the bodies of" in).
     before = text[max(sentence_start, match.start - 80):match.start]
+    if match.number_start != match.start:
+        before += "\n" + text[max(sentence_start, match.number_start - 80):match.number_start]
     cls, head = _noun_class(text, words)
     if words:
         noun_end = _end_of(text, words[head])
@@ -384,7 +395,7 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
     if cls == "thing":
         return None
     if cls == "people":
-        if _KILLED.match(text[noun_end:noun_end + 40]) and not re.search(r"\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", before):
+        if _KILLED.match(text[noun_end:noun_end + 40]) and not re.search(r"(?m)\b(?:bodies|remains)\s+of\s+(?:the\s+)?$", before):
             return None
         head_word = words[head].text if words else ""
         if head_word in _WEAK_PEOPLE and not _RELEASE_CONTEXT.search(
@@ -404,7 +415,7 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
         # an unknown noun after the figure: a count of something else
         if not _VERB_AFTER.match(after):
             return None
-    if re.search(r"[A-Z][\w.]*\s+$", before) and not re.search(r"(?:^|[.!?\"“]\s*)[A-Z][\w.]*\s+$", before) and not words:
+    if re.search(r"[A-Z][\w.]*\s+\Z", before) and not re.search(r"(?:\A|\n|[.!?\"“]\s*)[A-Z][\w.]*\s+\Z", before) and not words:
         if match.filler not in ("another", "a", "further") and not _TOTAL_BEFORE.search(before):
             return None  # a label after a name: "channel News 12", "Resolution 2334"
     if _TOTAL_BEFORE.search(before):
@@ -417,7 +428,7 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
         why = "'another'/'more' in a release context"
     elif _VERB_AFTER.match(after):
         why = "the sentence says what happened to them"
-    elif people_seen and _ELLIPSIS_AFTER.match(after) and re.search(r"(?:,|\band|\bwhile|\bwith)\s*$", before):
+    elif people_seen and _ELLIPSIS_AFTER.match(after) and re.search(r"(?m)(?:,|\band|\bwhile|\bwith)\s*$", before):
         why = "in a list after a figure of people"
     else:
         return None

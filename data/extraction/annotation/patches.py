@@ -4,6 +4,7 @@
 # ("drop", text), ("parts", text, [part texts]), ("speaker", text, speaker), ("kind", text, kind)
 I, C, T, P, D, H = "increment", "cumulative", "target", "pledge", "demand", "held"
 PATCHES = {
+ "Vladimir Putin had signed presidential pardons for 13 of the 16 individuals": [("drop", "16 individuals")],
  "it would release 181 detainees, including 15 Saudis and three Sudanese": [("drop", "15 Saudis"), ("parts", "181 detainees", ["15 Saudis", "three Sudanese"])],
  "will release 181 detainees, including Saudi and Sudanese nationals, in exchange for 706 prisoners, said Abdul": [("add", "706 prisoners", T, "Abdul Qader al-Murtada", [])],
  "It was followed by a flight carrying 20 former detainees, including 16 Saudis": [("drop", "16 Saudis and three Sudanese"), ("add", "20 former detainees", I, "", ["16 Saudis", "three Sudanese"])],
