@@ -60,6 +60,7 @@ _PEOPLE_WORDS = {
     "relatives", "ones", "them", "whom", "defenders", "filipino", "filipinos", "thai", "thais",
     "nepalese", "sudanese", "chinese", "lebanese", "servicemembers", "prisoners", "detainees",
     "forces", "rebels", "terrorists", "guards", "police", "staff", "crew", "sailors", "pilots",
+    "holder", "holders", "resident", "national", "citizen", "captive", "inmate", "convict", "migrant",
 }
 # Heads that count things, not people (a people word before them does not help).
 _THING_WORDS = {
@@ -135,6 +136,8 @@ _VERB_AFTER = re.compile(
     r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+)?(?:been\s+|be\s+)?"
     r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among|serving)"
     r"|(?:still\s+)?(?:remain|remained|remains)\b"
+    r"|(?:being\s+)?(?:sent|moving|moved|returned|released|freed|transferred|arriving|travelling|traveling|flown|"
+    r"heading|handed|repatriated|deported)\b"
     r"|in\s+(?:1[89]|20)\d\d\b)", re.I)
 # Nouns that name people held or freed by themselves; other people nouns need a word of
 # release or custody within _CONTEXT_CHARS of the figure.
