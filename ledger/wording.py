@@ -405,10 +405,30 @@ _KEYWORDS = sorted({w for _, p in _PREFIX_PHRASES + _SUFFIX_PHRASES for w in p i
                    | {"between", "from", "to", "of", "couple", "dozens", "hundreds", "thousands", "several"})
 
 
+_KEYWORD_SET = frozenset(_KEYWORDS)
+
+
 def _token_key(token: Token) -> str:
     if token.kind == "dash":
         return "-"
     return token.text if token.kind in ("word", "sym", "comma") else ""
+
+
+_INDEXES: dict[int, dict[str, list]] = {}
+
+
+def _by_first_word(table) -> dict[str, list]:
+    """``table``'s phrases by their first word, longest first (tables are module
+    constants: indexed once)."""
+    index = _INDEXES.get(id(table))
+    if index is None:
+        index = {}
+        pairs = [item if len(item) == 2 and isinstance(item[1], tuple) else (None, item)
+                 for item in table]
+        for kind, phrase in sorted(pairs, key=lambda pair: -len(pair[1])):
+            index.setdefault(phrase[0], []).append((kind, phrase))
+        _INDEXES[id(table)] = index
+    return index
 
 
 class _Parser:
@@ -417,22 +437,24 @@ class _Parser:
         self.tokens = tokens
         self.config = config
         self.vague = config._vague_words  # type: ignore[attr-defined]
+        self.keys = [_token_key(t) for t in tokens]
 
     # helpers
     def key(self, i: int) -> str:
-        return _token_key(self.tokens[i]) if i < len(self.tokens) else ""
+        keys = self.keys
+        if len(keys) != len(self.tokens):  # value() drops a final full stop
+            keys = self.keys = [_token_key(t) for t in self.tokens]
+        return keys[i] if i < len(keys) else ""
 
     def phrase_at(self, i: int, phrases) -> int:
         """Length in tokens of the phrase (a tuple of words) starting at token i, or 0."""
-        for phrase in phrases:
-            if all(self.key(i + k) == word for k, word in enumerate(phrase)):
-                return len(phrase)
-        return 0
+        return self.qualifier_at(i, phrases)[1]
 
     def qualifier_at(self, i: int, table) -> tuple[str | None, int]:
-        """(kind, length in tokens) of the qualifier of ``table`` starting at token i."""
-        for kind, phrase in table:
-            if all(self.key(i + k) == word for k, word in enumerate(phrase)):
+        """(kind, length in tokens) of the phrase of ``table`` (phrases, or (kind, phrase)
+        pairs) starting at token i, longest first; (None, 0) when none does."""
+        for kind, phrase in _by_first_word(table).get(self.key(i), ()):
+            if all(self.key(i + k) == word for k, word in enumerate(phrase[1:], 1)):
                 return kind, len(phrase)
         return None, 0
 
@@ -651,8 +673,9 @@ class _Parser:
         return other.end
 
     def vague_at(self, i: int):
+        first = self.key(i)
         for words, bounds in self.vague:
-            if all(self.key(i + k) == w for k, w in enumerate(words)):
+            if words[0] == first and all(self.key(i + k) == w for k, w in enumerate(words)):
                 return words, bounds
         english = languages.VAGUE.get(self.key(i))
         if english is not None and english in self.config.vague:
@@ -808,11 +831,14 @@ class _Parser:
         return f"{where} is not understood{hint}"
 
 
+@lru_cache(maxsize=16_384)
 def _near_keyword(word: str, cutoff: float = 0.85) -> str | None:
     """The grammar's word that ``word`` nearly is ("aproximately"), if any; None when it is one."""
-    if len(word) < 4 or word in _KEYWORDS:
+    if len(word) < 4 or word in _KEYWORD_SET:
         return None
-    close = difflib.get_close_matches(word, _KEYWORDS, n=1, cutoff=cutoff)
+    # a ratio of 0.85 needs lengths within 15%: compare with those only
+    candidates = [k for k in _KEYWORDS if abs(len(k) - len(word)) <= max(2, len(word) // 6)]
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
@@ -836,9 +862,17 @@ def parse_figure(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> 
     return _parse_text(wording, config)
 
 
+_BARE_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+", re.ASCII)
+
+
 @lru_cache(maxsize=65_536)
 def _parse_text(wording: str, config: WordingConfig) -> Figure:
-    # Real ledgers repeat a few thousand wordings ("100", "more than 4,000") endlessly.
+    # Real ledgers repeat a few thousand wordings ("100", "more than 4,000") endlessly;
+    # most of the rest are bare figures ("3,686"), read here as the grammar reads them.
+    if len(wording) <= 20 and _BARE_FIGURE.fullmatch(wording) and not (config.decimal_comma and "," in wording):
+        n = int(wording.replace(",", ""))
+        if n <= MAX_COUNT:
+            return Figure(Interval(n, n))
     return _parse(wording, config)
 
 
@@ -940,6 +974,8 @@ def parse_vague_override(text: str) -> tuple[str, tuple[int, int]]:
     match = re.match(r"^\s*(\d{1,11})\s*-\s*(\d{1,11})\s*$", span)
     if not sep or not word.strip() or not match:
         raise ValueError(f"expected WORDING=LO-HI such as 'dozens=12-99', not {text!r}")
+    if any(c.isdigit() for c in word):
+        raise ValueError(f"{text!r}: a vague wording has no digits (a number means itself)")
     lo, hi = int(match.group(1)), int(match.group(2))
     if hi < lo:
         raise ValueError(f"{text!r}: the range runs backwards")

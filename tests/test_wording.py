@@ -115,6 +115,8 @@ def test_tolerance_and_vague_defaults_are_configurable():
     assert parse_vague_override("scores=40-99") == ("scores", (40, 99))
     with pytest.raises(ValueError):
         parse_vague_override("scores=99-40")
+    with pytest.raises(ValueError, match="no digits"):
+        parse_vague_override("100=1-2")
 
 
 @given(st.integers(0, 10**9))
@@ -135,8 +137,9 @@ def test_the_bare_figure_shortcut_reads_what_the_full_grammar_reads(wording):
         except WordingError as error:
             return error.reason
     assert outcome(lambda: parse_value(wording)) == outcome(lambda: wording_module._parse(wording, DEFAULT_CONFIG).interval)
-    vague = WordingConfig(vague={**DEFAULT_CONFIG.vague, wording: (1, 2)})
-    assert outcome(lambda: parse_value(wording, vague)) == outcome(lambda: wording_module._parse(wording, vague).interval)
+    for config in (DEFAULT_CONFIG.with_decimal_comma(True), DEFAULT_CONFIG.with_decimal_comma(False)):
+        assert outcome(lambda: parse_value(wording, config)) == outcome(
+            lambda: wording_module._parse(wording, config).interval)
 
 
 @given(st.integers(0, 999_999_999))
