@@ -78,7 +78,13 @@ def parse_public_id(text: str, expected: EntryType) -> int:
         raise ValueError(
             f"{text!r} is not a {expected.value} id (expected e.g. {expected.prefix}12)"
         )
-    return int(match.group(1))
+    seq = int(match.group(1))
+    if seq > MAX_SEQ:  # a chain position is a 64-bit integer in the database
+        raise ValueError(f"{text!r} is not a {expected.value} id: no ledger has {seq:,} entries")
+    return seq
+
+
+MAX_SEQ = 2**63 - 1
 
 
 @dataclass(frozen=True, slots=True)

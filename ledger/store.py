@@ -89,7 +89,10 @@ def parse_known_at(text: str) -> str:
             f"{text!r} is not a date or timestamp",
             "use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]",
         ) from None
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    try:
+        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    except OverflowError:  # in UTC before year 1 or after 9999: as the nearest UTC moment
+        return "0001-01-01T00:00:00.000000Z" if moment.year == 1 else "9999-12-31T23:59:59.999999Z"
 
 
 @dataclass(frozen=True)

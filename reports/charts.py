@@ -11,7 +11,7 @@ hash salt, no date), so charts can be compared across runs.
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import date, timedelta
 
 import matplotlib
 
@@ -60,7 +60,7 @@ def draw(result: SeriesResult, conflicted: set[int]):
     legend: list[tuple] = []  # (artist, label) in the order the legend lists them
     if estimates:
         days = [e.date for e in estimates]
-        days.append(days[-1] + timedelta(days=1))
+        days.append(days[-1] + timedelta(days=1) if days[-1] < date.max else days[-1])  # 9999-12-31 has no next day
         lows = [e.low for e in estimates] + [estimates[-1].low]
         highs = [ceiling if e.high is None else e.high for e in estimates]
         highs.append(highs[-1])
@@ -138,8 +138,21 @@ def draw(result: SeriesResult, conflicted: set[int]):
     return figure
 
 
-def svg(result: SeriesResult, conflicted: set[int]) -> str:
-    """The chart as an SVG element (no XML prolog), ready to inline in HTML."""
+LAST_DRAWABLE = date(9000, 1, 1)  # matplotlib's dates end at 9999, with room for margins
+
+
+def drawable(result: SeriesResult) -> bool:
+    """Whether the series' dates fit on a chart: a claim dated 9999-12-31 is recorded and
+    reported, but drawn with margins past year 9999 it overflowed matplotlib's dates."""
+    days = [e.date for e in result.estimates] + [d for c in result.claims for d in (c.as_of, c.period_start, getattr(c, "deadline", None)) if d]
+    return all(d < LAST_DRAWABLE for d in days if isinstance(d, date))
+
+
+def svg(result: SeriesResult, conflicted: set[int]) -> str | None:
+    """The chart as an SVG element (no XML prolog), ready to inline in HTML; None when the
+    series cannot be drawn (:func:`drawable`)."""
+    if not drawable(result):
+        return None
     figure = draw(result, conflicted)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
@@ -149,7 +162,10 @@ def svg(result: SeriesResult, conflicted: set[int]) -> str:
 
 
 def write_files(result: SeriesResult, conflicted: set[int], stem) -> list:
-    """Write ``stem.svg`` and ``stem.png``; returns the paths."""
+    """Write ``stem.svg`` and ``stem.png``; returns the paths (none when the series
+    cannot be drawn, :func:`drawable`)."""
+    if not drawable(result):
+        return []
     figure = draw(result, conflicted)
     paths = []
     for suffix in ("svg", "png"):

@@ -50,7 +50,7 @@ def render_report(
         from . import charts
 
         drawn = charts.svgs([(s, _conflicted(result, s.series)) for s in result.series])
-        inline = {s.series: chart for s, chart in zip(result.series, drawn, strict=True)}
+        inline = {s.series: chart for s, chart in zip(result.series, drawn, strict=True) if chart is not None}
     model = build(result, digest=digest, as_known_at=as_known_at, title=title, charts=inline)
     if fmt != "md":
         return {"html": to_html, "csv": to_csv, "json": to_json}[fmt](model)
@@ -61,8 +61,9 @@ def render_report(
         folder = output.with_name(output.stem + "-charts")
         folder.mkdir(exist_ok=True)
         for s in model.series:
-            svg_path, _png = charts.write_files(s.result, set(s.conflicted), folder / s.slug)
-            chart_paths[s.result.series] = f"{folder.name}/{svg_path.name}"
+            written = charts.write_files(s.result, set(s.conflicted), folder / s.slug)
+            if written:
+                chart_paths[s.result.series] = f"{folder.name}/{written[0].name}"
     return to_markdown(model, chart_paths)
 
 
