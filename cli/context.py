@@ -45,11 +45,13 @@ class AppContext:
     wording: WordingConfig = DEFAULT_CONFIG
     _ledger: "Ledger | None" = field(default=None, repr=False)
 
-    def ledger(self) -> "Ledger":
+    def ledger(self, *, check: bool = True) -> "Ledger":
+        """The ledger; ``check``: refuse unless its schema is this pxl's (``pxl verify``
+        checks the entries of a ledger whose schema stamp is wrong too)."""
         if self._ledger is None:
             from pxl.ledger.store import Ledger  # SQLAlchemy loads here, not for --help
 
-            self._ledger = Ledger.open(self.url, self.wording)
+            self._ledger = Ledger.open(self.url, self.wording, check=check)
         return self._ledger
 
     def close(self) -> None:
@@ -126,12 +128,18 @@ class PxlGroup(click.Group):
             raise from_ledger_error(error) from None
         except Exception as error:
             database_errors = sys.modules.get("sqlalchemy.exc")  # loaded only if a command used the database
-            if database_errors is None or not isinstance(error, database_errors.SQLAlchemyError):
+            sqlite = sys.modules.get("sqlite3")
+            raw_sqlite = sqlite is not None and isinstance(error, sqlite.Error)
+            if not raw_sqlite and (database_errors is None or not isinstance(error, database_errors.SQLAlchemyError)):
                 raise
             from pxl.ledger.db import describe_url
 
             app = ctx.obj if isinstance(ctx.obj, AppContext) else None
             where = describe_url(app.url) if app else "the database"
+            bad_text = _undecodable(app, error)
+            if bad_text:
+                raise PxlError(f"{where}: {bad_text}: it was changed outside pxl",
+                               "run `pxl verify` to see every changed entry; restore the ledger from a backup", 2) from None
             first = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
             raise PxlError(f"database error on {where}: {first}", "run `pxl verify` to check the ledger", 2) from None
 
@@ -175,6 +183,21 @@ def _is_command_position(args: list[str], i: int, takes_value: dict[str, bool]) 
         return True
     previous = args[i - 1]
     return not (previous in takes_value and takes_value[previous])
+
+
+def _undecodable(app: "AppContext | None", error: Exception) -> str | None:
+    """Where the ledger holds text that is not UTF-8, when ``error`` is SQLite's module
+    failing to decode it (an error with no SQLite result code: raised by the module, not
+    by SQLite) and there is such text."""
+    orig = getattr(error, "orig", error)
+    sqlite = sys.modules.get("sqlite3")
+    if app is None or app._ledger is None or sqlite is None or not isinstance(orig, sqlite.OperationalError):
+        return None
+    if getattr(orig, "sqlite_errorcode", None) is not None:
+        return None
+    from pxl.ledger.db import undecodable_text
+
+    return undecodable_text(app._ledger.engine)
 
 
 pass_app = click.make_pass_decorator(AppContext)

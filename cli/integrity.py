@@ -31,7 +31,10 @@ def verify(app: AppContext, saved: str | None) -> None:
         digest = Head.parse(saved) if saved else None
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--digest") from None
-    ledger = app.ledger()
+    ledger = app.ledger(check=False)
+    stamp = ledger.schema_problem()
+    if stamp is not None:
+        say(f"note: {stamp}; verifying the entries anyway", err=True)
     total = ledger.count()
     if total >= PROGRESS_THRESHOLD and sys.stderr.isatty():
         with click.progressbar(length=total, label="verifying", file=sys.stderr) as bar:

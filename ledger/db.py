@@ -128,8 +128,7 @@ def alembic_config(url: str | None = None, connection=None) -> "Config":
 def head_revision() -> str:
     """The newest migration, read from the file names of migrations/versions (cheap: it
     needs no Alembic import; `tests/test_migrations.py` checks it against Alembic's)."""
-    revisions = sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py"))
-    return revisions[-1]
+    return max(known_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -181,11 +180,42 @@ def ensure_schema(engine: Engine) -> None:
             f"{describe_url(str(engine.url))} {what}", "run `pxl init` to create the ledger"
         )
     head = head_revision()
+    if current not in known_revisions():
+        raise unknown_revision(current)
     if current != head:
         raise SchemaNotInitialised(
             f"the ledger schema is at revision {current}, this pxl needs {head}",
             "run `pxl init` to upgrade it (migrations keep every entry)",
         )
+
+
+def known_revisions() -> set[str]:
+    """Every migration's revision, from the file names of migrations/versions."""
+    return {p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*_*.py")}
+
+
+def unknown_revision(current: str) -> SchemaNotInitialised:
+    return SchemaNotInitialised(
+        f"the ledger's schema stamp (alembic_version) is {current!r}, which no migration of this pxl "
+        "has: it was made by a newer pxl, or the stamp was changed by hand; pxl will not guess the schema",
+        "`pxl verify` still checks the entries; use the pxl that made the ledger, or, if only the stamp "
+        f"is wrong, set alembic_version to the revision the tables match (this pxl's newest is {head_revision()})",
+    )
+
+
+def check_stamp_for_upgrade(engine: Engine) -> None:
+    """Before migrating: refuse a stamp no migration has, and tables without a stamp
+    (migrating either would fail half-way, on "table already exists" or worse)."""
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise unknown_revision(current)
+    if current is None:
+        with connect(engine) as connection:
+            if inspect(connection).has_table("entries"):
+                raise SchemaNotInitialised(
+                    f"{describe_url(str(engine.url))} has ledger tables but no schema stamp (alembic_version)",
+                    "pxl will not guess which migration they are at; `pxl verify` still checks the entries",
+                )
 
 
 def lock_for_append(connection) -> str | None:
@@ -253,3 +283,47 @@ def _migrating(connection):
 
 def default_url() -> str:
     return os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL
+
+
+class Undecodable:
+    """Stored text that is not UTF-8 (SQLite stores whatever bytes it is given), read
+    while verifying: not a str, so hashing it fails and verify names its entry."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: bytes):
+        self.raw = raw
+
+
+def tolerant_text(raw: bytes):
+    """A SQLite ``text_factory`` that reads bytes which are not UTF-8 as :class:`Undecodable`
+    instead of failing the whole query (slow: for verify's exact pass and diagnosis only)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return Undecodable(raw)
+
+
+def undecodable_text(engine: Engine) -> str | None:
+    """Where a ledger on SQLite holds text that is not UTF-8, as "the claim at entry 5
+    (column quote)", or None. Reads every text cell: only after a read has failed."""
+    if engine.dialect.name != "sqlite":
+        return None
+    with connect(engine) as connection:
+        driver = connection.connection.driver_connection
+        tables = [name for (name,) in driver.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        previous = driver.text_factory
+        driver.text_factory = tolerant_text
+        try:
+            for table in tables:
+                cursor = driver.execute(f'SELECT * FROM "{table}"')
+                columns = [c[0] for c in cursor.description]
+                for row in cursor:
+                    for column, value in zip(columns, row):
+                        if isinstance(value, Undecodable):
+                            key = row[0] if columns[0] in ("seq", "sha256") else None
+                            where = f"entry {key}" if columns[0] == "seq" else f"document {str(key)[:12]}..."
+                            return f"the {table} row of {where} holds text that is not UTF-8 in {column}"
+        finally:
+            driver.text_factory = previous
+    return None

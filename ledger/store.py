@@ -30,6 +30,7 @@ from .errors import (
     InvalidInput,
     LedgerError,
     NotFound,
+    SchemaNotInitialised,
 )
 from .model import (
     Action,
@@ -127,14 +128,39 @@ class Ledger:
     def init(cls, url: str, wording: WordingConfig = DEFAULT_CONFIG) -> "Ledger":
         """Create the ledger, or upgrade it to the latest schema; idempotent."""
         engine = db.make_engine(url, create=True)
+        db.check_stamp_for_upgrade(engine)
+        stamp = db.current_revision(engine)
         try:
             db.upgrade(engine)
-        except exc.OperationalError as error:
-            raise DatabaseUnavailable(f"cannot create the ledger: {error.orig}") from error
+        except exc.DBAPIError as error:
+            if stamp is None:
+                raise DatabaseUnavailable(f"cannot create the ledger: {mapped_error(error)}") from error
+            # e.g. a stamp older than the tables: "view effective_claims already exists"
+            raise LedgerError(
+                f"cannot upgrade the ledger from revision {stamp}: {mapped_error(error)}; nothing was changed",
+                "the tables do not match the schema stamp (alembic_version); `pxl verify` still checks the entries",
+            ) from error
         return cls(engine, wording)
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def schema_problem(self) -> str | None:
+        """Why the schema is not this pxl's (as :func:`db.ensure_schema` would refuse it),
+        or None. Raises :class:`SchemaNotInitialised` when there is no ledger at all."""
+        try:
+            db.ensure_schema(self.engine)
+        except SchemaNotInitialised as error:
+            if db.current_revision(self.engine) is None and not self._has_entries_table():
+                raise
+            return error.message
+        return None
+
+    def _has_entries_table(self) -> bool:
+        from sqlalchemy import inspect
+
+        with db.connect(self.engine) as connection:
+            return inspect(connection).has_table("entries")
 
     @property
     def dialect(self) -> str:

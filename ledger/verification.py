@@ -87,7 +87,10 @@ def _verify_span(
     sqlite = connection.dialect.name == "sqlite"
     # The driver's own cursor: plain tuples, no Row objects (a third of the time at a
     # million entries).
-    cursor = connection.connection.driver_connection.cursor()
+    driver = connection.connection.driver_connection
+    cursor = driver.cursor()
+    if sqlite:  # text that is not UTF-8 is read as db.Undecodable, which no hash matches
+        text_factory, driver.text_factory = driver.text_factory, db.tolerant_text
     try:
         if not (sqlite and fast):
             return _verify_exactly(cursor, sqlite, after, until, progress)
@@ -105,6 +108,8 @@ def _verify_span(
         return count, problems
     finally:
         cursor.close()
+        if sqlite:
+            driver.text_factory = text_factory
 
 
 def _canonical_sql(name: str) -> str:
@@ -167,7 +172,8 @@ def _chunk_intact(cursor, after: int, until: int) -> bool:
     expected = after + 1
     for seq, stored_prev, stored_hash, recorded_at, canonical in rows:
         if (seq != expected or stored_prev != prev_hash or not isinstance(recorded_at, str)
-                or recorded_at < prev_time or sha256(canonical.encode()).hexdigest() != stored_hash):
+                or not isinstance(canonical, str) or recorded_at < prev_time
+                or sha256(canonical.encode()).hexdigest() != stored_hash):
             return False
         prev_hash, prev_time = stored_hash, recorded_at
         expected += 1
