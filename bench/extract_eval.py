@@ -103,12 +103,18 @@ def score_sentence(score: Score, row: dict) -> None:
             score.misses.append(f"{label} extra {p.value!r} ({p.reason.split(';')[0]}) in: {row['sentence'][:160]!r}")
 
 
+_ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b", re.I)
+
+
 def evaluate_set(path: Path) -> dict[str, Score]:
-    scores = {"dev": Score(), "heldout": Score()}
+    """Scores of the dev and held-out parts, and of their sentences in English alone."""
+    scores = {"dev": Score(), "heldout": Score(), "dev-english": Score(), "heldout-english": Score()}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
             score_sentence(scores[row["split"]], row)
+            if len(_ENGLISH.findall(row["sentence"])) >= 2:
+                score_sentence(scores[row["split"] + "-english"], row)
     return scores
 
 
@@ -156,12 +162,14 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=ROOT / "data" / "extraction" / "sentences.jsonl")
     parser.add_argument("--seeds", type=Path, default=_default_seeds())
     parser.add_argument("--annotations", type=Path, default=ROOT / "data" / "afghanistan-2020" / "annotations.json")
-    parser.add_argument("--misses", choices=["dev", "heldout", "seeds"], action="append", default=[],
+    parser.add_argument("--misses", choices=["dev", "heldout", "seeds", "dev-english", "heldout-english"], action="append", default=[],
                         help="list the misses and extras of this part (repeatable)")
     args = parser.parse_args()
     scores = evaluate_set(args.set)
     print(scores["dev"].line(f"development set {args.set.name}, dev part"))
     print(scores["heldout"].line(f"development set {args.set.name}, held-out part"))
+    print(scores["dev-english"].line("  its dev part's sentences in English"))
+    print(scores["heldout-english"].line("  its held-out part's sentences in English"))
     if args.seeds.is_dir():
         scores["seeds"] = evaluate_seeds(json.loads(args.annotations.read_text()), args.seeds)
         print(scores["seeds"].line(f"seeds {args.seeds}"))
