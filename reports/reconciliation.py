@@ -57,8 +57,8 @@ def series_dict(result: SeriesResult) -> dict[str, Any]:
         "series": result.series,
         "parent": result.parent,
         "complete": result.complete,
-        "parts": list(getattr(result, "parts", ())),
-        "remainder": estimate_dict(getattr(result, "remainder", None)),
+        "parts": list(result.parts),
+        "remainder": estimate_dict(result.remainder),
         "target": None if target is None else {"lo": target.lo, "hi": target.hi, "claim": target.id,
                                                "deadline": target.deadline.isoformat() if target.deadline else None},
         "latest": estimate_dict(result.latest),
@@ -132,12 +132,11 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
         part_of = f"part of {result.parent}; " if result.parent else ""
         lines.append(f"== {result.series}  ({part_of}{count(len(result.claims), 'claim')}, "
                      f"{count(len({c.source.seq for c in result.claims}), 'source')}, {count(result.origins, 'origin')})")
-        parts = getattr(result, "parts", ())
-        if parts:
-            lines.append(f"  parts   {', '.join(parts)}" + ("  (declared complete: they cover it)" if result.complete else ""))
-        remainder = getattr(result, "remainder", None)
-        if remainder is not None:
-            lines.append(f"  remainder {remainder.date.isoformat()} (in no part): {_range(remainder)}")
+        if result.parts:
+            lines.append(f"  parts   {', '.join(result.parts)}"
+                         + ("  (declared complete: they cover it)" if result.complete else ""))
+        if result.remainder is not None:
+            lines.append(f"  remainder {result.remainder.date.isoformat()} (in no part): {_range(result.remainder)}")
         for label, group in (("target", result.targets), ("pledge", result.pledges), ("demand", result.demands)):
             for claim in group:
                 lines.append(f"  {label:<7} {bound(claim.lo, claim.hi).removeprefix('= ')}"

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from pxl.ledger.reconcile.explain import bound, number, statement
 from pxl.ledger.serialise import csv_writer, neutralise
 
-from .model import Report, figure_dict
+from .model import Report, figure_dict, slug
 from .reconciliation import basis, estimate_dict, series_dict, setters
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
@@ -66,7 +66,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, mdurl=mdurl, href=href, setters=setters, basis=basis, number=number, high=_high, figure=figure, statement=statement)
+    env.filters.update(md=md, mdurl=mdurl, href=href, setters=setters, basis=basis, number=number, high=_high, figure=figure, statement=statement, slug=slug)
     return env
 
 

@@ -174,3 +174,20 @@ def test_a_complete_parent_equals_its_parts(complete):
     parent = reconcile(claims, complete={"h->x"} if complete else ()).for_series("h->x")
     estimate = parent.estimate_at(day(1))
     assert (estimate.low, estimate.high) == ((23, 23) if complete else (23, None))
+
+
+def test_every_scope_is_a_series_entry_naming_its_parent_in_json_text_and_markdown():
+    from pxl.reports.model import build
+    from pxl.reports.reconciliation import to_dict, to_text
+    from pxl.reports.render import to_markdown
+
+    claims = [claim("cumulative", 24, 24, day(1), series="h->x"),
+              claim("cumulative", 13, 13, day(1), series="h->x/israeli")]
+    result = reconcile(claims)
+    entries = {s["series"]: s for s in to_dict(result)["series"]}
+    assert entries["h->x/israeli"]["parent"] == "h->x" and entries["h->x"]["parent"] is None
+    assert entries["h->x"]["parts"] == ["h->x/israeli"]
+    assert (entries["h->x"]["remainder"]["low"], entries["h->x"]["remainder"]["high"]) == (11, 11)
+    assert "part of h->x" in to_text(result) and "remainder" in to_text(result)
+    markdown = to_markdown(build(result, digest=None, as_known_at=None))
+    assert "Part of h->x." in markdown and "Parts: h->x/israeli." in markdown

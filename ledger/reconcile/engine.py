@@ -96,6 +96,8 @@ class SeriesResult:
     origins: int
     parent: str | None = None  # the scope this one is a part of
     complete: bool = False  # declared covered by its parts
+    parts: tuple[str, ...] = ()  # its direct parts (scopes)
+    remainder: Estimate | None = None  # with parts: at the latest date, released but in no part
 
     @property
     def excluded(self) -> tuple[Claim, ...]:

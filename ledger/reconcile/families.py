@@ -40,8 +40,6 @@ class ScopedSeriesResult(SeriesResult):
     """A scope's result; the claims behind its bounds may belong to any scope of the family."""
 
     behind: dict = field(default_factory=dict, repr=False, compare=False)  # date -> (low rows, high rows | None)
-    parts: tuple[str, ...] = ()  # its direct parts
-    remainder: Estimate | None = None  # at the latest date: released but counted in no part
 
     def why(self, day: date) -> BoundPaths:
         low, high = self.behind[day]
