@@ -4,6 +4,8 @@ the import grammar's settings honoured by extraction, and a finder that stays li
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pxl.ledger import finding
 from pxl.ledger.extract import extract
@@ -116,3 +118,26 @@ def test_the_finder_tries_the_grammar_a_bounded_number_of_times_per_token(unit):
     work_small, work_large = _grammar_work(small), _grammar_work(large)
     assert work_small <= finding.MAX_FIGURE_TOKENS * 2 * len(small.split())
     assert work_large <= 2 * work_small + 100
+
+
+_FRAGMENTS = [
+    "released", "freed", "handed over", "turned over", "more than", "about", "some", "nearly", "another",
+    "including", "among them", "and", ",", ".", " - ", "\u2014", "(", ")", "of the", "to", "total", "stands at",
+    "1", "13", "4 000", "4\u00a0000", "1,50,000", "2 lakh", "five", "twenty-one", "a couple hundred", "dozens",
+    "hundreds of thousands", "tens of thousands", "Israelis", "Thais", "prisoners", "detainees", "flights",
+    "exchanges", "people", "killed", "displaced", "March", "5", "2024", "Wednesday", "$", "%", "year-old",
+    "two-thirds", "500-for-500", "News", "12", "one", "Filipino", "women", "minors", "hostages", "[", "]",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30), st.sampled_from([0.0, 0.1, 0.25]))
+def test_what_extract_proposes_import_reads_with_the_same_interval(words, tolerance):
+    text = " ".join(words)
+    config = WordingConfig(tolerance=tolerance)
+    for candidate in extract(text, config=config):
+        assert 0 <= candidate.start < candidate.end <= len(text)
+        figure = parse_figure(candidate.value, config)
+        assert (figure.interval.lo, figure.interval.hi) == (candidate.lo, candidate.hi)
+        if candidate.parts and candidate.parts[0].role == "compound":
+            assert candidate.lo == sum(p.lo for p in candidate.parts)
