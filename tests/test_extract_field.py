@@ -127,6 +127,7 @@ _FRAGMENTS = [
     "hundreds of thousands", "tens of thousands", "Israelis", "Thais", "prisoners", "detainees", "flights",
     "exchanges", "people", "killed", "displaced", "March", "5", "2024", "Wednesday", "$", "%", "year-old",
     "two-thirds", "500-for-500", "News", "12", "one", "Filipino", "women", "minors", "hostages", "[", "]",
+    "13 Israelis, 10 Thais and one Filipino", "300 soldiers and two civilians", "39, including six women and 33 minors",
 ]
 
 
