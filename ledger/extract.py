@@ -35,9 +35,13 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target-future", re.compile(r"\b(will|would|to be|expected|due to|set to|aim\w*|to exchange|to release|to free|"
                                  r"is to|are to|will see)\b", re.I)),
     ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition)\b", re.I)),
-    ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially)\b", re.I)),
+    ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially|"
+                          r"(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:release|free|hand)\w*)\b", re.I)),
     ("cumulative", re.compile(r"\b(the total|total number|tally|bringing to|bringing the|brings the|so far|to date|in all|"
-                              r"altogether|overall)\b", re.I)),
+                              r"altogether|overall|in (?:two|three|four|several) (?:stages|phases|days)|"
+                              r"over the (?:past|last|three|two|four) (?:\w+ )?days|"
+                              r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)"
+                              r"(?: (?:19|20)\d\d)?|in (?:19|20)\d\d)\b", re.I)),
     # The perfect tense speaks of a total only for an open figure ("has released more than
     # four thousand"); "Hamas has released three hostages" is one batch.
     ("cumulative-open", re.compile(r"\b(has released|have released|has freed|have freed|have been released|"

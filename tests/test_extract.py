@@ -13,7 +13,8 @@ import pytest
 from pxl.ledger.extract import extract, parse_parties
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = next((p for p in (ROOT.parent / "shared" / "seeds", ROOT.parent.parent / "shared" / "seeds") if p.is_dir()),
+             ROOT.parent / "shared" / "seeds")
 ANNOTATIONS = ROOT / "data" / "afghanistan-2020" / "annotations.json"
 PARTIES = parse_parties("afghan-government=Kabul|Ghani|Afghan,taliban")
 
@@ -105,13 +106,22 @@ def test_demands_pledges_and_targets():
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the checkout")
 def test_the_seed_articles_against_their_annotations():
     sys.path.insert(0, str(ROOT / "bench"))
-    from extract_eval import evaluate
+    from extract_eval import evaluate_seeds
 
-    result = evaluate(json.loads(ANNOTATIONS.read_text()), SEEDS)
-    totals = result["totals"]
-    assert totals["gold"] == 12
-    assert totals["value"] >= 11 and totals["predicted"] <= 13, result["misses"]
-    assert totals["kind"] >= 10 and totals["series"] >= 10, result["misses"]
+    score = evaluate_seeds(json.loads(ANNOTATIONS.read_text()), SEEDS)
+    assert score.gold == 12
+    assert score.value == 12 and score.predicted == 12, score.misses  # all 12, no extra
+    assert score.kind >= 11, score.misses
+    assert not [m for m in score.misses if "series" in m], score.misses
+
+
+def test_the_development_set_scores_stay_above_the_goals():
+    sys.path.insert(0, str(ROOT / "bench"))
+    from extract_eval import evaluate_set
+
+    dev = evaluate_set(ROOT / "data" / "extraction" / "sentences.jsonl")["dev"]
+    assert dev.value / dev.predicted >= 0.95, dev.misses
+    assert dev.value / dev.gold >= 0.90, dev.misses
 
 
 def test_extract_then_import_round_trip(run, tmp_path):
@@ -130,4 +140,8 @@ def test_extract_then_import_round_trip(run, tmp_path):
     assert claim["quote_start"] == 0 and claim["document_sha256"]
     lines = run("extract", str(article), "--format", "jsonl").output.splitlines()
     record = json.loads(lines[0])
+    vague = tmp_path / "vague.txt"
+    vague.write_text("Dozens of prisoners were freed, and about 100 detainees went home.\n")
+    tuned = run("--vague", "dozens=12-99", "--tolerance", "0.2", "extract", str(vague), "--format", "jsonl")
+    assert [(r["lo"], r["hi"]) for r in map(json.loads, tuned.output.splitlines())] == [(12, 99), (80, 120)]
     assert {"value", "lo", "hi", "quote", "start", "end", "kind", "series", "speaker", "as_of", "confidence"} <= set(record)
