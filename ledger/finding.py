@@ -48,7 +48,8 @@ _STOP = {
     "after", "before", "since", "during", "while", "than", "under", "over", "held", "still", "also",
     "including", "among", "between", "per", "each", "via", "through", "across", "against", "toward",
     "towards", "until", "if", "when", "where", "whereas", "because", "so", "it", "they", "he", "she",
-    "we", "this", "these", "those", "its", "their", "his", "her", "our",
+    "we", "this", "these", "those", "its", "their", "his", "her", "our", "earlier", "later", "today",
+    "yesterday", "tonight", "tomorrow", "now", "then", "already", "too",
 }
 # Plain words for people that no suffix rule reaches.
 _PEOPLE_WORDS = {
@@ -128,7 +129,7 @@ _FRACTION_BEFORE = re.compile(
     r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|percent|per cent|%|majority|most|some|part|many|all|none|each|"
     r"several|few)\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.I)
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:total|tally|number|count|figure|toll)\b[^.;:]{0,60}\b(?:to|at|of)\s+$"
+    r"\b(?:total|tally|number|count|figure|toll)\b[^.;:]{0,60}\b(?:to|at|of|is|was|will\s+be|would\s+be|has\s+reached)\s+$"
     r"|\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|rose|rises|rising)\b[^.;:]{0,60}\bto\s+$"
     r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I | re.M)
 _VERB_AFTER = re.compile(
@@ -360,13 +361,12 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
                 people_seen = True
             i = match.after
             continue
-        formula = _FORMULA.match(text, match.end)
-        if formula and match.lo == match.hi and int(formula.group(1)) == match.lo and \
-                text[match.start:match.end].strip().isdigit():
+        formula_end = _formula_end(text, match)
+        if formula_end is not None:
             # "the 500-for-500 deal", "по формуле 300 на 300": each side's number
-            found.append(FoundFigure(match.start, formula.end(), match.lo, match.hi, None,
-                                     "a formula of N for N: each side's number", (), formula.end()))
-            i = _token_after(tokens, formula.end(), match.after)
+            found.append(FoundFigure(match.start, formula_end, match.lo, match.hi, None,
+                                     "a formula of N for N: each side's number", (), formula_end))
+            i = _token_after(tokens, formula_end, match.after)
             continue
         figure = _judge(text, tokens, match, start, people_seen, found)
         if figure is None:
@@ -376,6 +376,18 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
         found.append(figure)
         people_seen = True
     return found
+
+
+def _formula_end(text: str, match: _Match) -> int | None:
+    """Where "N-for-N" ("N на N") ends when the figure begins one (the grammar may have read
+    it whole), else None."""
+    lead = re.match(r"\d+", text[match.number_start:match.end])
+    if match.lo != match.hi or lead is None or int(lead.group()) != match.lo:
+        return None
+    formula = _FORMULA.match(text, match.number_start + lead.end())
+    if formula is None or int(formula.group(1)) != match.lo:
+        return None
+    return max(formula.end(), match.end)
 
 
 def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, people_seen: bool,
@@ -392,7 +404,7 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
         before += "\n" + text[max(sentence_start, match.number_start - 80):match.number_start]
     cls, head = _noun_class(text, words)
     if words:
-        noun_end = _end_of(text, words[head])
+        noun_end = _of_war(text, _end_of(text, words[head]))
     if _CJK_PEOPLE.match(after):
         cls, noun_end = "people", match.end + after.index("名") + 1
     if cls == "thing":
@@ -464,7 +476,7 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
         cls, head = _noun_class(text, words)
         if cls != "people":
             break
-        noun_end = _end_of(text, words[head])
+        noun_end = _of_war(text, _end_of(text, words[head]))
         compound.append(FoundFigure(part_match.start, part_match.end, part_match.lo, part_match.hi,
                                     text[tokens[part_match.after].start:noun_end], "part", (), noun_end))
         k = m
@@ -514,6 +526,12 @@ def _clause_end(text: str, at: int, limit: int) -> int:
     window = text[at:limit]
     stop = re.search(r"[\u2013\u2014;)]|\s-\s|,\s+(?:while|but|whereas|and\s+(?:the|israel|hamas|russia|ukraine))\b|,\s+(?:were|was|had|have|has|are|will|would|said|says|according)\b|\s(?:were|was|are|will|would|had|have|has)\s", window)
     return at + (stop.start() if stop else len(window))
+
+
+def _of_war(text: str, end: int) -> int:
+    """"prisoners of war": the noun phrase ends after "of war"."""
+    more = re.match(r"\s+of\s+war\b", text[end:end + 12], re.I)
+    return end + more.end() if more else end
 
 
 def _end_of(text: str, token: Token) -> int:

@@ -47,6 +47,12 @@ def figures(text: str, **kwargs) -> list[tuple[int, int | None]]:
         ("Tens of thousands of prisoners were released in the amnesty.", [(20000, 99999)]),
         ("The rebels freed a couple hundred prisoners.", [(180, 220)]),
         ("Hundreds of detainees were freed.", [(200, 999)]),
+        ("By the end, the number of prisoners released from both sides will be 890.", [(890, 890)]),
+        # a compound whose first noun is "prisoners of war"; a swap formula
+        ("Ukraine secured the release of 300 prisoners of war and two civilian detainees.", [(302, 302)]),
+        ("The exchange followed the 500-for-500 deal agreed in Geneva.", [(500, 500)]),
+        ("The second group of 13 hostages was handed over after an initial group of seven earlier on Monday.",
+         [(13, 13), (7, 7)]),
     ],
 )
 def test_field_cases_have_the_right_interval(text, expected):
