@@ -19,7 +19,9 @@ scope s between points u < v is one row:
 So the family is feasible exactly when this system has a solution; the bounds of C_s(t)
 are the minimum and maximum of a sum over a rectangle; the claims behind a bound are the
 claim rows with a nonzero dual value at the optimum (a certificate: the bound follows
-from those claims alone). Each bound is solved as a linear program and, should HiGHS
+from those claims alone). One HiGHS model (highspy) holds every claim's row; each solve
+switches rows off or on and changes the objective, starting from the last basis. Each
+bound is solved as a linear program and, should HiGHS
 return a fractional optimum, again with integer variables (``milp``): the bounds are the
 integer ones. When the claims cannot all hold, a mixed-integer program chooses which to
 set aside: the smallest total weight (:func:`ledger.reconcile.weights.claim_weight`)
@@ -38,6 +40,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Sequence
 
+import highspy
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import csr_matrix, hstack
@@ -152,6 +155,7 @@ class System:
             if claim.hi is not None:
                 rows.append(Row(claim, "hi", columns, claim.hi))
             self.rows_of[claim.seq] = rows
+        self._highs = None
 
     def _matrix(self, kept: Iterable[int]) -> tuple[csr_matrix | None, np.ndarray, list[Row]]:
         """A_ub y <= b_ub for the claims ``kept``: a lower bound is -sum <= -lo."""
@@ -168,42 +172,95 @@ class System:
         matrix = csr_matrix((data, indices, indptr), shape=(len(rows), max(self.family.width, 1)))
         return matrix, np.array(bounds, dtype=float), rows
 
+    def _model(self) -> "highspy.Highs":
+        """One HiGHS model of every claim, a ranged row lo <= sum <= hi each, kept for the
+        life of the system: a solve switches rows off (free bounds) and sets the objective,
+        and HiGHS starts from the last basis instead of from scratch."""
+        if self._highs is None:
+            with _quiet():  # HiGHS prints its banner on creation, before any option is set
+                highs = highspy.Highs()
+                highs.setOptionValue("output_flag", False)
+            width = max(self.family.width, 1)
+            highs.addVars(width, np.zeros(width), np.full(width, highspy.kHighsInf))
+            starts, indices = [], []
+            for claim in self.claims:
+                starts.append(len(indices))
+                indices.extend(self.rows_of[claim.seq][0].columns)
+            lower = np.array([c.lo for c in self.claims], dtype=float)
+            upper = np.array([highspy.kHighsInf if c.hi is None else c.hi for c in self.claims], dtype=float)
+            highs.addRows(len(self.claims), lower, upper, len(indices), np.array(starts, dtype=np.int32),
+                          np.array(indices, dtype=np.int32), np.ones(len(indices)))
+            self._highs, self._lower, self._upper = highs, lower, upper
+            self._position = {c.seq: k for k, c in enumerate(self.claims)}
+        return self._highs
+
+    def _solve(self, kept: Iterable[int], objective: np.ndarray):
+        """Solve with only the ``kept`` claims' rows in force."""
+        self._model()
+        on = np.zeros(len(self.claims), dtype=bool)
+        on[[self._position[seq] for seq in kept]] = True
+        inf = highspy.kHighsInf
+        return self.solve_with(np.where(on, self._lower, -inf), np.where(on, self._upper, inf), objective)
+
+    def solve_with(self, lower: np.ndarray, upper: np.ndarray, objective: np.ndarray | None = None):
+        """Solve with these bounds on the claims' rows (free: -inf, inf); (status, model)."""
+        highs = self._model()
+        width = max(self.family.width, 1)
+        every = np.arange(len(self.claims), dtype=np.int32)
+        highs.changeRowsBounds(len(every), every, lower, upper)
+        highs.changeColsCost(width, np.arange(width, dtype=np.int32),
+                             np.zeros(width) if objective is None else objective)
+        highs.run()
+        status = highs.getModelStatus()
+        if status not in _DECIDED:  # a warm start HiGHS could not finish: solve afresh
+            highs.clearSolver()
+            highs.run()
+            status = highs.getModelStatus()
+        return status, highs
+
     def feasible(self, kept: Iterable[int]) -> bool:
-        matrix, bounds, _ = self._matrix(kept)
-        if matrix is None:
+        kept = list(kept)
+        if not kept:
             return True
-        result = linprog(np.zeros(matrix.shape[1]), A_ub=matrix, b_ub=bounds, bounds=(0, None), method="highs")
-        if result.status == 2:
-            return False
-        if result.status != 0:  # pragma: no cover - HiGHS failing on a tiny system
-            raise RuntimeError(f"HiGHS could not decide the family's feasibility: {result.message}")
-        if not _integral(result.x):
+        status, highs = self._solve(kept, np.zeros(max(self.family.width, 1)))
+        if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return False  # a zero objective is never unbounded
+        if status != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - HiGHS failing on a tiny system
+            raise RuntimeError(f"HiGHS could not decide the family's feasibility: {highs.modelStatusToString(status)}")
+        if not _integral(np.array(highs.getSolution().col_value)):
+            matrix, bounds, _ = self._matrix(kept)
             return _integer_feasible(matrix, bounds)
         return True
 
     def bound(self, kept: Sequence[int], columns: list[int], upper: bool) -> tuple[int | None, list[Row]]:
         """The least (or, ``upper``, the greatest) integer sum over ``columns`` allowed by the
         kept claims, and the claim rows behind it (nonzero duals). None: unbounded above."""
-        matrix, bounds, rows = self._matrix(kept)
+        if not columns:
+            return 0, []
+        if not kept:
+            return (None, []) if upper else (0, [])
         width = max(self.family.width, 1)
         objective = np.zeros(width)
         objective[columns] = -1.0 if upper else 1.0
-        if not columns:
-            return 0, []
-        if matrix is None:
-            return (None, []) if upper else (0, [])
-        result = linprog(objective, A_ub=matrix, b_ub=bounds, bounds=(0, None), method="highs")
-        if result.status == 3:
-            return None, []
-        if result.status != 0:  # pragma: no cover - only on a kept set that is infeasible
-            raise RuntimeError(f"HiGHS could not bound the total: {result.message}")
-        value = -result.fun if upper else result.fun
+        status, highs = self._solve(kept, objective)
+        if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+            return None, []  # the kept claims are consistent: only unbounded remains
+        if status != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - only on an infeasible kept set
+            raise RuntimeError(f"HiGHS could not bound the total: {highs.modelStatusToString(status)}")
+        value = highs.getInfo().objective_function_value
+        value = -value if upper else value
         if abs(value - round(value)) > TOLERANCE:
+            matrix, bounds, _ = self._matrix(kept)
             exact = _milp(objective, constraints=LinearConstraint(matrix, -np.inf, bounds),
-                         integrality=np.ones(width), bounds=Bounds(0, np.inf))
+                          integrality=np.ones(width), bounds=Bounds(0, np.inf))
             value = -exact.fun if upper else exact.fun
-        marginals = result.ineqlin.marginals
-        behind = [row for row, dual in zip(rows, marginals) if abs(dual) > TOLERANCE]
+        solution = highs.getSolution()
+        behind = []
+        for seq in kept:
+            k = self._position[seq]
+            if abs(solution.row_dual[k]) > TOLERANCE:
+                side = "lo" if abs(solution.row_value[k] - self._lower[k]) <= TOLERANCE else "hi"
+                behind.extend(r for r in self.rows_of[seq] if r.side == side)
         return int(round(value)), behind
 
     def fewest_exclusions(self) -> list[Claim]:
@@ -301,6 +358,12 @@ class System:
         return sorted({row.claim.seq for row, dual in zip(rows[hard:], duals) if abs(dual) > TOLERANCE})
 
 
+_DECIDED = (
+    highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kInfeasible,
+    highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible,
+)
+
+
 def _quickxplain(system: System, background: list[int], added: list[int], candidates: list[int]) -> list[int]:
     if added and not system.feasible(background):
         return []
@@ -322,8 +385,9 @@ def same_figure(claim: Claim) -> tuple:
 
 @contextmanager
 def _quiet():
-    """HiGHS's MIP presolve (scipy 1.17) writes a stray debug line straight to file
-    descriptor 1, past sys.stdout; it would land inside `pxl reconcile --format json`.
+    """HiGHS writes its banner when a model is made, and its MIP presolve (scipy 1.17) a
+    stray debug line, straight to file descriptor 1, past sys.stdout; they would land
+    inside `pxl reconcile --format json`.
     Presolve is kept (without it the set-aside search took 50 s instead of 0.4 s on the
     2025 Israel-Hamas collection), and descriptor 1 is pointed at /dev/null meanwhile."""
     sys.stdout.flush()
@@ -394,18 +458,20 @@ def _minimal_rows(system: System, rows: list[Row]) -> list[Row]:
 
 
 def _rows_feasible(system: System, rows: list[Row]) -> bool:
+    """Whether these sides of claims (a lower or an upper bound each) can all hold."""
     if not rows:
         return True
-    data, indices, indptr, bounds = [], [], [0], []
+    system._model()
+    lower = np.full(len(system.claims), -highspy.kHighsInf)
+    upper = np.full(len(system.claims), highspy.kHighsInf)
     for row in rows:
-        sign = -1.0 if row.side == "lo" else 1.0
-        data.extend([sign] * len(row.columns))
-        indices.extend(row.columns)
-        indptr.append(len(indices))
-        bounds.append(sign * row.value)
-    matrix = csr_matrix((data, indices, indptr), shape=(len(rows), max(system.family.width, 1)))
-    result = linprog(np.zeros(matrix.shape[1]), A_ub=matrix, b_ub=np.array(bounds), bounds=(0, None), method="highs")
-    return result.status != 2
+        k = system._position[row.claim.seq]
+        if row.side == "lo":
+            lower[k] = row.value
+        else:
+            upper[k] = row.value
+    status, _ = system.solve_with(lower, upper)
+    return status not in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible)
 
 
 def _within(part: str, whole: str) -> bool:
