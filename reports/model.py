@@ -34,6 +34,7 @@ class Report:
     figures: tuple[Claim, ...]  # every claim used, in chain order (the provenance appendix)
     excluded: dict[int, str]  # claim seq -> why it was excluded
     origins: dict[int, str]  # claim seq -> origin label
+    single_origin: frozenset[int]  # seqs of the figures no independent origin corroborates
     digest: str | None
     as_known_at: str | None
     reconciliation: Reconciliation = field(repr=False)
@@ -73,6 +74,7 @@ def build(
     figures: list[Claim] = []
     excluded: dict[int, str] = {}
     origins: dict[int, str] = {}
+    single: set[int] = set()
     for result in reconciliation.series:
         found = tuple(by_series.get(result.series, ()))
         conflicted = frozenset(c.seq for d in found if d.type == "conflict" for c in d.claims)
@@ -83,11 +85,13 @@ def build(
         ))
         figures.extend(result.claims)
         excluded.update({e.claim.seq: e.reason for e in result.exclusions})
+        single.update(c.seq for c in result.single_origin)
         index = OriginIndex(result.claims)
         origins.update({c.seq: index.label(c) for c in result.claims})
     return Report(
         title=title, series=tuple(summaries), discrepancies=reconciliation.discrepancies,
         figures=tuple(sorted(figures, key=lambda c: c.seq)), excluded=excluded, origins=origins,
+        single_origin=frozenset(single),
         digest=digest, as_known_at=as_known_at, reconciliation=reconciliation,
     )
 
@@ -104,6 +108,7 @@ def figure_dict(claim: Claim, report: Report) -> dict[str, Any]:
         "url": claim.source.url, "derived_from": claim.source.derived_from,
         "document_sha256": claim.source.document_sha256, "speaker": claim.speaker,
         "origin": report.origins.get(claim.seq),
+        "single_origin": claim.seq in report.single_origin,
         "quote": quote.exact if quote else None, "quote_start": quote.start if quote else None,
         "quote_end": quote.end if quote else None,
         "excluded": report.excluded.get(claim.seq),

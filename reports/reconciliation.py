@@ -64,7 +64,11 @@ def series_dict(result: SeriesResult) -> dict[str, Any]:
         "latest": estimate_dict(result.latest),
         "estimates": [estimate_dict(e) for e in result.estimates],
         "excluded": [e.claim.id for e in result.exclusions],
-        "exclusions": [{"id": e.claim.id, "ref": e.claim.ref, "reason": e.reason} for e in result.exclusions],
+        "exclusions": [{"id": e.claim.id, "ref": e.claim.ref, "rule": e.rule, "reason": e.reason}
+                       for e in result.exclusions],
+        "exclusions_exact": result.exact,
+        "exclusions_weight_at_least": None if result.exact else result.lower_bound,
+        "single_origin": [c.id for c in result.single_origin],
         "progress": progress(result),
         "targets": [_figure(c) for c in result.targets],
         "pledges": [_figure(c) for c in result.pledges],
@@ -89,6 +93,11 @@ def to_dict(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
 
 def to_json(reconciliation: Reconciliation, **context: Any) -> str:
     return json.dumps(to_dict(reconciliation, **context), ensure_ascii=False, indent=2)
+
+
+def single_origin_text(result: SeriesResult) -> str:
+    """"31 of 44 figures rest on a single origin": once per series."""
+    return f"{len(result.single_origin)} of {len(result.claims)} figures rest on a single origin"
 
 
 def setters(claims, total: int) -> str:
@@ -153,15 +162,19 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
             lines.append("  estimates:")
             for estimate in result.estimates:
                 lines.append(f"    {estimate.date.isoformat()}  {_range(estimate)}")
+        if result.claims:
+            lines.append(f"  {single_origin_text(result)}")
         for exclusion in result.exclusions:
             lines.append(f"  excluded {exclusion.claim.id}: {exclusion.reason}")
         for discrepancy in by_series.get(result.series, []):
             lines.append("")
             if discrepancy.type == "conflict":
-                lines.append(f"  conflict: these {len(discrepancy.claims)} claims cannot all be true")
+                lines.append(f"  conflict: {discrepancy.message}" if discrepancy.sides else
+                             f"  conflict: these {len(discrepancy.claims)} claims cannot all be true")
                 for claim in discrepancy.claims:
                     lines.append(f"    {claim_line(claim)}")
-                lines.append(f"    {discrepancy.arithmetic}")
+                if not discrepancy.sides:
+                    lines.append(f"    {discrepancy.arithmetic}")
             else:
                 lines.append(f"  {discrepancy.type}: {discrepancy.message}")
         lines.append("")

@@ -109,7 +109,7 @@ def to_json(report: Report) -> str:
 
 
 CSV_COLUMNS = ("section", "series", "date", "low", "best", "high", "type", "claim", "ref", "statement",
-               "value", "lo", "hi", "as_of", "publisher", "published", "speaker", "origin", "quote",
+               "value", "lo", "hi", "as_of", "publisher", "published", "speaker", "origin", "single_origin", "quote",
                "quote_start", "quote_end", "url", "document_sha256", "excluded", "message")
 
 

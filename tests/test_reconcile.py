@@ -72,6 +72,10 @@ def test_consistent_exactly_when_some_sequence_satisfies_all(claims):
 @given(release_claims())
 def test_every_conflict_is_infeasible_and_irreducible(claims):
     for conflict in reconcile(claims).conflicts:
+        if conflict.sides:  # agreeing figures grouped: each of one side against each of the other
+            lows, highs = conflict.sides
+            assert all(not feasible([a, b]) for a in lows for b in highs), conflict.message
+            continue
         members = list(conflict.claims)
         assert not feasible(members), conflict.message
         for i in range(len(members)):
@@ -238,21 +242,24 @@ def test_independent_conflicts_are_all_reported():
         frozenset(c.seq for c in first), frozenset(c.seq for c in second)}
 
 
-def test_exclusion_policy_grading_then_origins_then_age():
+def test_grading_weighs_then_ties_go_by_origins_then_age():
     graded = claim("cumulative", 5, 5, day(1), reliability="A", speaker="s1")
     ungraded = claim("cumulative", 9, 9, day(1), speaker="s2")
     series = reconcile([graded, ungraded]).series[0]
-    assert series.excluded == (ungraded,) and "graded lowest" in series.exclusions[0].reason
+    assert series.excluded == (ungraded,) and series.exclusions[0].rule == "weight"
+    assert f"setting aside {graded.id} instead (weight 17 against 14" in series.exclusions[0].reason
 
     lone = claim("cumulative", 5, 5, day(1), speaker="lone")
     backed = [claim("cumulative", 9, 9, day(1), speaker=s) for s in ("p", "q")]
     series = reconcile([lone, *backed]).series[0]
-    assert series.excluded == (lone,) and "fewer independent origins" in series.exclusions[0].reason
+    assert series.excluded == (lone,) and series.exclusions[0].rule == "weight"
+    assert "(weight 28 against 14" in series.exclusions[0].reason
 
     old = claim("cumulative", 5, 5, day(1), speaker="u", src=source(published=day(2)))
     new = claim("cumulative", 9, 9, day(1), speaker="v", src=source(published=day(3)))
     series = reconcile([new, old]).series[0]
     assert series.excluded == (old,) and "published earliest" in series.exclusions[0].reason
+    assert series.exclusions[0].rule == "tie-break"
 
 
 def test_events_on_one_day_are_separate_batches_and_plain_increments_the_whole_day():
@@ -302,18 +309,18 @@ def test_targets_pledges_demands_checks():
     assert series.target == target and series.latest.low == 5001
 
 
-def test_uncorroborated_traces_origins_through_derived_from_and_speakers():
+def test_single_origin_traces_origins_through_derived_from_and_speakers():
     wire = source("Wire", url="https://wire.example/story")
     reprint = source("Reprint", derived_from="https://wire.example/story")
     reprint2 = source("Reprint 2", derived_from="https://wire.example/story")
     copies = [claim("cumulative", 300, 300, day(5), src=s) for s in (wire, reprint, reprint2)]
     result = reconcile(copies)
-    [flag] = [d for d in result.discrepancies if d.type == "uncorroborated"]
-    assert set(flag.claims) == set(copies) and "repeated in 3 copies" in flag.message
+    assert set(result.series[0].single_origin) == set(copies) and result.discrepancies == ()
     spokesman = [claim("cumulative", 300, 300, day(5), speaker="Spokesman", src=source(p)) for p in "ABC"]
-    assert [d.type for d in reconcile(spokesman).discrepancies] == ["uncorroborated"]
+    assert set(reconcile(spokesman).series[0].single_origin) == set(spokesman)
     independent = [claim("cumulative", 300, 300, day(5), speaker=s) for s in ("ICRC", "Ministry")]
-    assert reconcile(independent).discrepancies == ()
+    result = reconcile(independent)
+    assert result.discrepancies == () and result.series[0].single_origin == ()
 
 
 @settings(max_examples=120, deadline=None)
@@ -329,3 +336,81 @@ def test_the_claims_named_for_a_bound_establish_it_on_their_own(claims):
         if estimate.high is not None and estimate.high_count == len(estimate.high_claims):
             alone, _ = reconcile_series("a->b", list(estimate.high_claims), extra_days=[estimate.date])
             assert alone.estimate_at(estimate.date).high == estimate.high
+
+
+def test_the_one_claim_that_contradicts_the_rest_is_set_aside_alone():
+    """The issue's case: 2,284 on May 31 contradicts 1,000 + 900 + 710 as well as 2,700."""
+    from datetime import date
+
+    rest = [claim("cumulative", 1000, 1000, date(2020, 5, 11)),
+            claim("increment", 900, 900, date(2020, 5, 26)),
+            claim("increment", 710, 710, date(2020, 5, 31), period_start=date(2020, 5, 30)),
+            claim("cumulative", 2700, 2700, date(2020, 5, 31), speaker="security council")]
+    odd = claim("cumulative", 2284, 2284, date(2020, 5, 31), speaker="taliban")
+    result = reconcile([*rest, odd])
+    [series] = result.series
+    assert series.excluded == (odd,) and series.exact
+    assert "alone resolves these 2 conflicts" in series.exclusions[0].reason
+    assert {frozenset(c.seq for c in d.claims) for d in result.conflicts} == {
+        frozenset({odd.seq, rest[3].seq}), frozenset(c.seq for c in [*rest[:3], odd])}
+    assert series.latest.low == series.latest.high == 2700
+
+
+def _weight(claims):
+    from pxl.ledger.reconcile.weights import claim_weight
+
+    return sum(claim_weight(c) for c in claims)
+
+
+@settings(max_examples=150, deadline=None)
+@given(release_claims())
+def test_the_claims_set_aside_weigh_the_least_that_leaves_the_rest_consistent(claims):
+    from itertools import combinations
+
+    series = reconcile(claims).series[0]
+    excluded = {c.seq for c in series.excluded}
+    assert feasible([c for c in claims if c.seq not in excluded])
+    least = min(_weight(out) for size in range(len(claims) + 1) for out in combinations(claims, size)
+                if feasible([c for c in claims if c not in out]))
+    assert series.exact and _weight(series.excluded) == least
+
+
+@settings(max_examples=150, deadline=None)
+@given(release_claims())
+def test_every_claim_that_contradicts_another_is_in_a_conflict_with_one_it_contradicts(claims):
+    conflicts = reconcile(claims).conflicts
+    for a in claims:
+        against = {b.seq for b in claims if b is not a and not feasible([a, b])}
+        if against:
+            assert any(a in d.claims and against & {c.seq for c in d.claims} for d in conflicts), a
+
+
+def test_agreeing_figures_make_one_discrepancy_and_falling_totals_stay_linear():
+    outlets = [claim("cumulative", 58, 58, day(3), speaker=f"outlet {i}") for i in range(10)]
+    odd = claim("cumulative", 54, 54, day(3), speaker="other")
+    result = reconcile([*outlets, odd])
+    [conflict] = result.conflicts
+    assert set(conflict.claims) == {*outlets, odd}
+    assert result.series[0].excluded == (odd,)
+
+    falling = [claim("cumulative", 1000 - i, 1000 - i, day(i + 1)) for i in range(60)]
+    result = reconcile(falling)
+    assert len(result.conflicts) <= len(falling)
+    assert sum(len(d.claims) for d in result.conflicts) <= 3 * len(falling)
+    assert len(result.series[0].excluded) == len(falling) - 1
+    assert "58 more claims contradict" in result.conflicts[0].message
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, DAYS), st.integers(0, 5), st.sampled_from([None, "A", "E"])),
+                min_size=1, max_size=7))
+def test_totals_resolved_as_a_chain_weigh_what_the_integer_program_sets_aside(rows):
+    from pxl.ledger.reconcile import fewest
+    from pxl.ledger.reconcile.origins import Corroboration, OriginIndex
+
+    claims = [claim("cumulative", v, v, day(d), reliability=r) for d, v, r in rows]
+    series, support = SeriesGraph(claims), Corroboration(claims, OriginIndex(claims))
+    chain = fewest.totals_chain(series, support)
+    kept = [c for c in claims if c not in {e.claim for e in chain.exclusions}]
+    assert feasible(kept)
+    assert _weight(e.claim for e in chain.exclusions) == fewest.resolve(series, support).weight

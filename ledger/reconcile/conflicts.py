@@ -6,7 +6,9 @@ is then reduced by a deletion filter (drop each claim in turn, keep it out if th
 still inconsistent) to an irreducible set: every claim listed is needed for the
 contradiction, and every proper subset is consistent.
 
-The exclusion policy (deterministic): among the claims of a conflict, exclude first
+The tie-break policy (deterministic; :mod:`ledger.reconcile.fewest` sets aside the
+least-weight set of claims and uses this order only between sets of equal weight): set
+aside first
 
 1. the worst-graded source (Admiralty reliability A best .. F worst; ungraded counts as F,
    "cannot be judged"), then the worst-graded information (credibility 1 .. 6, ungraded 6);
@@ -22,7 +24,6 @@ from dataclasses import dataclass
 from ..model import Claim
 from .explain import cycle_arithmetic, statement
 from .graph import Edge, build
-from .origins import Corroboration
 from .shortest import shortest_paths
 
 RELIABILITY_RANK = {grade: rank for rank, grade in enumerate("ABCDEF", start=1)}
@@ -86,14 +87,7 @@ _REASONS = (
 )
 
 
-def choose_exclusion(conflict: Conflict, support: Corroboration) -> tuple[Claim, str]:
-    """The claim the policy excludes from ``conflict``, and why, in words."""
-    keyed = sorted(
-        ((exclusion_key(c, len(support.get(c.seq, ()))), c) for c in conflict.claims),
-        key=lambda pair: pair[0],
-    )
-    victim_key, victim = keyed[0]
-    runner_key = keyed[1][0] if len(keyed) > 1 else victim_key
-    decided = next((i for i, (a, b) in enumerate(zip(victim_key, runner_key, strict=False)) if a != b), len(_REASONS) - 1)
-    others = ", ".join(c.id for c in conflict.claims if c.seq != victim.seq)
-    return victim, f"conflicts with {others}; excluded first because {_REASONS[decided]}"
+def policy_reason(first: tuple, second: tuple) -> str:
+    """Why the policy sets aside the claim keyed ``first`` before the one keyed ``second``."""
+    decided = next((i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), len(_REASONS) - 1)
+    return _REASONS[decided]

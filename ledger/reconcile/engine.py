@@ -2,10 +2,10 @@
 
 Per series:
 
-1. Conflicts. While the release claims are inconsistent, every negative cycle found is
-   reduced to an irreducible conflict and one of its claims is excluded by the policy of
-   :mod:`ledger.reconcile.conflicts`; then the search runs again on what remains. Last,
-   exclusions the rest no longer needs are undone, so each one listed is necessary.
+1. Conflicts. The least-weight set of claims whose removal leaves the rest consistent is
+   set aside (:mod:`ledger.reconcile.fewest`); every direct contradiction is listed,
+   grouped by agreeing figures (:mod:`ledger.reconcile.contradictions`), with the
+   irreducible sets behind each exclusion.
 2. Bounds. On the consistent rest, shortest paths from the origin give the highest
    possible total at each date and paths to the origin the lowest; both are tight (each
    is attained by some non-decreasing integer sequence satisfying every kept claim).
@@ -13,7 +13,8 @@ Per series:
    nothing bounds the total from above (no source supports more); then made
    non-decreasing over time, because a total cannot fall. It is a summary for tables,
    never more certain than [low, high].
-4. Soft checks: target disagreement, over target, shortfall, uncorroborated figures.
+4. Soft checks: target disagreement, over target, shortfall. Corroboration is not a
+   discrepancy but a property: ``single_origin`` lists the figures that rest on one origin.
 
 Series are independent: with many claims they are worked through on every core
 (:mod:`ledger.reconcile.workers`), with the same result as in turn.
@@ -28,14 +29,14 @@ from typing import Iterable
 
 from ..model import Claim, Figure, Kind, family_of, is_scoped
 from . import workers as in_workers
-from .conflicts import Conflict, choose_exclusion, conflict_from_cycle, exclusion_key
+from .contradictions import direct_contradictions
+from .fewest import NAMED_CONFLICTS, Exclusion, Resolution, pair_conflict, resolve
 from .explain import bound, number, statement
 from .graph import ConstraintGraph, Edge, SeriesGraph
-from .origins import Corroboration, OriginIndex, figure_key, intersects
-from .potentials import Potentials
+from .origins import Corroboration, OriginIndex, intersects
 from .shortest import INFINITY, ShortestPaths, shortest_paths
 
-DISCREPANCY_ORDER = ("conflict", "target_disagreement", "over_target", "shortfall", "uncorroborated")
+DISCREPANCY_ORDER = ("conflict", "target_disagreement", "over_target", "shortfall")
 
 
 MAX_BOUND_CLAIMS = 10
@@ -60,18 +61,15 @@ class Estimate:
 
 
 @dataclass(frozen=True)
-class Exclusion:
-    claim: Claim
-    reason: str
-
-
-@dataclass(frozen=True)
 class Discrepancy:
     type: str
     series: str
     claims: tuple[Claim, ...]
     message: str
     arithmetic: str = ""
+    # A direct contradiction: (the agreeing claims of one side, those of the other); every
+    # claim of one contradicts every claim of the other. Empty for an irreducible set.
+    sides: tuple[tuple[Claim, ...], tuple[Claim, ...]] | tuple[()] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +96,9 @@ class SeriesResult:
     complete: bool = False  # declared covered by its parts
     parts: tuple[str, ...] = ()  # its direct parts (scopes)
     remainder: Estimate | None = None  # with parts: at the latest date, released but in no part
+    single_origin: tuple[Claim, ...] = ()  # figures no independent origin corroborates
+    exact: bool = True  # the exclusions weigh the least possible; else lower_bound bounds that
+    lower_bound: float = 0.0
 
     @property
     def excluded(self) -> tuple[Claim, ...]:
@@ -204,19 +205,9 @@ def find_conflicts(
 
 def _series_conflicts(name: str, claims: list[ClaimLike]) -> list[Discrepancy]:
     series_claims = sorted(claims, key=lambda c: c.seq)
-    conflicts, _ = _resolve_conflicts(
-        SeriesGraph(series_claims), Corroboration(series_claims, OriginIndex(series_claims))
-    )
-    return _conflict_discrepancies(name, conflicts)
-
-
-def _conflict_discrepancies(name: str, conflicts: list[Conflict]) -> list[Discrepancy]:
-    found = [
-        Discrepancy("conflict", name, c.claims, c.message, c.message.rsplit(": ", 1)[-1])
-        for c in conflicts
-    ]
-    found.sort(key=lambda d: min(c.seq for c in d.claims))
-    return found
+    series = SeriesGraph(series_claims)
+    resolution = resolve(series, Corroboration(series_claims, OriginIndex(series_claims)))
+    return _conflict_discrepancies(name, series, resolution)
 
 
 def reconcile_series(
@@ -227,7 +218,8 @@ def reconcile_series(
     support = Corroboration(claims, origins)
     days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
     series_graph = SeriesGraph(claims, extra_days=days)
-    conflicts, exclusions = _resolve_conflicts(series_graph, support)
+    resolution = resolve(series_graph, support)
+    exclusions = resolution.exclusions
     graph = series_graph.graph({e.claim.seq for e in exclusions})
     upper = shortest_paths(graph, 0)
     lower = shortest_paths(graph, 0, reverse=True)
@@ -245,68 +237,49 @@ def reconcile_series(
         estimates=estimates,
         latest=estimates[-1] if estimates else None,
         exclusions=tuple(exclusions),
+        exact=resolution.exact,
+        lower_bound=resolution.lower_bound,
         origins=len({origins.origin(c) for c in claims}),
+        single_origin=single_origin(claims, support),
     )
-    found = _conflict_discrepancies(name, conflicts)
+    found = _conflict_discrepancies(name, series_graph, resolution)
     found += _target_disagreements(name, claims)
     found += _target_checks(result)
-    found += _uncorroborated(name, claims, origins, support)
     found.sort(key=lambda d: (DISCREPANCY_ORDER.index(d.type), min(c.seq for c in d.claims)))
     return result, found
 
 
-def _resolve_conflicts(
-    series: SeriesGraph, support: Corroboration
-) -> tuple[list[Conflict], list[Exclusion]]:
-    conflicts: list[Conflict] = []
-    excluded: list[tuple[Exclusion, Conflict]] = []
-    out: set[int] = set()
-    while True:
-        graph = series.graph(out)
-        paths = shortest_paths(graph, source=None)
-        cycles = paths.cycles
-        if not cycles:
-            break
-        excluded_now: set[int] = set()
-        for cycle in cycles:
-            if any(e.claim is not None and e.claim.seq in excluded_now for e in cycle):
-                continue  # broken already by an exclusion of this round; look again next round
-            conflict = conflict_from_cycle(cycle)
-            conflicts.append(conflict)
-            victim, reason = choose_exclusion(conflict, support)
-            excluded.append((Exclusion(victim, reason), conflict))
-            excluded_now.add(victim.seq)
-        out |= excluded_now
-    # The last search settled without a cycle: its distances are a feasible potential.
-    excluded = _restore_unneeded(series, out, excluded, support, Potentials(graph, paths.distance))
-    return conflicts, [exclusion for exclusion, _ in excluded]
+def _conflict_discrepancies(name: str, series: SeriesGraph, resolution: Resolution) -> list[Discrepancy]:
+    """Every direct contradiction, grouped by agreeing figures, then the irreducible sets
+    behind each exclusion that those do not already name (a few per exclusion)."""
+    found: list[Discrepancy] = []
+    named: set[frozenset[int]] = set()
+    for direct in direct_contradictions(series.claim_edges()):
+        lows = [e.claim for e in direct.lows]
+        highs = [e.claim for e in direct.highs]
+        named.update(frozenset((lo.seq, hi.seq)) for lo in lows for hi in highs)
+        arithmetic = pair_conflict(direct.highs[0], direct.lows[0]).message.rsplit(": ", 1)[-1]
+        more = (f"; {direct.more} more claims contradict {_ids(lows)} the same way (not named: "
+                "the nearest are)") if direct.more else ""
+        message = (f"{statement(lows[0])} ({_ids(lows)}) cannot hold with {statement(highs[0])} "
+                   f"({_ids(highs)}): {arithmetic}{more}")
+        claims = tuple(sorted(lows + highs, key=lambda c: c.seq))
+        found.append(Discrepancy("conflict", name, claims, message, arithmetic, (tuple(lows), tuple(highs))))
+    for exclusion in resolution.exclusions:
+        # Two-claim sets are direct contradictions, listed above (grouped, the nearest named).
+        for conflict in [c for c in exclusion.resolves if len(c.claims) > 2][:NAMED_CONFLICTS]:
+            key = frozenset(c.seq for c in conflict.claims)
+            if key in named:
+                continue
+            named.add(key)
+            found.append(Discrepancy("conflict", name, conflict.claims, conflict.message,
+                                     conflict.message.rsplit(": ", 1)[-1]))
+    found.sort(key=lambda d: min(c.seq for c in d.claims))
+    return found
 
 
-def _restore_unneeded(
-    series: SeriesGraph, out: set[int], excluded: list[tuple[Exclusion, Conflict]], support: Corroboration,
-    kept: Potentials,
-) -> list[tuple[Exclusion, Conflict]]:
-    """Put back every excluded claim the rest no longer needs out.
-
-    Greedy exclusion can over-exclude when conflicts overlap: with {A, B} and {B, C} it may
-    drop A and then B, though B alone resolves both. An exclusion whose conflict partners
-    are all still kept is certainly needed; the others are retried, most trustworthy
-    first, and restored if the claims stay consistent. So every exclusion listed is needed.
-    ``kept`` is the graph of the claims not excluded; each trial adds one claim's edges to
-    it (:mod:`ledger.reconcile.potentials`) instead of searching the whole series again.
-    """
-    candidates = sorted(
-        (pair for pair in excluded
-         if any(c.seq in out for c in pair[1].claims if c.seq != pair[0].claim.seq)),
-        key=lambda pair: exclusion_key(pair[0].claim, len(support.get(pair[0].claim.seq, ()))),
-        reverse=True,
-    )
-    restored: set[int] = set()
-    for exclusion, _conflict in candidates:
-        seq = exclusion.claim.seq
-        if kept.add_if_consistent((e.tail, e.head, e.weight) for e in series.edges_of(seq)):
-            restored.add(seq)
-    return [pair for pair in excluded if pair[0].claim.seq not in restored]
+def _ids(claims) -> str:
+    return ", ".join(c.id for c in claims)
 
 
 def _estimates(
@@ -398,21 +371,7 @@ def _target_checks(result: SeriesResult) -> list[Discrepancy]:
     return found
 
 
-def _uncorroborated(
-    name: str, claims: list[Claim], origins: OriginIndex, support: Corroboration
-) -> list[Discrepancy]:
-    found = []
-    figures: dict[tuple, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if len(support.get(claim.seq, ())) <= 1:
-            figures[(figure_key(claim), claim.lo, claim.hi, origins.origin(claim))].append(claim)
-    for copies in figures.values():
-        first = copies[0]
-        copies_text = "stated once" if len(copies) == 1 else f"repeated in {len(copies)} copies"
-        found.append(Discrepancy(
-            "uncorroborated", name, tuple(copies),
-            f"{statement(first)} rests on one origin ({origins.label(first)}), {copies_text}; "
-            "no independent source states a compatible figure",
-        ))
-    return found
-
+def single_origin(claims: Iterable[Claim], support: Corroboration) -> tuple[Claim, ...]:
+    """The claims no independent origin corroborates: every compatible figure about the
+    same quantity comes from the claim's own origin (:mod:`ledger.reconcile.origins`)."""
+    return tuple(c for c in claims if len(support.get(c.seq, ())) <= 1)

@@ -23,7 +23,7 @@ from .engine import (
     SeriesResult,
     _target_checks,
     _target_disagreements,
-    _uncorroborated,
+    single_origin,
 )
 from .explain import statement
 from .graph import Edge
@@ -84,6 +84,7 @@ def reconcile_family(
             latest=estimates[-1] if estimates else None,
             exclusions=tuple(Exclusion(c, reasons[c.seq]) for c in own if c.seq in excluded),
             origins=len({origins.origin(c) for c in own}),
+            single_origin=single_origin(own, support),
             parent=parent_of(scope),
             complete=scope in family.complete,
             behind=behind,
@@ -93,7 +94,6 @@ def reconcile_family(
         results.append(result)
         found += _target_disagreements(scope, own)
         found += _target_checks(result)
-        found += _uncorroborated(scope, own, origins, support)
     found += conflicts
     found.sort(key=lambda d: (DISCREPANCY_ORDER.index(d.type), min(c.seq for c in d.claims)))
     return results, found

@@ -158,6 +158,13 @@ class SeriesGraph:
         return [e for pair in self._pairs_of.get(seq, ()) for e in self._candidates[pair]
                 if e.claim is not None and e.claim.seq == seq]
 
+    def claim_edges(self) -> Iterable[Edge]:
+        """Every edge of every claim, the tightest of its pair or not."""
+        for options in self._candidates.values():
+            for edge in options:
+                if edge.claim is not None:
+                    yield edge
+
     def graph(self, excluded: frozenset[int] | set[int] = frozenset()) -> ConstraintGraph:
         tightest = self._tightest
         changed = {pair for seq in excluded for pair in self._pairs_of.get(seq, ())
