@@ -14,7 +14,9 @@ Every such pair is a two-claim irreducible conflict. There can be quadratically 
 series of n falling totals has n(n-1)/2), so for each lower bound, grouped with the lower
 bounds that say the same (same span, same figure), :func:`direct_contradictions` names
 the nearest contradicting upper bound, with the upper bounds that agree with it, and
-counts the rest: output linear in the claims.
+counts the rest; an upper bound named by none of these is listed against the largest
+lower bound it contradicts. So every claim that contradicts another directly is named in
+a contradiction with one it contradicts, and the output is linear in the claims.
 
 Cost: per distinct start of an upper bound's span, a sweep over the lower bounds inside
 its reach with a Fenwick tree, O(n log n) for totals (one start, the origin) and batches
@@ -88,6 +90,7 @@ def direct_contradictions(edges: Iterable[Edge]) -> list[DirectContradiction]:
     starts_of_queries = [p for p, _, _ in queries]
     nearest: dict[tuple[int, int, int], tuple] = {}
     counts: dict[tuple[int, int, int], int] = defaultdict(int)
+    against: dict[tuple[int, int, int], tuple[int, int, int]] = {}  # high group -> a low group
     for start, highs in highs_by_start.items():
         reach = max(e.head for e in highs)
         inside = [q for q in queries[bisect_left(starts_of_queries, start):] if q[1] <= reach]
@@ -95,6 +98,18 @@ def direct_contradictions(edges: Iterable[Edge]) -> list[DirectContradiction]:
             continue
         values = sorted({e.weight for e in highs})
         tree = _MinCount(len(values))
+        # Each upper bound against the largest lower bound inside it (for the upper bounds
+        # that no lower bound names as its nearest): a running maximum over spans' ends.
+        strongest = None
+        by_end = sorted(inside, key=lambda q: q[1])
+        j = 0
+        for e in sorted(highs, key=lambda e: e.head):
+            while j < len(by_end) and by_end[j][1] <= e.head:
+                if strongest is None or by_end[j][2] > strongest[2]:
+                    strongest = by_end[j]
+                j += 1
+            if strongest is not None and strongest[2] > e.weight:
+                against.setdefault((e.tail, e.head, e.weight), strongest)
         highs.sort(key=lambda e: -e.head)
         inside.sort(key=lambda q: -q[1])
         i = 0
@@ -116,10 +131,17 @@ def direct_contradictions(edges: Iterable[Edge]) -> list[DirectContradiction]:
             if key not in nearest or distance < nearest[key][0]:
                 nearest[key] = (distance, (-minus_tail, head, weight))
     found = []
+    named = set()
     for key, (_, high_key) in nearest.items():
         lows = tuple(sorted(low_groups[key], key=lambda e: e.claim.seq))
         highs = tuple(sorted(high_groups[high_key], key=lambda e: e.claim.seq))
         found.append(DirectContradiction(lows, highs, counts[key] - len(highs)))
+        named.add(high_key)
+    for high_key, key in against.items():
+        if high_key not in named:
+            lows = tuple(sorted(low_groups[key], key=lambda e: e.claim.seq))
+            highs = tuple(sorted(high_groups[high_key], key=lambda e: e.claim.seq))
+            found.append(DirectContradiction(lows, highs, 0))
     found.sort(key=lambda d: min(e.claim.seq for e in d.lows + d.highs))
     return found
 
