@@ -51,7 +51,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
-_FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
+_FUTURE_PENALTY = 15
+_PAST_REACH = 60  # characters: a past verb of release this near makes a named deal its setting  # characters: a demand or promise word this much further away still wins
 ATTRIBUTION_AFTER = re.compile(
     r"\b(?:said|says|told|tweeted|announced|stated|added|according to|confirmed|reported)\b", re.I)
 _TITLES = re.compile(
@@ -291,26 +292,32 @@ def _dates(text: str, sentence: tuple[int, int], published: date | None) -> dict
 
 def _kind(body: str, offset: int, end: int, open_ended: bool) -> tuple[str, str]:
     """The kind whose cue word is nearest the figure at [offset, end) of the sentence (cue
-    words inside the figure's own wording, as "a total of", do not count)."""
-    best: tuple[int, int, str, str] | None = None
-    for rank, (kind, pattern) in enumerate(KIND_CUES):
+    words inside the figure's own wording, as "a total of", do not count). A deal named near
+    a figure that a past verb of release also governs is the setting of that release ("10
+    Americans were freed in the deal"), not its target."""
+    best: dict[str, tuple[int, str]] = {}
+    for kind, pattern in KIND_CUES:
         penalty = 0
         if kind == "cumulative-open":
             if not open_ended:
                 continue
             kind = "cumulative"
         elif kind == "target-future":
-            kind, penalty = "target", _FUTURE_PENALTY
+            kind, penalty = "target-future", _FUTURE_PENALTY
         for m in pattern.finditer(body):
             if m.start() < end and offset < m.end():
                 continue
             distance = min(abs(m.start() - offset), abs(m.end() - offset), abs(m.start() - end)) + penalty
-            candidate = (distance, rank, kind, m.group(0))
-            if best is None or candidate < best:
-                best = candidate
-    if best is None:
+            if kind not in best or distance < best[kind][0]:
+                best[kind] = (distance, m.group(0))
+    if not best:
         return "increment", "no cue word: guessed increment (the commonest kind in reporting)"
-    return best[2], f"'{best[3]}' near the figure"
+    order = ["target", "demand", "pledge", "cumulative", "increment", "target-future"]
+    kind = min(best, key=lambda k: (best[k][0], order.index(k)))
+    if kind == "target" and "increment" in best and best["increment"][0] <= _PAST_REACH \
+            and best.get("target-future", (_PAST_REACH + 1, ""))[0] > _PAST_REACH:
+        kind = "increment"
+    return kind.replace("-future", ""), f"'{best[kind][1]}' near the figure"
 
 
 def _series(text: str, sentence: tuple[int, int], start: int, end: int, kind: str,
