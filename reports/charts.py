@@ -36,8 +36,107 @@ DENSE = 500  # above this many claims, marks are rasterised inside the SVG to ke
 CONFLICT_COLOUR = "#c0392b"
 
 
-def draw(result: SeriesResult, conflicted: set[int]):
+OPEN_FADE = 0.22  # an open high fades out over this share of the plot's height
+OFF_SCALE = 1.6  # a target beyond this many times the largest figure is marked, not drawn to scale
+
+
+def scale_of(result: SeriesResult) -> tuple[float, bool]:
+    """(the top of the y axis, whether the target lies above it). The axis is scaled to
+    the figures and bounds, not to a target far above them: 20-500 released against a
+    5,000 target would otherwise lie flat on the floor."""
     releases = [c for c in result.claims if c.kind.constrains_total]
+    values = [c.lo for c in releases] + [c.hi for c in releases if c.hi is not None]
+    values += [e.low for e in result.estimates] + [e.high for e in result.estimates if e.high is not None]
+    top = max(values + [1])
+    target = result.target.lo if result.target is not None else None
+    if target is not None and target <= top * OFF_SCALE:
+        return max(top, target) * 1.15, False
+    return top * (1.15 + OPEN_FADE), target is not None
+
+
+def caption(result: SeriesResult, conflicted: set[int]) -> str:
+    """One sentence saying what the chart of ``result`` shows (only what it draws)."""
+    releases = [c for c in result.claims if c.kind.constrains_total and c.as_of is not None]
+    totals = [c for c in releases if c.period_start is None and c.kind.value == "cumulative"]
+    parts = [f"How many people the figures allow to have been released in {result.series} by each date: "
+             "the shaded band runs from the proven low to the possible high"]
+    if any(e.high is None for e in result.estimates) or any(c.hi is None for c in totals):
+        parts.append("a fading arrow marks a high no figure caps")
+    if totals:
+        parts.append("dots and bars are reported totals, coloured by who first said them")
+    if len(totals) < len(releases):
+        parts.append("grey triangles along the bottom are batches and totals over a period, with their figures")
+    if result.target is not None:
+        _, off = scale_of(result)
+        parts.append(f"the arrow at the top points to the target of {result.target.lo:,}, off this scale" if off
+                     else f"the dashed line is the target of {result.target.lo:,}")
+    if any(c.seq in conflicted for c in releases):
+        parts.append("red rings mark figures in a conflict")
+    return "; ".join(parts) + "."
+
+
+def _date_axis(axes, first, last, ticks: int = 7) -> None:
+    """Whole days on the x axis: at least a week shown, ticks on days (never hours) and
+    labels such as "12 Apr", the year once below the axis."""
+    span = (last - first).days
+    pad = max(1, span // 20)
+    low, high = first - timedelta(days=pad), last + timedelta(days=pad)
+    if (high - low).days < 7:
+        extra = (7 - (high - low).days + 1) // 2
+        low, high = low - timedelta(days=extra), high + timedelta(days=extra)
+    axes.set_xlim(low, high + timedelta(days=1))
+    days = (high - low).days
+    if days <= 60:
+        axes.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, days // ticks)))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b"))
+    elif days <= 800:
+        axes.xaxis.set_major_locator(mdates.MonthLocator(interval=max(1, days // (30 * ticks))))
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%b"))
+    else:
+        axes.xaxis.set_major_locator(mdates.YearLocator())
+        axes.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    years = sorted({low.year, high.year})
+    if days <= 800:
+        axes.set_xlabel(str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}")
+
+
+def _fade_up(axes, xs, lows, height, colour, steps: int = 6, **style) -> None:
+    """An open upper bound: shading that fades out over ``height`` above ``lows``."""
+    for k in range(steps):
+        bottom = [y + height * k / steps for y in lows]
+        top = [y + height * (k + 1) / steps for y in lows]
+        axes.fill_between(xs, bottom, top, color=colour, alpha=0.16 * (1 - k / steps), linewidth=0, **style)
+
+
+def _place_labels(axes, items: list, fontsize: float = 7) -> list[tuple]:
+    """Rows for labels along the bottom so that none overlaps another: each label (x,
+    text) takes the lowest row where it clears every label already there by its width.
+    Returns (x, text, row) in input order."""
+    figure = axes.figure
+    figure.canvas.draw_idle()
+    to_pixels = axes.transData.transform
+    char = fontsize * 0.62 * figure.dpi / 72  # an average glyph's width in pixels
+    rows: list[list[tuple[float, float]]] = []
+    placed = []
+    for x, text in items:
+        centre = to_pixels((mdates.date2num(x), 0))[0]
+        half = len(text) * char / 2 + 2
+        for row, taken in enumerate(rows):
+            if all(centre + half < a or centre - half > b for a, b in taken):
+                taken.append((centre - half, centre + half))
+                break
+        else:
+            rows.append([(centre - half, centre + half)])
+            row = len(rows) - 1
+        placed.append((x, text, row))
+    return placed
+
+
+SIZES = {"wide": (8, 3.8), "narrow": (4.4, 4.2)}  # inches; "narrow" is for a phone's width
+
+
+def draw(result: SeriesResult, conflicted: set[int], size: str = "wide"):
+    releases = [c for c in result.claims if c.kind.constrains_total and c.as_of is not None]
     origins = OriginIndex(result.claims)
     palette = plt.get_cmap("tab10").colors
     colour_of: dict[str, tuple] = {}
@@ -48,26 +147,27 @@ def draw(result: SeriesResult, conflicted: set[int]):
             colour_of[key] = palette[len(colour_of) % len(palette)]
             label_of[key] = origins.label(claim)
 
-    figure, axes = plt.subplots(figsize=(8, 3.6), dpi=100)
+    figure, axes = plt.subplots(figsize=SIZES[size], dpi=100)
+    narrow = size == "narrow"
     estimates = list(result.estimates)
-    finite = [e.high for e in estimates if e.high is not None]
-    values = [c.lo for c in releases] + [c.hi for c in releases if c.hi is not None] + finite
-    values += [e.low for e in estimates]
-    if result.target is not None:
-        values.append(result.target.lo)
-    ceiling = max(values + [1]) * 1.15
+    ceiling, target_off_scale = scale_of(result)
+    fade = ceiling * OPEN_FADE
 
     legend: list[tuple] = []  # (artist, label) in the order the legend lists them
     if estimates:
         days = [e.date for e in estimates]
         days.append(days[-1] + timedelta(days=1) if days[-1] < date.max else days[-1])  # 9999-12-31 has no next day
         lows = [e.low for e in estimates] + [estimates[-1].low]
-        highs = [ceiling if e.high is None else e.high for e in estimates]
-        highs.append(highs[-1])
-        band = axes.fill_between(days, lows, highs, step="post", color="#3a6ea5", alpha=0.13)
-        legend.append((band, "reconciled low\u2013high (open above where shaded to the top)"))
+        highs = [e.high for e in estimates] + [estimates[-1].high]
+        closed = [h if h is not None else lo for lo, h in zip(lows, highs)]
+        band = axes.fill_between(days, lows, closed, step="post", color="#3a6ea5", alpha=0.16, linewidth=0)
+        legend.append((band, "reconciled low\u2013high (fading where the high is open)"))
+        if any(h is None for h in highs):
+            open_lows = [lo if h is None else float("nan") for lo, h in zip(lows, highs)]
+            _fade_up(axes, days, open_lows, fade, "#3a6ea5", step="post")
         axes.step(days, lows, where="post", color="#3a6ea5", linewidth=1.2)
-        axes.step(days, highs, where="post", color="#3a6ea5", linewidth=0.8, linestyle=":")
+        axes.step(days, [h if h is not None else float("nan") for h in highs], where="post", color="#3a6ea5",
+                  linewidth=0.8, linestyle=":")
 
     # One artist per colour and mark type, not per claim or per origin: a series may hold
     # 100,000 claims from thousands of origins, and matplotlib's cost is per artist. The
@@ -88,12 +188,13 @@ def draw(result: SeriesResult, conflicted: set[int]):
         elif len(legend_origins) < MAX_ORIGINS_IN_LEGEND:
             legend_origins[key] = mark
     for colour, group in ranged_by_colour.items():
-        tops = [c.hi if c.hi is not None else ceiling * 0.97 for c in group]
+        # an open upper bound is a short bar ending in an arrowhead, not a bar to the top
+        tops = [c.hi if c.hi is not None else c.lo + fade * 0.6 for c in group]
         axes.vlines([c.as_of for c in group], [c.lo for c in group], tops, color=colour, linewidth=2.5,
                     rasterized=dense)
         open_ended = [c for c in group if c.hi is None]
-        if open_ended:  # an open upper bound: an arrowhead at the top of its bar
-            axes.plot([c.as_of for c in open_ended], [ceiling * 0.97] * len(open_ended), "^",
+        if open_ended:
+            axes.plot([c.as_of for c in open_ended], [c.lo + fade * 0.6 for c in open_ended], "^",
                       color=colour, markersize=6, rasterized=dense)
     # Points last: an exact figure is never hidden behind a range.
     for colour, group in exact_by_colour.items():
@@ -103,37 +204,56 @@ def draw(result: SeriesResult, conflicted: set[int]):
         stand_in = (Line2D([], [], marker="o", linestyle="none", color=colour_of[key], markersize=4)
                     if mark == "exact" else Line2D([], [], color=colour_of[key], linewidth=2.5))
         legend.append((stand_in, label_of[key]))
-    if partial:
-        # A batch or a total over a period is not a point on the cumulative axis: it goes
-        # in a rug along the bottom, labelled with its figure while there are few.
-        rug, = axes.plot([c.as_of for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
-                         clip_on=False, rasterized=dense)
-        legend.append((rug, "batch or period total"))
-        if len(partial) <= MAX_RUG_LABELS:
-            stacked: dict = {}
-            for claim in partial:
-                level = stacked.get(claim.as_of, 0)
-                stacked[claim.as_of] = level + 1
-                hi = "" if claim.hi is None else f"{claim.hi:,}"
-                text = f"+{claim.lo:,}" if claim.lo == claim.hi else f"+{claim.lo:,}\u2013{hi}"
-                axes.annotate(text, (claim.as_of, 0), xytext=(0, 8 + 9 * level), textcoords="offset points",
-                              ha="center", fontsize=7, color=colour_of[origins.origin(claim)])
     ringed = [c for c in releases if c.seq in conflicted]
+    rings = None
     if ringed:
         rings, = axes.plot([c.as_of for c in ringed], [c.lo if c.hi is None else (c.lo + c.hi) / 2 for c in ringed],
                            "o", markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR,
                            markeredgewidth=1.5, rasterized=dense)
-        legend.append((rings, "in a conflict"))
-    if result.target is not None:
-        line = axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1)
-        legend.append((line, f"target {result.target.lo:,}"))
+    target_artist = None
+    if result.target is not None and not target_off_scale:
+        target_artist = axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1)
     axes.set_ylim(0, ceiling)
+    dates = [c.as_of for c in releases] + [e.date for e in estimates]
+    if dates:
+        _date_axis(axes, min(dates), max(dates), ticks=4 if narrow else 7)
+    if partial:
+        # A batch or a total over a period is not a point on the cumulative axis: it goes
+        # in a rug along the bottom, labelled with its figure while there are few, in rows
+        # so that no label covers another.
+        rug, = axes.plot([c.as_of for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
+                         clip_on=False, rasterized=dense)
+        legend.append((rug, "batch or period total"))
+        if len(partial) <= MAX_RUG_LABELS:
+            texts = []
+            for claim in sorted(partial, key=lambda c: c.as_of):
+                if claim.hi is None:
+                    text = f"+{claim.lo:,} or more"
+                elif claim.lo == claim.hi:
+                    text = f"+{claim.lo:,}"
+                else:
+                    text = f"+{claim.lo:,}\u2013{claim.hi:,}"
+                texts.append((claim, text))
+            for (claim, _), (x, text, row) in zip(texts, _place_labels(axes, [(c.as_of, t) for c, t in texts])):
+                axes.annotate(text, (x, 0), xytext=(0, 8 + 9 * row), textcoords="offset points",
+                              ha="center", fontsize=7, color=colour_of[origins.origin(claim)])
+    if rings is not None:
+        legend.append((rings, "in a conflict"))
+    if target_artist is not None:
+        legend.append((target_artist, f"target {result.target.lo:,}"))
+    elif target_off_scale:
+        axes.annotate(f"target {result.target.lo:,} \u2191", xy=(1, 1), xycoords="axes fraction", ha="right",
+                      va="top", fontsize=8, fontweight="bold")
     axes.set_ylabel("released (cumulative)")
     axes.set_title(result.series, loc="left", fontsize=10)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
     axes.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: f"{v:,.0f}"))
-    axes.legend([artist for artist, _ in legend], [label for _, label in legend], loc="upper left",
-                fontsize=7, frameon=False)
+    if narrow:  # below the plot, where it covers nothing
+        axes.legend([artist for artist, _ in legend], [label for _, label in legend], loc="upper left",
+                    bbox_to_anchor=(0, -0.22), fontsize=8, frameon=False, ncol=1)
+    else:
+        # "best" keeps the legend off the marks, at a cost per mark: a fixed corner when dense
+        axes.legend([artist for artist, _ in legend], [label for _, label in legend],
+                    loc="upper left" if dense else "best", fontsize=7, frameon=False)
     figure.tight_layout()
     return figure
 
@@ -148,12 +268,12 @@ def drawable(result: SeriesResult) -> bool:
     return all(d < LAST_DRAWABLE for d in days if isinstance(d, date))
 
 
-def svg(result: SeriesResult, conflicted: set[int]) -> str | None:
+def svg(result: SeriesResult, conflicted: set[int], size: str = "wide") -> str | None:
     """The chart as an SVG element (no XML prolog), ready to inline in HTML; None when the
     series cannot be drawn (:func:`drawable`)."""
     if not drawable(result):
         return None
-    figure = draw(result, conflicted)
+    figure = draw(result, conflicted, size)
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(figure)
@@ -180,11 +300,11 @@ _WORK: list = []  # the charts to draw, inherited by forked workers (nothing to 
 
 
 def _svg_at(index: int) -> str:
-    result, conflicted = _WORK[index]
-    return svg(result, conflicted)
+    result, conflicted, size = _WORK[index]
+    return svg(result, conflicted, size)
 
 
-def svgs(items: list[tuple[SeriesResult, set[int]]]) -> list[str]:
+def svgs(items: list[tuple[SeriesResult, set[int]]], size: str = "wide") -> list[str]:
     """``svg`` for many series, on every core when there are enough of them.
 
     Each chart costs ~0.2 s of matplotlib set-up and SVG output whatever its size, so a
@@ -196,9 +316,9 @@ def svgs(items: list[tuple[SeriesResult, set[int]]]) -> list[str]:
 
     workers = min(os.cpu_count() or 1, 8)
     if len(items) < 4 or workers < 2 or not forked.can_fork():
-        return [svg(result, conflicted) for result, conflicted in items]
+        return [svg(result, conflicted, size) for result, conflicted in items]
     global _WORK
-    _WORK = items
+    _WORK = [(result, conflicted, size) for result, conflicted in items]
     try:
         with forked.pool(workers) as workers_pool:
             return workers_pool.map(_svg_at, range(len(items)), chunksize=max(1, len(items) // (workers * 4)))

@@ -46,12 +46,18 @@ def render_report(
     if fmt not in FORMATS:
         raise LedgerError(f"unknown report format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     inline: dict[str, str] = {}
+    captions: dict[str, str] = {}
+    if fmt == "html" or (fmt == "md" and output is not None):
+        from . import charts
+
+        captions = {s.series: charts.caption(s, _conflicted(result, s.series)) for s in result.series}
     if fmt == "html":
         from . import charts
 
-        drawn = charts.svgs([(s, _conflicted(result, s.series)) for s in result.series])
-        inline = {s.series: chart for s, chart in zip(result.series, drawn, strict=True) if chart is not None}
-    model = build(result, digest=digest, as_known_at=as_known_at, title=title, charts=inline)
+        items = [(s, _conflicted(result, s.series)) for s in result.series]
+        wide, narrow = charts.svgs(items, "wide"), charts.svgs(items, "narrow")
+        inline = {s.series: (w, n) for s, w, n in zip(result.series, wide, narrow, strict=True) if w is not None}
+    model = build(result, digest=digest, as_known_at=as_known_at, title=title, charts=inline, captions=captions)
     if fmt != "md":
         return {"html": to_html, "csv": to_csv, "json": to_json}[fmt](model)
     chart_paths = {}

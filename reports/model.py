@@ -23,7 +23,14 @@ class SeriesSummary:
     conflicted: frozenset[int]
     sources: int
     slug: str
-    chart_svg: str | None = None
+    chart_svg: str | tuple[str, str] | None = None  # an SVG, or (wide, narrow) SVGs
+    caption: str | None = None  # one sentence saying what the chart shows
+
+    @property
+    def findings(self) -> tuple[Discrepancy, ...]:
+        """The discrepancies a reader must see first: conflicts, then the comparisons with
+        targets (single-origin figures are a mark on each figure, not a discrepancy)."""
+        return self.discrepancies
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,10 @@ class Report:
     digest: str | None
     as_known_at: str | None
     reconciliation: Reconciliation = field(repr=False)
+
+    @property
+    def findings(self) -> tuple[Discrepancy, ...]:
+        return tuple(d for s in self.series for d in s.findings)
 
 
 def slug(series: str) -> str:
@@ -66,6 +77,7 @@ def build(
     as_known_at: str | None,
     title: str = "Prisoner-exchange discrepancy report",
     charts: dict[str, str] | None = None,
+    captions: dict[str, str] | None = None,
 ) -> Report:
     by_series: dict[str, list[Discrepancy]] = {}
     for discrepancy in reconciliation.discrepancies:
@@ -82,6 +94,7 @@ def build(
             result=result, progress_text=progress_text(result), discrepancies=found,
             conflicted=conflicted, sources=len({c.source.seq for c in result.claims}),
             slug=slug(result.series), chart_svg=(charts or {}).get(result.series),
+            caption=(captions or {}).get(result.series),
         ))
         figures.extend(result.claims)
         excluded.update({e.claim.seq: e.reason for e in result.exclusions})

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from pxl.ledger.english import count
 from pxl.ledger.reconcile.explain import bound, number, statement
 from pxl.ledger.serialise import csv_writer, neutralise
 
@@ -58,6 +59,16 @@ def mdurl(url: str | None) -> str:
     return quote(href(url), safe=":/?#@!$&'*+,;=%~-._")
 
 
+def key_parts(series: str) -> list[str]:
+    """A series key cut where a line may break: after ``->`` and ``/`` ("afghan-government->",
+    "taliban"), never inside a name."""
+    return [part for part in re.split(r"(?<=->)|(?<=/)", series) if part]
+
+
+def counted(n: int, noun: str) -> str:
+    return count(n, noun)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("pxl.reports", "templates"),
@@ -66,7 +77,7 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, mdurl=mdurl, href=href, setters=setters, basis=basis, number=number, high=_high, figure=figure, statement=statement, slug=slug)
+    env.filters.update(key_parts=key_parts, count=counted, slug=slug, md=md, mdurl=mdurl, href=href, setters=setters, basis=basis, number=number, high=_high, figure=figure, statement=statement)
     return env
 
 
@@ -79,7 +90,12 @@ def to_markdown(report: Report, chart_paths: dict[str, str] | None = None) -> st
 
 
 def to_html(report: Report) -> str:
-    charts = {s.result.series: Markup(s.chart_svg) for s in report.series if s.chart_svg}
+    charts = {}
+    for s in report.series:
+        if s.chart_svg:  # one SVG, or (wide, narrow): the page shows the one that fits its width
+            wide, narrow = (s.chart_svg, None) if isinstance(s.chart_svg, str) else s.chart_svg
+            charts[s.result.series] = Markup('<div class="wide">') + Markup(wide) + Markup("</div>") + (
+                Markup('<div class="narrow">') + Markup(narrow) + Markup("</div>") if narrow else Markup(""))
     return ENVIRONMENT.get_template("report.html.j2").render(report=report, charts=charts)
 
 

@@ -90,7 +90,10 @@ def test_json_carries_what_the_html_shows(backend):
     data = json.loads(to_json(report))
     html = to_html(report)
     assert len(data["provenance"]) == 12 == html.count('<tr id="C')
-    assert len(data["discrepancies"]) == html.count('<div class="discrepancy')
+    assert len(data["discrepancies"]) == len(
+        re.findall(r'<li class="(?:conflict|target_disagreement|over_target|shortfall)"', html))
+    marked = [c["id"] for c in data["provenance"] if c["single_origin"]]
+    assert marked and len(re.findall(r'<tr id="C\d+">(?:(?!</tr>).)*single origin', html)) == len(marked)
     gov = next(s for s in data["series"] if s["series"] == "afghan-government->taliban")
     assert gov["progress_text"] == "at least 4,001 of 5,000 (80%+)" and gov["progress_text"] in html
     assert data["digest"] in html
@@ -179,4 +182,87 @@ def test_a_chart_draws_every_claim_once_and_names_the_first_origins_in_its_legen
     labels = [text.get_text() for text in axes.get_legend().get_texts()]
     assert labels[1:1 + charts.MAX_ORIGINS_IN_LEGEND] == [f"speaker {n:02}" for n in range(charts.MAX_ORIGINS_IN_LEGEND)]
     assert labels[0].startswith("reconciled low") and labels[-1] == "batch or period total"
+    charts.plt.close(figure)
+
+
+def full_html(backend) -> str:
+    """The HTML report as `pxl report` writes it (wide and narrow charts) for the sample."""
+    from pxl.reports.files import render_report
+
+    ledger = backend.ledger()
+    rows, errors = read_rows(SAMPLE.read_bytes(), "csv")
+    assert import_rows(ledger, rows, SAMPLE.parent, read_errors=errors).ok
+    return render_report(reconcile(ledger.claims()), "html", digest=ledger.digest(), as_known_at=None)
+
+
+@pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"), reason="chromium is not installed")
+@pytest.mark.parametrize("width", [400, 1280])
+def test_the_report_is_as_wide_as_a_phone_or_a_laptop(backend, width):
+    from pxl.reports.screenshot import page_width
+
+    scroll, viewport = page_width(full_html(backend), width)
+    assert (scroll, viewport) == (width, width)
+
+
+def test_the_report_leads_with_discrepancies_and_marks_single_origins(backend):
+    html = full_html(backend)
+    section = html[re.search(r'<section class="series" id="afghan-government-taliban[^"]*">', html).start():]
+    lead, chart, estimates = section.index('<ul class="lead">'), section.index("<figure"), section.index("<h3>Estimates")
+    assert lead < section.index("target disagreement") < chart < estimates
+    assert "<figcaption>How many people the figures allow to have been released in afghan-government-&gt;taliban" in section
+    # a single-origin figure is a mark in a column, not a card of its own
+    assert "uncorroborated" not in html and html.count('class="mark"') >= 2
+    assert re.search(r"\d+ of 9 figures rest on a single origin", section)
+    # a series name breaks only after '->' and '/', a date never
+    assert '<span class="key"><span>afghan-government-&gt;</span><wbr><span>taliban</span></span>' in html
+    assert ".key > span, .date, .n, .id { white-space: nowrap; }" in html
+    # every table cell names its column, for the stacked cards on a phone
+    cells = re.findall(r"<td(?: [^>]*)?>", html)
+    assert cells and all("data-label=" in cell for cell in cells)
+
+
+def test_an_empty_ledger_gets_a_sentence_not_empty_tables():
+    from pxl.ledger.reconcile import Reconciliation
+    from pxl.reports.files import render_report
+
+    empty = Reconciliation(series=(), discrepancies=())
+    html = render_report(empty, "html", digest=None, as_known_at=None)
+    assert "<table" not in html
+    assert ("<p class=\"empty\">The ledger holds no claims, so there is nothing to reconcile yet: import figures "
+            "with <code>pxl import FILE</code> and run the report again.</p>") in html
+    markdown = render_report(empty, "md", digest=None, as_known_at=None)
+    assert "| " not in markdown and "The ledger holds no claims, so there is nothing to reconcile yet" in markdown
+
+
+def test_a_chart_scales_to_the_figures_and_marks_a_target_off_the_scale():
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    claims = [claim("increment", 20, 20, day(1)), claim("cumulative", 500, None, day(5)),
+              claim("target", 5000, 5000, day(1))]
+    result = reconcile_claims(claims).series[0]
+    top, off = charts.scale_of(result)
+    assert off and top < 1000
+    figure = charts.draw(result, set())
+    axes = figure.axes[0]
+    assert axes.get_ylim()[1] == top
+    assert any(t.get_text() == "target 5,000 \u2191" for t in axes.texts)
+    # day ticks, never hours: the x axis spans whole days and labels them as days
+    labels = [t.get_text() for t in axes.get_xticklabels()]
+    assert labels and not any(":" in label for label in labels)
+    assert charts.caption(result, set()).endswith("the arrow at the top points to the target of 5,000, off this scale.")
+    charts.plt.close(figure)
+
+
+def test_rug_labels_on_near_dates_take_separate_rows():
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    claims = [claim("increment", 100 + k, 100 + k, day(1 + k)) for k in range(4)]
+    figure = charts.draw(reconcile_claims(claims).series[0], set())
+    axes = figure.axes[0]
+    figure.canvas.draw()
+    boxes = [t.get_window_extent() for t in axes.texts if t.get_text().startswith("+")]
+    assert len(boxes) == 4
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     charts.plt.close(figure)
