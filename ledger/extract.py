@@ -1,14 +1,10 @@
 """Propose prisoner figures from an article's text, with exact spans, for a person to confirm.
 
-Deterministic and offline. Figures are found as spans of "qualifier + number" (digits or
-words) or vague plurals, and read by the one grammar of :mod:`ledger.wording`, so "more than
-four thousand" keeps its qualifier ([4001, open)) and "hundreds" stays [200, 999]. Only
-figures about people held or released are kept: a prisoner noun must follow the number
-within a few words, or the clause must speak of releasing or demanding releases (then
-with lower confidence); dates, years, durations, money, unit names ("209 Shaheen Corps"),
-hyphenated adjectives ("three-member") and counts of other things ("twenty countries")
-are not claims. Kind, series, speaker and dates are guessed from cue words near the
-figure, and every guess says why in ``reason``.
+Deterministic and offline. Figures of people are found by :mod:`ledger.finding` with the
+one grammar of :mod:`ledger.wording` (so "more than four thousand" keeps its qualifier,
+[4001, open), and "hundreds" stays [200, 999]), with compounds summed and breakdowns kept
+as parts (see docs/extraction.md). Kind, series, speaker and dates are guessed here from
+cue words near the figure, and every guess says why in ``reason``.
 """
 
 from __future__ import annotations
@@ -27,7 +23,6 @@ MONTHS = {
     "oct": 10, "nov": 11, "dec": 12,
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-RELEASE_VERBS = re.compile(r"\b(releas\w*|free[ds]?|freeing|set free|swap\w*|exchang\w*|hand\w* over|demand\w*|vow\w*|promis\w*|pledg\w*)\b", re.I)
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the|in accordance with|obligat\w+|target\w*|"
                           r"agreed|plan\w*|list of|formula)\b", re.I)),
@@ -51,8 +46,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
-_FUTURE_PENALTY = 15
-_PAST_REACH = 60  # characters: a past verb of release this near makes a named deal its setting  # characters: a demand or promise word this much further away still wins
+_FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
+_PAST_REACH = 60  # characters: a past verb of release this near makes a named deal its setting
 ATTRIBUTION_AFTER = re.compile(
     r"\b(?:said|says|told|tweeted|announced|stated|added|according to|confirmed|reported)\b", re.I)
 _TITLES = re.compile(
@@ -155,33 +150,6 @@ def _tokens_after(text: str, end: int, limit: int = 7) -> list[str]:
     stop = re.search(r"[.;:!?\n]", window)
     window = window[: stop.start()] if stop else window
     return [t.lower() for t in re.findall(r"[A-Za-z%]+(?:-[A-Za-z]+)*|\d+", window)][:limit]
-
-
-def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 25):start])
-    return match.group(1).lower() if match else ""
-
-
-def _is_date_or_noise(text: str, start: int, end: int, span: str) -> str | None:
-    """Why the span is not a count of people, or None."""
-    before, after = _word_before(text, start), _tokens_after(text, end, 3)
-    digits = span.replace(",", "")
-    if before in MONTHS or (after and after[0] in MONTHS):
-        return "a date"
-    if re.fullmatch(r"(1[89]|20)\d\d", digits) and "," not in span:
-        return "a year"
-    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|:\d\d|%|per\s*cent|percent)", text[end:end + 12], re.I):
-        return "a time or a percentage"
-    if re.match(r"-[a-z]", text[end:end + 2]):
-        return "part of a hyphenated word (three-member, two-hour)"
-    if start > 0 and text[start - 1] in "$\u00a3\u20ac-":
-        return "money, or part of a word"
-    for token in after:
-        if token in PRISONER_NOUNS:
-            break
-        if token in OTHER_NOUNS:
-            return f"a count of {token}"
-    return None
 
 
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas)\s+|;\s+")
@@ -405,14 +373,6 @@ def extract(
         if sentence_speaker:
             last_speaker = sentence_speaker
     return candidates
-
-
-def _previous_mentions_prisoners(text: str, spans: list[tuple[int, int]], sentence: tuple[int, int]) -> bool:
-    index = spans.index(sentence)
-    if index == 0:
-        return False
-    s, e = spans[index - 1]
-    return bool(re.search(r"prisoner|detainee|inmate|captive|hostage", text[s:e], re.I))
 
 
 def _clause(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:

@@ -140,10 +140,6 @@ _VERB_AFTER = re.compile(
     r"|(?:being\s+)?(?:sent|moving|moved|returned|released|freed|transferred|arriving|travelling|traveling|flown|"
     r"heading|handed|repatriated|deported)\b"
     r"|in\s+(?:1[89]|20)\d\d\b)", re.I)
-# Nouns that name people held or freed by themselves; other people nouns need a word of
-# release or custody within _CONTEXT_CHARS of the figure.
-_CUSTODY_NOUN = re.compile(r"^(?:prisoner|detainee|hostage|captive|inmate|pow|convict|deportee|abductee|"
-                           r"gefangen|häftling|geisel|prision|pres[oa]|detenid|rehen|пленн|заложник|полонен)", re.I)
 _CONTEXT_CHARS = 80
 # People nouns that are often counted for other reasons ("several senior members of the
 # group"): they need a word of release or custody within _CONTEXT_CHARS.
@@ -518,14 +514,6 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
                                  figure.why + f"; with a breakdown of {len(parts)}", tuple(parts), figure.noun_end)
             return figure, j
     return figure, max(k, match.after)
-
-
-def _clause_end(text: str, at: int, limit: int) -> int:
-    """Where the aside that gives a breakdown ends: a closing dash, a semicolon, 'while', a
-    main verb after a comma, or the sentence end."""
-    window = text[at:limit]
-    stop = re.search(r"[\u2013\u2014;)]|\s-\s|,\s+(?:while|but|whereas|and\s+(?:the|israel|hamas|russia|ukraine))\b|,\s+(?:were|was|had|have|has|are|will|would|said|says|according)\b|\s(?:were|was|are|will|would|had|have|has)\s", window)
-    return at + (stop.start() if stop else len(window))
 
 
 def _of_war(text: str, end: int) -> int:
