@@ -414,3 +414,29 @@ def test_totals_resolved_as_a_chain_weigh_what_the_integer_program_sets_aside(ro
     kept = [c for c in claims if c not in {e.claim for e in chain.exclusions}]
     assert feasible(kept)
     assert _weight(e.claim for e in chain.exclusions) == fewest.resolve(series, support).weight
+
+
+def test_comparisons_name_their_basis_and_periods_and_phases_are_kept_apart():
+    first = claim("increment", 30, 30, day(3))
+    second = claim("increment", 40, 40, day(6))
+    truce = claim("target", 50, 50, day(1), period_start=day(5), deadline=day(8), speaker="deal")
+    whole = claim("target", 60, 60, day(1), speaker="deal")
+    phase = claim("pledge", 1500, 1500, day(1), event="phase 1", speaker="president")
+    deal = claim("pledge", 5000, 5000, day(2), speaker="president")
+    up_to = claim("target", 0, 20, day(1), period_start=day(2), deadline=day(4), speaker="deal")
+    total = claim("cumulative", 70, 70, day(8))
+    result = reconcile([first, second, truce, whole, phase, deal, up_to, total])
+    kinds = [(d.type, d.claims) for d in result.discrepancies]
+    # over the truce (days 5..8) at most 70 - 30 = 40 were released: short of its 50,
+    # named with the claims that set that high
+    [short] = [d for d in result.discrepancies if d.type == "shortfall"]
+    assert short.claims[0] is truce and set(short.claims) == {truce, total, first}
+    assert "at most 40 released 2020-01-06..2020-01-09" in short.message
+    # 70 in all: over the whole deal's 60, and the claim that sets the low is named
+    [over] = [d for d in result.discrepancies if d.type == "over_target" and d.claims[0] is whole]
+    assert set(over.claims) == {whole, total} and f"low set by {total.id})" in over.message
+    # "up to 20" over days 2..4 and 30 released: over it; never a shortfall
+    assert any(t == "over_target" and c[0] is up_to for t, c in kinds)
+    assert not any(t == "shortfall" and c[0] is up_to for t, c in kinds)
+    # different periods (truce vs whole) and a phase vs the deal do not disagree
+    assert not [d for d in result.discrepancies if d.type == "target_disagreement"]

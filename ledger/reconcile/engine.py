@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
-from typing import Iterable
+from datetime import date, timedelta
+from typing import Callable, Iterable
 
-from ..model import Claim, Figure, Kind, family_of, is_scoped
+from ..model import RELEASE_KINDS, Claim, Figure, Kind, family_of, is_scoped
 from . import workers as in_workers
 from .contradictions import direct_contradictions
 from .fewest import NAMED_CONFLICTS, Exclusion, Resolution, pair_conflict, resolve
@@ -217,7 +217,9 @@ def reconcile_series(
     origins = OriginIndex(claims)
     support = Corroboration(claims, origins)
     days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
-    series_graph = SeriesGraph(claims, extra_days=days)
+    # The day before each period a target covers: C(end) - C(start - 1) is its release.
+    before = {c.period_start - timedelta(days=1) for c in claims if c.period_start and c.kind not in RELEASE_KINDS}
+    series_graph = SeriesGraph(claims, extra_days=days + sorted(before))
     resolution = resolve(series_graph, support)
     exclusions = resolution.exclusions
     graph = series_graph.graph({e.claim.seq for e in exclusions})
@@ -226,7 +228,8 @@ def reconcile_series(
     estimates = _estimates(graph, upper, lower, days)
 
     targets = tuple(c for c in claims if c.kind is Kind.TARGET)
-    target = max(targets, key=lambda c: (c.as_of, c.seq)) if targets else None
+    # The main target is the whole series's (no period), the latest stated.
+    target = max(targets, key=lambda c: (c.period_start is None, c.as_of, c.seq)) if targets else None
     result = SeriesResult(
         series=name,
         claims=tuple(claims),
@@ -244,7 +247,7 @@ def reconcile_series(
     )
     found = _conflict_discrepancies(name, series_graph, resolution)
     found += _target_disagreements(name, claims)
-    found += _target_checks(result)
+    found += _target_checks(result, lambda start, end: _over_period(graph, start, end))
     found.sort(key=lambda d: (DISCREPANCY_ORDER.index(d.type), min(c.seq for c in d.claims)))
     return result, found
 
@@ -328,47 +331,105 @@ def _setters(paths: ShortestPaths):
 
 
 def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
+    """Targets (pledges, demands) that differ, among those of one kind about the same
+    period and phase: the same ``period_start``, ``deadline`` and ``event`` (a phase is
+    recorded as the event, e.g. "phase 1"). A first-phase pledge and the whole deal's
+    figure, or targets due on different dates, do not disagree."""
     found = []
     for kind in (Kind.TARGET, Kind.PLEDGE, Kind.DEMAND):
-        group = [c for c in claims if c.kind is kind]
-        if len(group) < 2:
-            continue
-        if all(intersects(a, b) for i, a in enumerate(group) for b in group[i + 1:]):
-            continue
-        values = "; ".join(
-            f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of.isoformat()})"
-            for c in group
-        )
-        found.append(Discrepancy(
-            "target_disagreement", name, tuple(group),
-            f"the {kind.value}s stated for {name} differ: {values}",
-        ))
+        periods: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in claims:
+            if c.kind is kind:
+                periods[(c.period_start, c.deadline, c.event)].append(c)
+        for group in periods.values():
+            if len(group) < 2 or all(intersects(a, b) for i, a in enumerate(group) for b in group[i + 1:]):
+                continue
+            values = "; ".join(
+                f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of.isoformat()})"
+                for c in group
+            )
+            found.append(Discrepancy(
+                "target_disagreement", name, tuple(group),
+                f"the {kind.value}s stated for {name}{_period_text(group[0])} differ: {values}",
+            ))
     return found
 
 
-def _target_checks(result: SeriesResult) -> list[Discrepancy]:
+def _period_text(claim: Claim) -> str:
+    parts = []
+    if claim.period_start:
+        parts.append(f"from {claim.period_start.isoformat()}")
+    if claim.deadline:
+        parts.append(f"due {claim.deadline.isoformat()}")
+    if claim.event:
+        parts.append(f"({claim.event})")
+    return (" " + " ".join(parts)) if parts else ""
+
+
+Span = tuple[int, tuple[Claim, ...], int | None, tuple[Claim, ...]]  # low, its claims, high, its claims
+
+
+def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Span] | None = None) -> list[Discrepancy]:
+    """``over_target`` and ``shortfall``, each naming the target (pledge) and the claims
+    that set the bound it quotes. A target with a ``period_start`` is compared with the
+    release over its period (``over_period(start, end)``: the bounds of C(end) -
+    C(start - 1) and the claims on their paths); without ``over_period`` such targets are
+    not compared. Whole-series figures fall short at their deadline, else (the main
+    target only) at the latest date; a whole-series target is exceeded when the latest
+    low exceeds it. An open target ("at least 1,000") is never exceeded
+    and an upper-bounded one ("up to 1,000") never fallen short of."""
     found = []
-    target, latest = result.target, result.latest
-    if target is not None and latest is not None and target.hi is not None and latest.low > target.hi:
-        found.append(Discrepancy(
-            "over_target", result.series, (target,),
-            f"at least {number(latest.low)} released by {latest.date.isoformat()}, more than the "
-            f"target of {bound(target.lo, target.hi).removeprefix('= ')} ({target.id})",
-        ))
+    latest = result.latest
     for claim in result.targets + result.pledges:
-        due = claim.deadline or (latest.date if claim is target and latest else None)
-        if due is None:
+        if claim.deadline is None and claim is not result.target:
             continue
-        estimate = result.estimate_at(due)
-        if estimate is None or estimate.high is None or estimate.high >= claim.lo:
+        due = claim.deadline or (latest.date if latest else None)
+        if due is None or (claim.period_start is not None and over_period is None):
             continue
-        when = f"by the deadline {due.isoformat()}" if claim.deadline else f"by {due.isoformat()}, the latest date"
-        found.append(Discrepancy(
-            "shortfall", result.series, (claim,),
-            f"{when} at most {number(estimate.high)} were released, short of the "
-            f"{claim.kind.value} of {bound(claim.lo, claim.hi).removeprefix('= ')} ({claim.id})",
-        ))
+        if claim.period_start is not None:
+            low, low_claims, high, high_claims = over_period(claim.period_start, due)
+            over_span = span = f"released {claim.period_start.isoformat()}..{due.isoformat()}"
+        else:
+            estimate = result.estimate_at(due)
+            if estimate is None or latest is None:
+                continue
+            high, high_claims = estimate.high, estimate.high_claims
+            low, low_claims = latest.low, latest.low_claims  # exceeded at any time is exceeded
+            span, over_span = f"released by {due.isoformat()}", f"released by {latest.date.isoformat()}"
+        said = f"{claim.kind.value} of {bound(claim.lo, claim.hi).removeprefix('= ')} ({claim.id})"
+        if claim.kind is Kind.TARGET and claim.hi is not None and low > claim.hi:
+            found.append(Discrepancy(
+                "over_target", result.series, (claim, *low_claims),
+                f"at least {number(low)} {over_span} (low set by {_ids(low_claims)}), more than the {said}",
+            ))
+        if high is not None and high < claim.lo:
+            when = "by the deadline" if claim.deadline else "by the latest date"
+            found.append(Discrepancy(
+                "shortfall", result.series, (claim, *high_claims),
+                f"{when}, at most {number(high)} {span} (high set by {_ids(high_claims) or 'nothing'}), "
+                f"short of the {said}",
+            ))
     return found
+
+
+def _over_period(graph: ConstraintGraph, start: date, end: date) -> Span:
+    """Tight bounds of C(end) - C(start - 1) and the claims on the paths that set them:
+    x_end - x_before <= d(before, end) and x_before - x_end <= d(end, before)."""
+    before, after = graph.node_of(start - timedelta(days=1)), graph.node_of(end)
+    upward = shortest_paths(graph, before)
+    downward = shortest_paths(graph, after)
+    high = None if upward.distance[after] == INFINITY else int(upward.distance[after])
+    low = max(0, int(-downward.distance[before])) if downward.distance[before] != INFINITY else 0
+    high_claims = () if high is None else _claims_on(upward.path_to(after))
+    return low, _claims_on(downward.path_to(before)) if low else (), high, high_claims
+
+
+def _claims_on(path: list[Edge]) -> tuple[Claim, ...]:
+    seen: dict[int, Claim] = {}
+    for edge in path:
+        if edge.claim is not None:
+            seen.setdefault(edge.claim.seq, edge.claim)
+    return tuple(seen.values())[:MAX_BOUND_CLAIMS]
 
 
 def single_origin(claims: Iterable[Claim], support: Corroboration) -> tuple[Claim, ...]:
