@@ -4,7 +4,7 @@ oracle property test that renders random figures into random accepted wordings."
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pxl.ledger.wording import (
@@ -238,6 +238,7 @@ def single(draw, tolerance):
     return text, lo, hi
 
 
+@settings(deadline=None)  # a first foreign-word lookup imports number-parser
 @given(st.data(), st.sampled_from([0.05, 0.1, 0.2]))
 def test_rendered_figures_read_back(data, tolerance):
     config = WordingConfig(tolerance=tolerance)
