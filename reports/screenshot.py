@@ -20,7 +20,8 @@ WRAPPER = """<!DOCTYPE html><html><body style="margin:0">
 <iframe src="{src}" style="border:0;width:{width}px;height:{height}px;display:block"></iframe>
 <script>window.addEventListener("message", e => document.body.setAttribute("data-page", e.data));</script>
 </body></html>"""
-PROBE = ('<script>parent.postMessage(document.documentElement.scrollWidth + "x" + window.innerWidth, "*")'
+PROBE = ('<script>parent.postMessage([document.documentElement.scrollWidth, window.innerWidth, '
+         '[...document.querySelectorAll(".fit")].filter(e => e.scrollWidth > e.clientWidth + 1).length].join("x"), "*")'
          '</script></body>')
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--hide-scrollbars",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -38,9 +39,10 @@ def _run(args: list[str], folder: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=180)
 
 
-def page_width(html: str, width: int) -> tuple[int, int]:
-    """(the page's scroll width, the viewport's width) of ``html`` shown ``width`` px wide:
-    equal when nothing overflows sideways."""
+def page_width(html: str, width: int) -> tuple[int, int, int]:
+    """(the page's scroll width, the viewport's width, how many tables scroll sideways in
+    their box) of ``html`` shown ``width`` px wide: (width, width, 0) when nothing is too
+    wide for the screen."""
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         (folder / "page.html").write_text(html.replace("</body>", PROBE, 1), encoding="utf-8")
@@ -50,8 +52,8 @@ def page_width(html: str, width: int) -> tuple[int, int]:
         marker = 'data-page="'
         if marker not in done.stdout:
             raise RuntimeError(f"the page did not report its width: {done.stderr[-500:]}")
-        scroll, inner = done.stdout.split(marker, 1)[1].split('"', 1)[0].split("x")
-        return int(scroll), int(inner)
+        scroll, inner, scrolling = done.stdout.split(marker, 1)[1].split('"', 1)[0].split("x")
+        return int(scroll), int(inner), int(scrolling)
 
 
 def screenshot(html_path: Path, out: Path, width: int, height: int = 2400) -> Path:
