@@ -6,7 +6,7 @@ from datetime import date
 
 import click
 
-from pxl.ledger.declarations import complete_scopes
+from pxl.ledger.declarations import aliases, complete_scopes
 from pxl.ledger.english import count
 from pxl.ledger.errors import LedgerError
 from pxl.ledger.reconcile import Reconciliation
@@ -107,7 +107,8 @@ def check(app: AppContext, as_known_at: str | None) -> None:
     known = parse_known_at(as_known_at) if as_known_at else None
     ledger = app.ledger()
     figures = ledger.figures(as_known_at=known)
-    conflicts = find_conflicts(figures, complete=complete_scopes(ledger.declarations(as_known_at=known)))
+    declared = ledger.declarations(as_known_at=known)
+    conflicts = find_conflicts(figures, complete=complete_scopes(declared), aliases=aliases(declared))
     claims, series = len(figures), len({f.series for f in figures})
     if not conflicts:
         say(f"ok: {count(claims, 'claim')} in {count(series, 'series')}, no conflicts")

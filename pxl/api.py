@@ -249,21 +249,22 @@ def reconciled(store: Store, *, as_known_at: str | None, series: str | None,
     Scopes declared complete (``pxl declare complete``) are read from the same history.
     A ``series`` that belongs to a family with scopes is reconciled with its whole family,
     which bounds it, and reported alone; ``extra_days`` adds dates to estimate scopes at."""
-    from pxl.ledger.declarations import complete_scopes
+    from pxl.ledger.declarations import aliases, complete_scopes
     from pxl.ledger.model import family_of, is_scoped
 
     head = store.head(as_known_at)  # the digest of the history the result was computed from
     digest = str(head) if head else None
-    complete = complete_scopes(store.declarations(as_known_at=as_known_at))
+    declared = store.declarations(as_known_at=as_known_at)
+    complete, same = complete_scopes(declared), aliases(declared)
     if series is None:
         claims = store.claims(as_known_at=as_known_at)
-        return Reconciled(reconcile(claims, workers, complete=complete), as_known_at, digest)
+        return Reconciled(reconcile(claims, workers, complete=complete, aliases=same), as_known_at, digest)
     root = family_of(series)
     claims = [c for c in store.claims(as_known_at=as_known_at) if family_of(c.series) == root]
     if not is_scoped(c.series for c in claims):
         claims = [c for c in claims if c.series == series]
-        return Reconciled(reconcile(claims, workers), as_known_at, digest)
-    whole = reconcile(claims, workers, complete=complete, extra_days=extra_days)
+        return Reconciled(reconcile(claims, workers, aliases=same), as_known_at, digest)
+    whole = reconcile(claims, workers, complete=complete, extra_days=extra_days, aliases=same)
     only = Reconciliation(
         tuple(s for s in whole.series if s.series == series),
         tuple(d for d in whole.discrepancies if d.series == series),

@@ -440,3 +440,20 @@ def test_comparisons_name_their_basis_and_periods_and_phases_are_kept_apart():
     assert not any(t == "shortfall" and c[0] is up_to for t, c in kinds)
     # different periods (truce vs whole) and a phase vs the deal do not disagree
     assert not [d for d in result.discrepancies if d.type == "target_disagreement"]
+
+
+def test_origins_normalised_aliased_and_a_disputed_attribution_does_not_corroborate():
+    roles = [claim("cumulative", 300, 300, day(5), speaker=s, src=source(p)) for s, p in (
+        ("Javid Faisal, NSC spokesman", "A"), ("javid faisal (Afghan National Security Council spokesman)", "B"))]
+    assert set(reconcile(roles).series[0].single_origin) == set(roles)
+
+    bodies = [claim("cumulative", 300, 300, day(5), speaker=s) for s in ("NSC", "Afghan National Security Council")]
+    assert reconcile(bodies).series[0].single_origin == ()
+    declared = reconcile(bodies, aliases=[("nsc", "Afghan National Security Council.")])
+    assert set(declared.series[0].single_origin) == set(bodies)
+
+    ministry = claim("cumulative", 300, 300, day(5), speaker="Ministry")
+    icrc = claim("cumulative", 300, 300, day(5), speaker="ICRC", src=source("A"))
+    assert reconcile([ministry, icrc]).series[0].single_origin == ()
+    misattributed = claim("cumulative", 250, 250, day(5), speaker="ICRC", src=source("B"))
+    assert ministry in reconcile([ministry, icrc, misattributed]).series[0].single_origin

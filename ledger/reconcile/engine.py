@@ -23,6 +23,7 @@ Series are independent: with many claims they are worked through on every core
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Iterable
@@ -139,7 +140,7 @@ class Reconciliation:
 
 def reconcile(
     claims: Iterable[Claim], workers: int | None = None, complete: Iterable[str] = (),
-    extra_days: Iterable[date] = (),
+    extra_days: Iterable[date] = (), aliases: Iterable[tuple[str, str]] = (),
 ) -> Reconciliation:
     """Reconcile effective claims (after corrections); touches no database.
 
@@ -148,9 +149,11 @@ def reconcile(
     result is the same as reconciling them in turn. A family with scopes (``a->b`` and
     ``a->b/part``) is reconciled as one exact system (:mod:`ledger.reconcile.families`);
     ``complete`` names the scopes declared covered by their parts; ``extra_days`` adds
-    dates to estimate scopes at."""
+    dates to estimate scopes at; ``aliases`` are speaker-name pairs declared one origin
+    (:mod:`ledger.reconcile.origins`)."""
+    aliases = tuple(aliases)
     series, families = _split_families(claims)
-    answers = in_workers.by_series(_reconcile_in_order, series, workers)
+    answers = in_workers.by_series(partial(_reconcile_in_order, aliases=aliases), series, workers)
     results = [result for result, _ in answers.values()]
     found = [d for _, more in answers.values() for d in more]
     if families:
@@ -180,19 +183,20 @@ def _split_families(claims: Iterable[ClaimLike]) -> tuple[dict[str, list], dict[
     return series, families
 
 
-def _reconcile_in_order(name: str, claims: list[Claim]) -> tuple[SeriesResult, list[Discrepancy]]:
-    return reconcile_series(name, sorted(claims, key=lambda c: c.seq))
+def _reconcile_in_order(name: str, claims: list[Claim], aliases: tuple = ()) -> tuple[SeriesResult, list[Discrepancy]]:
+    return reconcile_series(name, sorted(claims, key=lambda c: c.seq), aliases=aliases)
 
 
 def find_conflicts(
-    claims: Iterable[ClaimLike], workers: int | None = None, complete: Iterable[str] = ()
+    claims: Iterable[ClaimLike], workers: int | None = None, complete: Iterable[str] = (),
+    aliases: Iterable[tuple[str, str]] = (),
 ) -> tuple[Discrepancy, ...]:
     """Only the conflicts of :func:`reconcile` (the same ones, in the same order), without
     bounds, estimates or soft checks: what ``pxl check`` needs. Takes claims or the
     lighter :class:`~ledger.model.Figure` records alike; series are searched on every
     core as :func:`reconcile` does."""
     series, families = _split_families(claims)
-    answers = in_workers.by_series(_series_conflicts, series, workers)
+    answers = in_workers.by_series(partial(_series_conflicts, aliases=tuple(aliases)), series, workers)
     found = [d for more in answers.values() for d in more]
     if families:
         from .families import family_conflicts  # it builds on this module
@@ -203,18 +207,19 @@ def find_conflicts(
     return tuple(found)
 
 
-def _series_conflicts(name: str, claims: list[ClaimLike]) -> list[Discrepancy]:
+def _series_conflicts(name: str, claims: list[ClaimLike], aliases: tuple = ()) -> list[Discrepancy]:
     series_claims = sorted(claims, key=lambda c: c.seq)
     series = SeriesGraph(series_claims)
-    resolution = resolve(series, Corroboration(series_claims, OriginIndex(series_claims)))
+    resolution = resolve(series, Corroboration(series_claims, OriginIndex(series_claims, aliases)))
     return _conflict_discrepancies(name, series, resolution)
 
 
 def reconcile_series(
-    name: str, claims: list[Claim], extra_days: Iterable[date] = ()
+    name: str, claims: list[Claim], extra_days: Iterable[date] = (), aliases: Iterable[tuple[str, str]] = ()
 ) -> tuple[SeriesResult, list[Discrepancy]]:
-    """Reconcile one series; ``extra_days`` adds dates to estimate at."""
-    origins = OriginIndex(claims)
+    """Reconcile one series; ``extra_days`` adds dates to estimate at; ``aliases``:
+    speaker names declared one origin."""
+    origins = OriginIndex(claims, aliases)
     support = Corroboration(claims, origins)
     days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
     # The day before each period a target covers: C(end) - C(start - 1) is its release.

@@ -4,13 +4,25 @@ A claim's origin is its speaker when it has one (the spokesman, the ICRC: whoeve
 stated the figure), else the source at the root of its ``derived_from`` chain. Three
 outlets repeating one spokesman's tweet, or reprinting one wire story, are one origin:
 copies are not corroboration (circular reporting).
+
+Speakers are compared normalised (:func:`speaker_key`): case, Unicode forms and
+punctuation do not count, nor a role after the name ("Javid Faisal, NSC spokesman" and
+"Javid Faisal (Afghan National Security Council spokesman)" are one origin), and names the
+user declared aliases (``pxl declare alias NSC "Afghan National Security Council"``) are one.
+
+A **disputed attribution** does not corroborate: when pages attribute figures about the
+same quantity to one origin and two of those figures cannot both hold (their intervals do
+not meet), at least one page misattributes, and no reader can tell which from the ledger;
+so that origin counts for none of the other claims about that quantity (each of its
+claims still has its own origin).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..model import RELEASE_KINDS, Claim, Source
 
@@ -19,8 +31,40 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+_ROLE = re.compile(r",|\s[-\u2013\u2014]\s|\(")  # where a role after the name begins
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's name without case, punctuation or a role after it:
+    "Javid Faisal, NSC spokesman" -> "javid faisal"; "Zabihullah Mujahid (Taliban)" ->
+    "zabihullah mujahid"; a name that is all role ("Taliban spokesman") stays whole."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    head = _ROLE.split(text, maxsplit=1)[0]
+    words = re.sub(r"[^\w\s]", " ", head if head.strip() else text).split()
+    return " ".join(words)
+
+
+def alias_map(aliases: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Declared alias pairs -> each normalised name's canonical name (the least of its
+    class, so the same declarations always give the same keys)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in aliases:
+        ra, rb = find(speaker_key(a)), find(speaker_key(b))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in list(parent)}
+
+
 class OriginIndex:
-    def __init__(self, claims: Sequence[Claim]):
+    def __init__(self, claims: Sequence[Claim], aliases: Iterable[tuple[str, str]] = ()):
+        self._aliases = alias_map(aliases)
         self._claims = claims  # read again if a figure without a speaker needs the index
         self._index: dict[str, Source] | None = None
         self._cache: dict[tuple[str | None, int], str] = {}
@@ -48,7 +92,8 @@ class OriginIndex:
         found = self._cache.get(key)
         if found is None:
             if claim.speaker:
-                found = "speaker:" + _norm(claim.speaker)
+                key = speaker_key(claim.speaker)
+                found = "speaker:" + self._aliases.get(key, key)
             else:
                 found = "source:" + _norm(self.root(claim.source))
             self._cache[key] = found
@@ -124,15 +169,22 @@ class Corroboration:
     def _settle(self, group: list[Claim]) -> None:
         # Bucket by interval: copies usually repeat one figure, so buckets are few and the
         # pairwise test runs over buckets, not claims.
+        figures_of: dict[str, set[tuple[int, int | None]]] = defaultdict(set)
+        for claim in group:
+            figures_of[self._origins.origin(claim)].add((claim.lo, claim.hi))
+        disputed = {origin for origin, figures in figures_of.items() if len(figures) > 1 and any(
+            not _overlap(a, b) for a in figures for b in figures)}
         buckets: dict[tuple[int, int | None], set[str]] = defaultdict(set)
         members: dict[tuple[int, int | None], list[Claim]] = defaultdict(list)
         for claim in group:
-            buckets[(claim.lo, claim.hi)].add(self._origins.origin(claim))
+            origin = self._origins.origin(claim)
+            if origin not in disputed:
+                buckets[(claim.lo, claim.hi)].add(origin)
             members[(claim.lo, claim.hi)].append(claim)
         for interval, claims_here in members.items():
             supported = set().union(*(o for other, o in buckets.items() if _overlap(interval, other)))
             for claim in claims_here:
-                self._support[claim.seq] = supported
+                self._support[claim.seq] = supported | {self._origins.origin(claim)}
 
 
 def _overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
