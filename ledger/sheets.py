@@ -21,6 +21,7 @@ from typing import Any, Iterator
 
 from .drafts import COLUMNS, REQUIRED_COLUMNS
 from .errors import FieldError
+from .model import SERIES_PATTERN
 
 FORMATS = ("csv", "jsonl", "xlsx")
 # Columns `pxl extract` adds for the reviewer; derived or informational, ignored on import.
@@ -212,7 +213,7 @@ def _read_csv(data: bytes, errors: list[FieldError], notes: ReadNotes, encoding:
         line, start = start, reader.line_num + 1
         if not any(v.strip() for v in values):
             continue
-        swallowed = _swallowed(values, delimiter, len(columns), at_end=reader.line_num >= text.count("\n") and
+        swallowed = _swallowed(values, delimiter, columns, at_end=reader.line_num >= text.count("\n") and
                                not text.rstrip().endswith('"'))
         if swallowed is not None:
             errors.append(FieldError(
@@ -228,17 +229,23 @@ def _read_csv(data: bytes, errors: list[FieldError], notes: ReadNotes, encoding:
         yield RawRow(line, {c: v for c, v in zip(kept, values, strict=False) if c})
 
 
-def _swallowed(values: list[str], delimiter: str, width: int, at_end: bool) -> int | None:
+def _swallowed(values: list[str], delimiter: str, columns: list[str], at_end: bool) -> int | None:
     """The index of a quoted cell that swallowed other rows: it spans lines and one of
-    them is shaped like a row (as many separators as the header), or it runs to the end
-    of the file without its closing quote."""
+    them is shaped like a row (as many separators as the header, and a series where the
+    header has one), or it runs to the end of the file without its closing quote."""
+    width = len(columns)
+    series_at = columns.index("series") if "series" in columns else None
     for index, value in enumerate(values):
         if "\n" not in value and "\r" not in value:
             continue
         if at_end and index == len(values) - 1:
             return index
-        if width > 1 and any(line.count(delimiter) >= width - 1 for line in value.splitlines()[1:]):
-            return index
+        for line in value.splitlines()[1:]:
+            if width < 2 or line.count(delimiter) < width - 1:
+                continue
+            cells = next(csv.reader([line], delimiter=delimiter), [])
+            if series_at is None or (series_at < len(cells) and SERIES_PATTERN.match(cells[series_at].strip())):
+                return index
     return None
 
 

@@ -81,6 +81,11 @@ def test_an_unclosed_quote_is_named_by_the_line_it_opened_on(run, backend, tmp_p
     path.write_bytes(csv_bytes([good(1), good(2)[:5] + ['"300 freed, officials said']]))
     result = run("import", str(path))
     assert result.exit_code == 1 and "quote opened on line 3" in result.output
+    # a quote over several lines, commas and all, is a quote
+    quoted = '"300 freed, officials, said,\nin Kabul, on Monday, and, later, at, the, gate,"'  # as many commas as a row
+    path.write_bytes(csv_bytes([good(1) + [""], good(2) + [quoted]], header=HEADER + ["quote"]))
+    result = run("import", str(path))
+    assert result.exit_code == 0 and entries(backend.url) == 2, result.output
 
 
 @pytest.mark.parametrize("make", ["fifo", "directory", "device"])
