@@ -251,13 +251,17 @@ def claim_draft(
     as_of = parse_date("as_of", fields.get("as_of"), errors)
     period_start = parse_date("period_start", fields.get("period_start"), errors)
     deadline = parse_date("deadline", fields.get("deadline"), errors)
+    # A target, pledge or demand may cover a period too (period_start..deadline: "50 over
+    # the four days of the truce", or open-ended: a phase from its start); it is stated
+    # before the period, so as_of does not bound it.
     if kind is not None and period_start and not kind.constrains_total:
-        errors.append(FieldError("period_start", values["period_start"],
-                                 f"only cumulative and increment figures cover a period, not {article(kind.value)}"))
+        if deadline is not None and period_start > deadline:
+            errors.append(FieldError("period_start", values["period_start"],
+                                     f"the period starts after the deadline ({deadline.isoformat()})"))
     if kind is not None and deadline and kind.constrains_total:
         errors.append(FieldError("deadline", values["deadline"],
                                  "a deadline belongs to a target, pledge or demand"))
-    if period_start and as_of and period_start > as_of:
+    if period_start and as_of and period_start > as_of and (kind is None or kind.constrains_total):
         errors.append(FieldError("period_start", values["period_start"],
                                  f"the period starts after as_of ({as_of.isoformat()})"))
 

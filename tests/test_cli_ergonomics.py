@@ -176,10 +176,10 @@ def test_one_helper_for_counts_and_articles():
 
 
 def test_an_increment_with_a_period_reads_in_clean_english(run):
-    result = run("record", "--series", "x->y", "--kind", "pledge", "--value", "5", "--period-start", "2020-01-01",
-                 "--as-of", "2020-01-02", "--publisher", "P", "--published", "2020-01-03")
+    result = run("record", "--series", "x->y", "--kind", "pledge", "--value", "5", "--period-start", "2020-01-05",
+                 "--deadline", "2020-01-04", "--as-of", "2020-01-02", "--publisher", "P", "--published", "2020-01-03")
     assert result.exit_code == 1
-    assert "only cumulative and increment figures cover a period, not a pledge" in result.output
+    assert "the period starts after the deadline (2020-01-04)" in result.output
     later = run("record", "--series", "x->y", "--kind", "increment", "--value", "5", "--as-of", "2020-02-01",
                 "--publisher", "P", "--published", "2020-01-03")
     assert later.exit_code == 1

@@ -438,6 +438,10 @@ def test_comparisons_name_their_basis_and_periods_and_phases_are_kept_apart():
     # "up to 20" over days 2..4 and 30 released: over it; never a shortfall
     assert any(t == "over_target" and c[0] is up_to for t, c in kinds)
     assert not any(t == "shortfall" and c[0] is up_to for t, c in kinds)
+    # a phase open from day 5 ("up to 30" since then): 40 on day 6 exceed it
+    phase_two = claim("target", 0, 30, day(1), period_start=day(5), speaker="deal")
+    [over] = [d for d in reconcile([first, second, phase_two]).discrepancies if d.type == "over_target"]
+    assert over.claims == (phase_two, second) and "at least 40 released 2020-01-06.." in over.message
     # different periods (truce vs whole) and a phase vs the deal do not disagree
     assert not [d for d in result.discrepancies if d.type == "target_disagreement"]
 

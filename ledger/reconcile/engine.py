@@ -386,7 +386,7 @@ def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Spa
     found = []
     latest = result.latest
     for claim in result.targets + result.pledges:
-        if claim.deadline is None and claim is not result.target:
+        if claim.deadline is None and claim is not result.target and claim.period_start is None:
             continue
         due = claim.deadline or (latest.date if latest else None)
         if due is None or (claim.period_start is not None and over_period is None):
@@ -407,7 +407,7 @@ def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Spa
                 "over_target", result.series, (claim, *low_claims),
                 f"at least {number(low)} {over_span} (low set by {_ids(low_claims)}), more than the {said}",
             ))
-        if high is not None and high < claim.lo:
+        if high is not None and high < claim.lo and (claim.deadline or claim is result.target):
             when = "by the deadline" if claim.deadline else "by the latest date"
             found.append(Discrepancy(
                 "shortfall", result.series, (claim, *high_claims),
