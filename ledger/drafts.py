@@ -295,7 +295,7 @@ def claim_content(
     """Complete a draft against its recorded source: default ``as_of``, locate the quote."""
     errors: list[FieldError] = []
     as_of = draft.as_of or source.published
-    if draft.period_start and draft.period_start > as_of:
+    if draft.period_start and draft.period_start > as_of and draft.kind.constrains_total:
         errors.append(FieldError("period_start", draft.period_start.isoformat(),
                                  f"the period starts after as_of ({as_of.isoformat()})"))
     if draft.kind.constrains_total and as_of > source.published:
