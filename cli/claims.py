@@ -93,10 +93,12 @@ def record(app: AppContext, source_ref, document, recorded_by, **fields) -> None
     if document and draft.source is not None:
         draft = replace(draft, source=replace(draft.source, document=document, document_text=read_document(document)))
     claim = ledger.record(draft, source_seq=source_seq, recorded_by=recorded_by)
-    inferred = " (as_of inferred from the publication date)" if claim.as_of_inferred else ""
+    if claim.as_of is None:
+        when = "undated (no as_of, no publication date)"
+    else:
+        when = f"as of {claim.as_of}" + (" (inferred from the publication date)" if claim.as_of_inferred else "")
     say(f"recorded {claim.id}: {claim.series} {claim.kind.value} {claim.value!r} "
-               f"= {_interval(claim.lo, claim.hi)} as of {claim.as_of.isoformat()}{inferred}, "
-               f"source {claim.source.id}")
+        f"= {_interval(claim.lo, claim.hi)} {when}, source {claim.source.id}")
 
 
 def _interval(lo: int, hi: int | None) -> str:
@@ -242,7 +244,8 @@ def _history_text(history: ClaimHistory) -> str:
     lines = [
         f"{current.id}  {current.series}  {current.kind.value}  [{status}]",
         f"  value      {current.value!r} = {_interval(current.lo, current.hi)}",
-        f"  as of      {current.as_of.isoformat()}" + ("  (inferred from the publication date)" if current.as_of_inferred else ""),
+        f"  as of      {current.as_of}" + ("  (inferred from the publication date)" if current.as_of_inferred else "")
+        if current.as_of is not None else "  as of      undated (no as_of, no publication date)",
     ]
     extras = figure_extras(current.value, current.lo, current.hi)
     lines[2:2] = [f"    part     {part['wording']!r} = {_interval(part['lo'], part['hi'])}" for part in extras["parts"]]
@@ -260,8 +263,10 @@ def _history_text(history: ClaimHistory) -> str:
     if current.reliability or current.credibility:
         lines.append(f"  grading    {current.reliability or '?'}{current.credibility or '?'} (Admiralty)")
     lines += [
-        f"  source     {source.id} {source.publisher}, published {source.published.isoformat()}",
+        f"  source     {source.id} {source.publisher}, published {source.published or 'unknown'}",
     ]
+    if source.version_of is not None:
+        lines.append(f"             a later version of S{source.version_of} (same url)")
     if source.title:
         lines.append(f"             title: {source.title}")
     if source.url:

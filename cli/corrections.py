@@ -58,7 +58,7 @@ def amend(app: AppContext, claim: str, source_ref, reason: str, recorded_by, **f
     content = correction.content
     assert content is not None
     say(f"recorded {correction.id}: {correction.claim_id} amended to {content.value!r} "
-               f"as of {content.as_of.isoformat()}")
+               f"as of {content.as_of or 'undated'}")
 
 
 def register(group: click.Group) -> None:

@@ -62,7 +62,7 @@ def add(app: AppContext, document, publisher, published, url, title, derived_fro
         draft = replace(draft, document_text=read_document(document))
     recorded, created = app.ledger().add_source(draft, recorded_by)
     status = "recorded" if created else "already recorded as"
-    say(f"{status} {recorded.id}: {recorded.publisher}, {recorded.published.isoformat()}"
+    say(f"{status} {recorded.id}: {recorded.publisher}, published {recorded.published or 'unknown'}"
                + (f", text sha256 {recorded.document_sha256}" if recorded.document_sha256 else ""))
 
 
@@ -79,7 +79,7 @@ def list_sources(app: AppContext, fmt: str, as_known_at: str | None) -> None:
     """
     known = parse_known_at(as_known_at) if as_known_at else None
     rows = [source_dict(s) for s in app.ledger().sources(known).values()]
-    emit(rows, fmt, ("id", "publisher", "published", "title", "url"), SOURCE_COLUMNS)
+    emit(rows, fmt, ("id", "publisher", "published", "version_of", "title", "url"), SOURCE_COLUMNS)
 
 
 @source.command("show")
@@ -100,7 +100,9 @@ def show_source(app: AppContext, source_ref: str, fmt: str) -> None:
     if fmt == "json":
         say(json.dumps(source_dict(found) | {"claims": [c.id for c in claims]}, ensure_ascii=False, indent=2))
         return
-    lines = [f"{found.id}  {found.publisher}, published {found.published.isoformat()}"]
+    lines = [f"{found.id}  {found.publisher}, published {found.published or 'unknown'}"]
+    if found.version_of is not None:
+        lines.append(f"  a later version of S{found.version_of} (same url)")
     for label, value in (("title", found.title), ("url", found.url), ("derived from", found.derived_from),
                          ("text sha256", found.document_sha256)):
         if value:
@@ -108,7 +110,7 @@ def show_source(app: AppContext, source_ref: str, fmt: str) -> None:
     lines.append(f"  recorded     {found.recorded_at} by {found.recorded_by}")
     lines.append(f"  figures      {count(len(claims), 'effective claim')}" + (":" if claims else ""))
     for claim in claims:
-        lines.append(f"    {claim.id:<6} {claim.series}  {claim.kind.value} {claim.value!r}  as of {claim.as_of.isoformat()}")
+        lines.append(f"    {claim.id:<6} {claim.series}  {claim.kind.value} {claim.value!r}  as of {claim.as_of or 'undated'}")
     say("\n".join(lines))
 
 

@@ -11,11 +11,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any, Mapping
 
 from .chain import canonical_json
 from .english import article
+from .dates import EXPECTED, DateOrder, Period, iso, parse_period
 from .errors import FieldError
 from .model import (
     CREDIBILITY_GRADES,
@@ -29,9 +29,9 @@ from .model import (
 from .quotes import locate
 from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_value
 
-REQUIRED_COLUMNS = ("series", "kind", "value", "publisher", "published")
+REQUIRED_COLUMNS = ("series", "kind", "value", "publisher")
 OPTIONAL_COLUMNS = (
-    "as_of", "period_start", "speaker", "quote", "url", "title", "document", "derived_from",
+    "published", "as_of", "period_start", "speaker", "quote", "url", "title", "document", "derived_from",
     "reliability", "credibility", "deadline", "event", "ref", "notes",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
@@ -39,13 +39,12 @@ COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 MAX_LENGTH = {"series": 200, "publisher": 300, "event": 200, "ref": 200, "kind": 16}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 URL_PATTERN = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
 class SourceDraft:
     publisher: str
-    published: date
+    published: Period | None
     title: str | None = None
     url: str | None = None
     derived_from: str | None = None
@@ -56,11 +55,14 @@ class SourceDraft:
         return source_identity(self.url, self.publisher, self.title, self.published)
 
 
-def source_identity(url: str | None, publisher: str, title: str | None, published: date) -> str:
-    """How a source is matched: by url, else by (publisher, title, published)."""
+def source_identity(url: str | None, publisher: str, title: str | None, published: Period | None) -> str:
+    """How a source is matched: by (url, published), else by (publisher, title, published).
+
+    One url with another publication date is another version of the page (a live blog,
+    an updated article): a source of its own, linked to the first by its url."""
     if url:
-        return f"url:{url}"
-    return f"ptp:{publisher}\x1f{title or ''}\x1f{published.isoformat()}"
+        return f"url:{url}" if published is None else f"url:{url}\x1f{published.isoformat()}"
+    return f"ptp:{publisher}\x1f{title or ''}\x1f{iso(published) or ''}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +72,9 @@ class ClaimDraft:
     value: str
     lo: int
     hi: int | None
-    as_of: date | None = None
-    period_start: date | None = None
-    deadline: date | None = None
+    as_of: Period | None = None
+    period_start: Period | None = None
+    deadline: Period | None = None
     event: str | None = None
     speaker: str | None = None
     quote: str | None = None
@@ -86,8 +88,8 @@ class ClaimDraft:
         """What makes two recordings "the same row": every field as given (the ref too:
         rows with different refs are different records), and the source."""
         return row_fingerprint(
-            self.ref, self.series, self.kind.value, self.value, _iso(self.as_of), _iso(self.period_start),
-            _iso(self.deadline), self.event, self.speaker, self.quote, self.reliability, self.credibility,
+            self.ref, self.series, self.kind.value, self.value, iso(self.as_of), iso(self.period_start),
+            iso(self.deadline), self.event, self.speaker, self.quote, self.reliability, self.credibility,
             self.notes, source_identity, self.source.derived_from if self.source else None,
         )
 
@@ -106,10 +108,6 @@ def row_fingerprint(
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def clean_text(value: Any) -> str | None:
     """Strip a cell; empty and missing become None."""
     if value is None:
@@ -120,29 +118,35 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
-def parse_date(column: str, value: Any, errors: list[FieldError]) -> date | None:
+def parse_date(
+    column: str, value: Any, errors: list[FieldError], order: DateOrder | str | None = None
+) -> Period | None:
+    """A date cell as a :class:`Period` (None when empty); a refusal is appended to ``errors``."""
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, date):  # a spreadsheet's date cell (a datetime only at midnight)
+        if getattr(value, "hour", 0) or getattr(value, "minute", 0) or getattr(value, "second", 0):
+            errors.append(FieldError(column, str(value), f"a time of day is not a date; expected {EXPECTED}"))
+            return None
+        return Period.day(date(value.year, value.month, value.day))
     text = clean_text(value)
     if text is None:
         return None
-    if isinstance(value, date):
-        return value
-    parsed, reason = parse_date_text(text)
+    parsed, reason = parse_period(text, order)
     if reason:
         errors.append(FieldError(column, text, reason))
     return parsed
 
 
-@lru_cache(maxsize=65_536)
-def parse_date_text(text: str) -> tuple[date | None, str | None]:
-    """A stripped date cell: (the date, None) or (None, why it is not one). Memoised."""
-    # Ledgers repeat a few thousand dates endlessly: read each once.
-    candidate = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}[T ]00:00(:00)?$", text) else text
-    if not _ISO_DATE.match(candidate):
-        return None, "expected a date as YYYY-MM-DD"
-    try:
-        return date.fromisoformat(candidate), None
-    except ValueError as error:
-        return None, f"not a real date ({error})"
+def starts_after(period_start: Period, as_of: Period) -> bool:
+    """A period cannot start after it ends: every day of ``period_start`` is after ``as_of``."""
+    return period_start.first > as_of.last
+
+
+def dated_after_publication(as_of: Period, published: Period | None) -> bool:
+    """"A release cannot be dated after its source was published", for intervals: only
+    when every day ``as_of`` may mean is after every day ``published`` may mean."""
+    return published is not None and as_of.first > published.last
 
 
 def reliability_grade(text: str) -> str | None:
@@ -179,21 +183,21 @@ def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str
 
 
 def source_draft(
-    fields: Mapping[str, Any], errors: list[FieldError], *, cleaned: Mapping[str, str | None] | None = None
+    fields: Mapping[str, Any], errors: list[FieldError], *, cleaned: Mapping[str, str | None] | None = None,
+    order: DateOrder | str | None = None,
 ) -> SourceDraft | None:
-    """Validate the source columns of a row; appends to ``errors``."""
+    """Validate the source columns of a row; appends to ``errors``. ``published`` may be
+    empty: many pages show no date."""
     values = cleaned if cleaned is not None else _check_text(fields, errors)
     count = len(errors)
     publisher = values.get("publisher")
     if not publisher:
         errors.append(FieldError("publisher", None, "required: who published the source"))
-    if values.get("published") is None:
-        errors.append(FieldError("published", None, "required: the date the source was published"))
-    published = parse_date("published", fields.get("published"), errors)
+    published = parse_date("published", fields.get("published"), errors, order)
     url = values.get("url")
     if url and not URL_PATTERN.match(url):
         errors.append(FieldError("url", url, "expected an address such as https://example.org/..."))
-    if len(errors) > count or publisher is None or published is None:
+    if len(errors) > count or publisher is None:
         return None
     return SourceDraft(
         publisher=publisher,
@@ -248,9 +252,10 @@ def claim_draft(
         except WordingError as error:
             errors.append(FieldError("value", value_text, error.reason))
 
-    as_of = parse_date("as_of", fields.get("as_of"), errors)
-    period_start = parse_date("period_start", fields.get("period_start"), errors)
-    deadline = parse_date("deadline", fields.get("deadline"), errors)
+    order = config.date_order
+    as_of = parse_date("as_of", fields.get("as_of"), errors, order)
+    period_start = parse_date("period_start", fields.get("period_start"), errors, order)
+    deadline = parse_date("deadline", fields.get("deadline"), errors, order)
     # A target, pledge or demand may cover a period too (period_start..deadline: "50 over
     # the four days of the truce", or open-ended: a phase from its start); it is stated
     # before the period, so as_of does not bound it.
@@ -261,7 +266,7 @@ def claim_draft(
     if kind is not None and deadline and kind.constrains_total:
         errors.append(FieldError("deadline", values["deadline"],
                                  "a deadline belongs to a target, pledge or demand"))
-    if period_start and as_of and period_start > as_of and (kind is None or kind.constrains_total):
+    if period_start and as_of and starts_after(period_start, as_of) and (kind is None or kind.constrains_total):
         errors.append(FieldError("period_start", values["period_start"],
                                  f"the period starts after as_of ({as_of.isoformat()})"))
 
@@ -278,7 +283,7 @@ def claim_draft(
             errors.append(FieldError("credibility", values["credibility"],
                                      "expected an Admiralty credibility grade 1-6"))
 
-    source = source_draft(fields, errors, cleaned=values) if with_source else None
+    source = source_draft(fields, errors, cleaned=values, order=order) if with_source else None
     if errors or kind is None or interval is None or series is None or value_text is None:
         return None, errors
     return ClaimDraft(
@@ -295,10 +300,12 @@ def claim_content(
     """Complete a draft against its recorded source: default ``as_of``, locate the quote."""
     errors: list[FieldError] = []
     as_of = draft.as_of or source.published
-    if draft.period_start and draft.period_start > as_of and draft.kind.constrains_total:
+    if draft.kind.constrains_total and draft.period_start and as_of is not None \
+            and starts_after(draft.period_start, as_of):
         errors.append(FieldError("period_start", draft.period_start.isoformat(),
                                  f"the period starts after as_of ({as_of.isoformat()})"))
-    if draft.kind.constrains_total and as_of > source.published:
+    if draft.kind.constrains_total and as_of is not None and dated_after_publication(as_of, source.published):
+        assert source.published is not None
         errors.append(FieldError(
             "as_of", as_of.isoformat(),
             f"{article(draft.kind.value)} figure cannot describe a date after its source was "
@@ -331,14 +338,14 @@ def amended_fields(content: ClaimContent, ref: str | None, source: Source) -> di
     """A claim's current content as input fields, the base that an amendment overrides."""
     return {
         "series": content.series, "kind": content.kind.value, "value": content.value,
-        "as_of": None if content.as_of_inferred else content.as_of.isoformat(),
-        "period_start": _iso(content.period_start), "deadline": _iso(content.deadline),
+        "as_of": None if content.as_of_inferred else iso(content.as_of),
+        "period_start": iso(content.period_start), "deadline": iso(content.deadline),
         "event": content.event, "speaker": content.speaker,
         "quote": content.quote.exact if content.quote else None,
         "reliability": content.reliability,
         "credibility": None if content.credibility is None else str(content.credibility),
         "notes": content.notes, "ref": ref,
-        "publisher": source.publisher, "published": source.published.isoformat(),
+        "publisher": source.publisher, "published": iso(source.published),
         "url": source.url, "title": source.title, "derived_from": source.derived_from,
     }
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from enum import StrEnum
 from operator import attrgetter
 from typing import Iterable, NamedTuple
+
+from .dates import Period
 
 
 class Kind(StrEnum):
@@ -109,13 +110,14 @@ class QuoteSelector:
 class Source:
     seq: int
     publisher: str
-    published: date
+    published: Period | None  # None: the page shows no date
     title: str | None = None
     url: str | None = None
     document_sha256: str | None = None
     derived_from: str | None = None
     recorded_at: str = ""
     recorded_by: str = ""
+    version_of: int | None = None  # the first source recorded with this url, if not this one (not hashed)
 
     @property
     def id(self) -> str:
@@ -131,11 +133,11 @@ class ClaimContent:
     value: str
     lo: int
     hi: int | None
-    as_of: date
+    as_of: Period | None  # None: undated (neither as_of nor a publication date)
     as_of_inferred: bool
     source_seq: int
-    period_start: date | None = None
-    deadline: date | None = None
+    period_start: Period | None = None
+    deadline: Period | None = None
     event: str | None = None
     speaker: str | None = None
     quote: QuoteSelector | None = None
@@ -183,10 +185,10 @@ class Figure(NamedTuple):
     kind: Kind
     lo: int
     hi: int | None
-    as_of: date
+    as_of: Period | None
     as_of_inferred: bool
-    period_start: date | None
-    deadline: date | None
+    period_start: Period | None
+    deadline: Period | None
     event: str | None
     speaker: str | None
     reliability: str | None

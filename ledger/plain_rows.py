@@ -24,11 +24,13 @@ from .drafts import (
     MAX_LENGTH,
     URL_PATTERN,
     credibility_grade,
-    parse_date_text,
+    dated_after_publication,
     reliability_grade,
     row_fingerprint,
     source_identity,
+    starts_after,
 )
+from .dates import parse_period
 from .model import RELEASE_KINDS, SERIES_PATTERN, Kind
 from .wording import WordingConfig, WordingError, parse_value
 
@@ -120,11 +122,11 @@ def _wording(value: Any, config: WordingConfig) -> Any:
 
 
 def _date(value: Any, config: WordingConfig) -> Any:
-    """(date, its ISO text), None for an empty cell."""
+    """(period, its ISO text), None for an empty cell."""
     text = _text("date", value)
     if text is None or text is _NOT_PLAIN:
         return text
-    parsed, reason = parse_date_text(text)
+    parsed, reason = parse_period(text, config.date_order)
     return _NOT_PLAIN if reason else (parsed, parsed.isoformat())
 
 
@@ -188,7 +190,7 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
     )
     if (
         series is _NOT_PLAIN or kind is _NOT_PLAIN or wording is _NOT_PLAIN or as_of is _NOT_PLAIN
-        or period_start is _NOT_PLAIN or deadline is _NOT_PLAIN or published is _NOT_PLAIN or published is None
+        or period_start is _NOT_PLAIN or deadline is _NOT_PLAIN or published is _NOT_PLAIN
         or reliability is _NOT_PLAIN or credibility is _NOT_PLAIN or publisher is _NOT_PLAIN or publisher is None
         or title is _NOT_PLAIN or url is _NOT_PLAIN or derived_from is _NOT_PLAIN or event is _NOT_PLAIN
         or speaker is _NOT_PLAIN or quote is _NOT_PLAIN or ref is _NOT_PLAIN or notes is _NOT_PLAIN
@@ -197,13 +199,15 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
     if url is not None and not URL_PATTERN.match(url):
         return None
     released = kind in RELEASE_KINDS
-    published_date, published_iso = published
+    published_date, published_iso = published if published is not None else (None, None)
     as_of_date, as_of_iso = as_of if as_of is not None else (None, None)
-    stored_as_of, stored_as_of_iso = as_of if as_of is not None else published
+    stored_as_of, stored_as_of_iso = as_of if as_of is not None else (published_date, published_iso)
     if released:
-        if deadline is not None or stored_as_of > published_date:
+        if deadline is not None:
             return None
-        if period_start is not None and period_start[0] > stored_as_of:
+        if stored_as_of is not None and dated_after_publication(stored_as_of, published_date):
+            return None
+        if period_start is not None and stored_as_of is not None and starts_after(period_start[0], stored_as_of):
             return None
     elif period_start is not None:
         return None

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Iterable, Mapping
 
 from .chain import CLAIM_CONTENT_FIELDS
+from .dates import Period, iso as _iso
 from .model import Action, Claim, ClaimContent, Correction, Figure, Kind, QuoteSelector, Source
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 _KINDS = {kind.value: kind for kind in Kind}  # a dict lookup is ~30x cheaper than Kind(value)
 
 
-@lru_cache(maxsize=65_536)
-def _parse_date(value: str) -> date:
-    return date.fromisoformat(value)
+_parse_date = Period.from_iso  # memoised
 
 
-def _date(value: str | None) -> date | None:
+def _date(value: str | None) -> Period | None:
     return _parse_date(value) if value else None
 
 
@@ -33,7 +26,7 @@ def source_row(source: Source) -> dict[str, Any]:
         "publisher": source.publisher,
         "title": source.title,
         "url": source.url,
-        "published": source.published.isoformat(),
+        "published": _iso(source.published),
         "document_sha256": source.document_sha256,
         "derived_from": source.derived_from,
     }
@@ -43,7 +36,7 @@ def source_from_row(row: Mapping[str, Any]) -> Source:
     return Source(
         seq=row["seq"],
         publisher=row["publisher"],
-        published=date.fromisoformat(row["published"]),
+        published=_date(row["published"]),
         title=row["title"],
         url=row["url"],
         document_sha256=row["document_sha256"],
@@ -59,7 +52,7 @@ def sources_from_tuples(keys: list[str], rows: Iterable[tuple]) -> dict[int, Sou
     sources = {}
     for row in rows:
         seq, publisher, published, title, url, document_sha256, derived_from, recorded_at, recorded_by = fields(row)
-        sources[seq] = Source(seq, publisher, _parse_date(published), title, url, document_sha256, derived_from,
+        sources[seq] = Source(seq, publisher, _date(published), title, url, document_sha256, derived_from,
                               recorded_at, recorded_by)
     return sources
 
@@ -93,7 +86,7 @@ def content_row(content: ClaimContent | None, fingerprint: str | None) -> dict[s
         "value": content.value,
         "lo": content.lo,
         "hi": content.hi,
-        "as_of": content.as_of.isoformat(),
+        "as_of": _iso(content.as_of),
         "as_of_inferred": content.as_of_inferred,
         "period_start": _iso(content.period_start),
         "deadline": _iso(content.deadline),
@@ -114,7 +107,7 @@ def _content(values: tuple) -> ClaimContent:
     (series, kind, value, lo, hi, as_of, inferred, source_seq, period_start, deadline, event, speaker,
      quote, prefix, suffix, start, end, reliability, credibility, notes) = values
     return ClaimContent(
-        series, _KINDS[kind], value, lo, hi, _parse_date(as_of), bool(inferred), source_seq,
+        series, _KINDS[kind], value, lo, hi, _date(as_of), bool(inferred), source_seq,
         _date(period_start), _date(deadline), event, speaker,
         QuoteSelector(quote, prefix, suffix, start, end) if quote is not None else None,
         reliability, credibility, notes,
@@ -164,7 +157,7 @@ def figure_from_tuple(row: tuple, sources: Mapping[int, Source], seq: int | None
     (row_seq, series, kind, lo, hi, as_of, inferred, period_start, deadline, event, speaker, reliability,
      credibility, source_seq) = row
     return Figure(
-        row_seq if seq is None else seq, series, _KINDS[kind], lo, hi, _parse_date(as_of), bool(inferred),
+        row_seq if seq is None else seq, series, _KINDS[kind], lo, hi, _date(as_of), bool(inferred),
         _date(period_start), _date(deadline), event, speaker, reliability, credibility, sources[source_seq],
     )
 

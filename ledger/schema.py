@@ -34,7 +34,7 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-# Dates are ISO-8601 text (YYYY-MM-DD) and recorded_at is UTC ISO-8601 text with
+# Dates are ISO-8601 text of their precision (YYYY-MM-DD, YYYY-MM or YYYY) and recorded_at is UTC ISO-8601 text with
 # microseconds: exactly what is hashed, identical on SQLite and PostgreSQL, and ordered
 # correctly by plain string comparison.
 DATE = String(10)
@@ -70,7 +70,7 @@ sources = Table(
     Column("publisher", String(300), nullable=False),
     Column("title", Text),
     Column("url", Text),
-    Column("published", DATE, nullable=False),
+    Column("published", DATE),  # NULL: the page shows no date
     Column("document_sha256", HASH, ForeignKey("documents.sha256")),
     Column("derived_from", Text),
     Index("ix_sources_url", "url"),
@@ -86,7 +86,7 @@ def claim_content_columns(*, required: bool) -> list[Column]:
         Column("value", Text, nullable=nullable),
         Column("lo", BigInteger, nullable=nullable),
         Column("hi", BigInteger),
-        Column("as_of", DATE, nullable=nullable),
+        Column("as_of", DATE),  # NULL: an undated claim
         Column("as_of_inferred", Boolean, nullable=nullable),
         Column("period_start", DATE),
         Column("deadline", DATE),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .dates import iso
 from .model import Claim, Correction, Source
 from .rows import quote_columns
 from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_figure
@@ -40,7 +41,7 @@ def csv_writer(buffer, **options):
 
 
 CLAIM_TABLE_COLUMNS = ("id", "series", "kind", "value", "lo", "hi", "as_of", "publisher", "speaker", "status")
-SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "derived_from", "document_sha256",
+SOURCE_COLUMNS = ("id", "publisher", "published", "title", "url", "version_of", "derived_from", "document_sha256",
                   "recorded_at", "recorded_by")
 
 
@@ -48,7 +49,7 @@ def _source_facts(source: Source) -> dict[str, Any]:
     """What a source says of itself: shown with the source and with each of its claims."""
     return {
         "publisher": source.publisher,
-        "published": source.published.isoformat(),
+        "published": iso(source.published),
         "title": source.title,
         "url": source.url,
         "derived_from": source.derived_from,
@@ -60,6 +61,7 @@ def source_dict(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         **_source_facts(source),
+        "version_of": f"S{source.version_of}" if source.version_of is not None else None,
         "recorded_at": source.recorded_at,
         "recorded_by": source.recorded_by,
     }
@@ -89,10 +91,10 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "lo": content.lo,
         "hi": content.hi,
         **figure_extras(content.value, content.lo, content.hi),
-        "as_of": content.as_of.isoformat(),
+        "as_of": iso(content.as_of),
         "as_of_inferred": content.as_of_inferred,
-        "period_start": content.period_start.isoformat() if content.period_start else None,
-        "deadline": content.deadline.isoformat() if content.deadline else None,
+        "period_start": iso(content.period_start),
+        "deadline": iso(content.deadline),
         "event": content.event,
         "source": source.id,
         **_source_facts(source),
@@ -120,7 +122,7 @@ def correction_dict(correction: Correction) -> dict[str, Any]:
     if correction.content is not None:
         data.update({
             "value": correction.content.value, "lo": correction.content.lo,
-            "hi": correction.content.hi, "as_of": correction.content.as_of.isoformat(),
+            "hi": correction.content.hi, "as_of": iso(correction.content.as_of),
             "series": correction.content.series, "kind": correction.content.kind.value,
         })
     return data

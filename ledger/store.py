@@ -11,7 +11,7 @@ from __future__ import annotations
 import getpass
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
@@ -345,16 +345,24 @@ class Ledger:
         with db.connect(self.engine) as connection:
             query = _with_entry(schema.sources)
             if "://" in reference:
-                row = connection.execute(query.where(schema.sources.c.url == reference.strip())).mappings().first()
+                rows = connection.execute(
+                    query.where(schema.sources.c.url == reference.strip()).order_by(schema.sources.c.seq)
+                ).mappings().all()
+                if len(rows) > 1:
+                    versions = ", ".join(f"S{r['seq']} (published {r['published'] or 'unknown'})" for r in rows)
+                    raise NotFound(f"{reference} has {len(rows)} versions: {versions}",
+                                   "name the version by its id, e.g. --source " + f"S{rows[-1]['seq']}")
+                row = rows[0] if rows else None
             else:
                 try:
                     seq = parse_public_id(reference, EntryType.SOURCE)
                 except ValueError as error:
                     raise NotFound(str(error), "give a source id such as S3 or its url") from None
                 row = connection.execute(query.where(schema.sources.c.seq == seq)).mappings().first()
-        if row is None:
-            raise NotFound(f"there is no source {reference}", "`pxl source list` shows the sources")
-        return source_from_row(row)
+            if row is None:
+                raise NotFound(f"there is no source {reference}", "`pxl source list` shows the sources")
+            source = source_from_row(row)
+            return _with_versions(connection, {source.seq: source})[source.seq]
 
     def document(self, sha: str) -> str | None:
         with db.connect(self.engine) as connection:
@@ -577,7 +585,24 @@ def _sources(connection: Connection, as_known_at: str | None, seqs: set[int] | N
     # By position through the driver: a ledger may hold a source per claim (95,000 for
     # 100,000 claims), and mapping rows cost as much again as the fetch.
     keys, rows = db.driver_rows(connection, query)
-    return sources_from_tuples(keys, rows)
+    return _with_versions(connection, sources_from_tuples(keys, rows))
+
+
+def _with_versions(connection: Connection, sources: dict[int, Source]) -> dict[int, Source]:
+    """Link each later version of a page to its first: sources sharing a url, the first
+    recorded being the one the others are versions of. (The first version is recorded
+    before the others, so it is known whenever they are, at any ``as_known_at``.)"""
+    url, seq = schema.sources.c.url, schema.sources.c.seq
+    firsts = dict(connection.execute(
+        select(url, func.min(seq)).where(url.is_not(None)).group_by(url).having(func.count() > 1)
+    ).all())
+    if not firsts:
+        return sources
+    for key, source in sources.items():
+        first = firsts.get(source.url)
+        if first is not None and first != key:
+            sources[key] = replace(source, version_of=first)
+    return sources
 
 
 def _declaration_entries(connection: Connection, as_known_at: str | None) -> list[Declaration]:

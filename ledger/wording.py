@@ -126,6 +126,7 @@ class WordingConfig:
     tolerance: float = DEFAULT_TOLERANCE
     vague: Mapping[str, tuple[int, int]] = field(default_factory=lambda: DEFAULT_VAGUE)
     decimal_comma: bool | None = None
+    date_order: str | None = None  # "dmy" or "mdy": how NN/NN/YYYY reads when both orders are possible
 
     def __post_init__(self) -> None:
         if not 0 <= self.tolerance < 1:
@@ -133,8 +134,10 @@ class WordingConfig:
         for word, (lo, hi) in self.vague.items():
             if not 0 <= lo <= hi <= MAX_COUNT:
                 raise ValueError(f"vague wording {word!r} has an empty or impossible range {lo}-{hi}")
+        if self.date_order not in (None, "dmy", "mdy"):
+            raise ValueError(f"date order must be dmy or mdy, not {self.date_order!r}")
         object.__setattr__(
-            self, "_key", (self.tolerance, tuple(sorted(self.vague.items())), self.decimal_comma))
+            self, "_key", (self.tolerance, tuple(sorted(self.vague.items())), self.decimal_comma, self.date_order))
         object.__setattr__(self, "_vague_words", _vague_table(self.vague))
 
     # Hashable by value, so parsed wordings can be cached per configuration.
@@ -147,10 +150,13 @@ class WordingConfig:
     def with_vague(self, overrides: Mapping[str, tuple[int, int]]) -> "WordingConfig":
         merged = dict(self.vague)
         merged.update({_normalise_key(k): v for k, v in overrides.items()})
-        return WordingConfig(self.tolerance, MappingProxyType(merged), self.decimal_comma)
+        return WordingConfig(self.tolerance, MappingProxyType(merged), self.decimal_comma, self.date_order)
 
     def with_decimal_comma(self, decimal_comma: bool | None) -> "WordingConfig":
-        return WordingConfig(self.tolerance, self.vague, decimal_comma)
+        return WordingConfig(self.tolerance, self.vague, decimal_comma, self.date_order)
+
+    def with_date_order(self, date_order: str | None) -> "WordingConfig":
+        return WordingConfig(self.tolerance, self.vague, self.decimal_comma, date_order)
 
 
 def _normalise_key(text: str) -> str:

@@ -8,13 +8,14 @@ batch commits or none of it does.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import Connection, Table, select
 
 from . import schema
 from .chain import CONTENT_FIELDS, GENESIS, canonical_json, document_hash, entry_header, hash_encoded
+from .dates import Period, iso
 from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
 from .errors import FieldError, InvalidInput, NotFound
 from .model import (
@@ -70,6 +71,7 @@ class Writer:
         self._stored_documents: dict[str, str | None] = {}  # already in the database
         self._sources: dict[int, Source] | None = None
         self._source_by_identity: dict[str, Source] = {}
+        self._first_by_url: dict[str, int] = {}  # url -> the first source recorded with it
         self._plain_sources: dict[str, tuple[tuple, Source]] = {}  # identity -> (fields that matched, source)
 
     # -- the chain ------------------------------------------------------------------
@@ -160,6 +162,12 @@ class Writer:
         assert self._sources is not None
         self._sources[source.seq] = source
         self._source_by_identity.setdefault(_identity(source), source)
+        if source.url is not None:
+            self._first_by_url.setdefault(source.url, source.seq)
+
+    def _version_of(self, url: str | None) -> int | None:
+        """For a new source: the first source recorded with its url (another version of the page)."""
+        return self._first_by_url.get(url) if url is not None else None
 
     def source(self, seq: int) -> Source:
         try:
@@ -170,8 +178,9 @@ class Writer:
     def source_for(self, draft: SourceDraft, column_line: int | None = None) -> Source:
         """The recorded source ``draft`` describes, recording it first if it is new.
 
-        Matched by url, else by (publisher, title, published). A match whose other facts
-        differ is an error: a recorded source cannot be changed.
+        Matched by (url, published), else by (publisher, title, published). A match whose
+        other facts differ is an error: a recorded source cannot be changed. A known url
+        with another publication date is a new version of that page, linked to the first.
         """
         self._load_sources()
         existing = self._source_by_identity.get(draft.identity())
@@ -188,7 +197,7 @@ class Writer:
         source = Source(
             seq=seq, publisher=draft.publisher, published=draft.published, title=draft.title,
             url=draft.url, document_sha256=document_sha, derived_from=draft.derived_from,
-            recorded_at=self.recorded_at, recorded_by=self.recorded_by,
+            recorded_at=self.recorded_at, recorded_by=self.recorded_by, version_of=self._version_of(draft.url),
         )
         row = source_row(source)
         del row["seq"]
@@ -211,14 +220,14 @@ class Writer:
         if existing is None:
             source = Source(
                 seq=self.append_fields(EntryType.SOURCE, fields), publisher=publisher,
-                published=date.fromisoformat(published),
+                published=_period(published),
                 title=title, url=url, document_sha256=None, derived_from=derived_from,
-                recorded_at=self.recorded_at, recorded_by=self.recorded_by,
+                recorded_at=self.recorded_at, recorded_by=self.recorded_by, version_of=self._version_of(url),
             )
             self._remember(source)
             self._plain_sources[identity] = (fields, source)
             return source, True
-        given = SourceDraft(publisher, date.fromisoformat(published), title, url, derived_from)
+        given = SourceDraft(publisher, _period(published), title, url, derived_from)
         if _source_mismatches(existing, given, None, None):
             return None, False
         self._plain_sources[identity] = (fields, existing)
@@ -312,6 +321,10 @@ class Writer:
             yield from self.connection.exec_driver_sql(f"{select_where} IN ({', '.join([mark] * len(batch))})", batch)
 
 
+def _period(text: str | None) -> Period | None:
+    return Period.from_iso(text) if text is not None else None
+
+
 def _identity(source: Source) -> str:
     return source_identity(source.url, source.publisher, source.title, source.published)
 
@@ -328,7 +341,7 @@ def _source_mismatches(
     errors = []
     for column, recorded, given in (
         ("publisher", existing.publisher, draft.publisher),
-        ("published", existing.published.isoformat(), draft.published.isoformat()),
+        ("published", iso(existing.published), iso(draft.published)),
         ("title", existing.title, draft.title),
         ("derived_from", existing.derived_from, draft.derived_from),
     ):

@@ -44,7 +44,7 @@ def scale_of(result: SeriesResult) -> tuple[float, bool]:
     """(the top of the y axis, whether the target lies above it). The axis is scaled to
     the figures and bounds, not to a target far above them: 20-500 released against a
     5,000 target would otherwise lie flat on the floor."""
-    releases = [c for c in result.claims if c.kind.constrains_total]
+    releases = [c for c in result.claims if c.kind.constrains_total and c.as_of is not None]
     values = [c.lo for c in releases] + [c.hi for c in releases if c.hi is not None]
     values += [e.low for e in result.estimates] + [e.high for e in result.estimates if e.high is not None]
     top = max(values + [1])
@@ -190,15 +190,15 @@ def draw(result: SeriesResult, conflicted: set[int], size: str = "wide"):
     for colour, group in ranged_by_colour.items():
         # an open upper bound is a short bar ending in an arrowhead, not a bar to the top
         tops = [c.hi if c.hi is not None else c.lo + fade * 0.6 for c in group]
-        axes.vlines([c.as_of for c in group], [c.lo for c in group], tops, color=colour, linewidth=2.5,
+        axes.vlines([_when(c) for c in group], [c.lo for c in group], tops, color=colour, linewidth=2.5,
                     rasterized=dense)
         open_ended = [c for c in group if c.hi is None]
         if open_ended:
-            axes.plot([c.as_of for c in open_ended], [c.lo + fade * 0.6 for c in open_ended], "^",
+            axes.plot([_when(c) for c in open_ended], [c.lo + fade * 0.6 for c in open_ended], "^",
                       color=colour, markersize=6, rasterized=dense)
     # Points last: an exact figure is never hidden behind a range.
     for colour, group in exact_by_colour.items():
-        axes.plot([c.as_of for c in group], [c.lo for c in group], "o", color=colour, markersize=4,
+        axes.plot([_when(c) for c in group], [c.lo for c in group], "o", color=colour, markersize=4,
                   rasterized=dense)
     for key, mark in legend_origins.items():
         stand_in = (Line2D([], [], marker="o", linestyle="none", color=colour_of[key], markersize=4)
@@ -207,26 +207,26 @@ def draw(result: SeriesResult, conflicted: set[int], size: str = "wide"):
     ringed = [c for c in releases if c.seq in conflicted]
     rings = None
     if ringed:
-        rings, = axes.plot([c.as_of for c in ringed], [c.lo if c.hi is None else (c.lo + c.hi) / 2 for c in ringed],
+        rings, = axes.plot([_when(c) for c in ringed], [c.lo if c.hi is None else (c.lo + c.hi) / 2 for c in ringed],
                            "o", markersize=11, markerfacecolor="none", markeredgecolor=CONFLICT_COLOUR,
                            markeredgewidth=1.5, rasterized=dense)
     target_artist = None
     if result.target is not None and not target_off_scale:
         target_artist = axes.axhline(result.target.lo, color="black", linestyle="--", linewidth=1)
     axes.set_ylim(0, ceiling)
-    dates = [c.as_of for c in releases] + [e.date for e in estimates]
+    dates = [_when(c) for c in releases] + [e.date for e in estimates]
     if dates:
         _date_axis(axes, min(dates), max(dates), ticks=4 if narrow else 7)
     if partial:
         # A batch or a total over a period is not a point on the cumulative axis: it goes
         # in a rug along the bottom, labelled with its figure while there are few, in rows
         # so that no label covers another.
-        rug, = axes.plot([c.as_of for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
+        rug, = axes.plot([_when(c) for c in partial], [0] * len(partial), "^", color="#555555", markersize=6,
                          clip_on=False, rasterized=dense)
         legend.append((rug, "batch or period total"))
         if len(partial) <= MAX_RUG_LABELS:
             texts = []
-            for claim in sorted(partial, key=lambda c: c.as_of):
+            for claim in sorted(partial, key=_when):
                 if claim.hi is None:
                     text = f"+{claim.lo:,} or more"
                 elif claim.lo == claim.hi:
@@ -234,7 +234,7 @@ def draw(result: SeriesResult, conflicted: set[int], size: str = "wide"):
                 else:
                     text = f"+{claim.lo:,}\u2013{claim.hi:,}"
                 texts.append((claim, text))
-            for (claim, _), (x, text, row) in zip(texts, _place_labels(axes, [(c.as_of, t) for c, t in texts])):
+            for (claim, _), (x, text, row) in zip(texts, _place_labels(axes, [(_when(c), t) for c, t in texts])):
                 axes.annotate(text, (x, 0), xytext=(0, 8 + 9 * row), textcoords="offset points",
                               ha="center", fontsize=7, color=colour_of[origins.origin(claim)])
     if rings is not None:
@@ -264,8 +264,9 @@ LAST_DRAWABLE = date(9000, 1, 1)  # matplotlib's dates end at 9999, with room fo
 def drawable(result: SeriesResult) -> bool:
     """Whether the series' dates fit on a chart: a claim dated 9999-12-31 is recorded and
     reported, but drawn with margins past year 9999 it overflowed matplotlib's dates."""
-    days = [e.date for e in result.estimates] + [d for c in result.claims for d in (c.as_of, c.period_start, getattr(c, "deadline", None)) if d]
-    return all(d < LAST_DRAWABLE for d in days if isinstance(d, date))
+    days = [e.date for e in result.estimates] + [
+        p.last for c in result.claims for p in (c.as_of, c.period_start, getattr(c, "deadline", None)) if p]
+    return all(d < LAST_DRAWABLE for d in days)
 
 
 def svg(result: SeriesResult, conflicted: set[int], size: str = "wide") -> str | None:
@@ -324,3 +325,9 @@ def svgs(items: list[tuple[SeriesResult, set[int]]], size: str = "wide") -> list
             return workers_pool.map(_svg_at, range(len(items)), chunksize=max(1, len(items) // (workers * 4)))
     finally:
         _WORK = []
+
+
+def _when(claim) -> date:
+    """Where a claim sits on the time axis: its day, or the middle of its month or year."""
+    first, last = claim.as_of.first, claim.as_of.last
+    return first + (last - first) / 2

@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from pxl.ledger.dates import iso
 from pxl.ledger.model import Claim
 from pxl.ledger.reconcile import Discrepancy, Reconciliation, SeriesResult
 from pxl.ledger.reconcile.explain import bound, number, statement
 from pxl.ledger.reconcile.origins import OriginIndex
 
-from .reconciliation import progress
+from .reconciliation import progress, undated
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class SeriesSummary:
         """The discrepancies a reader must see first: conflicts, then the comparisons with
         targets (single-origin figures are a mark on each figure, not a discrepancy)."""
         return self.discrepancies
+
+    @property
+    def undated(self) -> tuple[Claim, ...]:
+        """Claims with no date at all (no as_of, no publication date): shown apart."""
+        return undated(self.result)
 
 
 @dataclass(frozen=True)
@@ -114,10 +120,10 @@ def figure_dict(claim: Claim, report: Report) -> dict[str, Any]:
     return {
         "id": claim.id, "ref": claim.ref, "series": claim.series, "kind": claim.kind.value,
         "value": claim.value, "lo": claim.lo, "hi": claim.hi, "statement": statement(claim),
-        "as_of": claim.as_of.isoformat(), "as_of_inferred": claim.as_of_inferred,
-        "period_start": claim.period_start.isoformat() if claim.period_start else None,
+        "as_of": iso(claim.as_of), "as_of_inferred": claim.as_of_inferred,
+        "period_start": iso(claim.period_start),
         "source": claim.source.id, "publisher": claim.source.publisher,
-        "published": claim.source.published.isoformat(), "title": claim.source.title,
+        "published": iso(claim.source.published), "title": claim.source.title,
         "url": claim.source.url, "derived_from": claim.source.derived_from,
         "document_sha256": claim.source.document_sha256, "speaker": claim.speaker,
         "origin": report.origins.get(claim.seq),

@@ -9,6 +9,7 @@ import json
 from datetime import date
 from typing import Any
 
+from pxl.ledger.dates import iso
 from pxl.ledger.english import count
 from pxl.ledger.model import Claim
 from pxl.ledger.reconcile import Estimate, Reconciliation, SeriesResult
@@ -27,13 +28,18 @@ def estimate_dict(estimate: Estimate | None) -> dict[str, Any] | None:
     }
 
 
+def undated(result: SeriesResult) -> tuple[Claim, ...]:
+    """The series' claims with no date at all: recorded and shown, constraining nothing."""
+    return tuple(c for c in result.claims if c.as_of is None)
+
+
 def _claim_ref(claim: Claim) -> dict[str, Any]:
     return {"id": claim.id, "ref": claim.ref}
 
 
 def _figure(claim: Claim) -> dict[str, Any]:
     return {"id": claim.id, "ref": claim.ref, "value": claim.value, "lo": claim.lo, "hi": claim.hi,
-            "as_of": claim.as_of.isoformat(), "deadline": claim.deadline.isoformat() if claim.deadline else None,
+            "as_of": iso(claim.as_of), "deadline": iso(claim.deadline),
             "speaker": claim.speaker, "publisher": claim.source.publisher}
 
 
@@ -60,7 +66,7 @@ def series_dict(result: SeriesResult) -> dict[str, Any]:
         "parts": list(result.parts),
         "remainder": estimate_dict(result.remainder),
         "target": None if target is None else {"lo": target.lo, "hi": target.hi, "claim": target.id,
-                                               "deadline": target.deadline.isoformat() if target.deadline else None},
+                                               "deadline": iso(target.deadline)},
         "latest": estimate_dict(result.latest),
         "estimates": [estimate_dict(e) for e in result.estimates],
         "excluded": [e.claim.id for e in result.exclusions],
@@ -73,6 +79,7 @@ def series_dict(result: SeriesResult) -> dict[str, Any]:
         "targets": [_figure(c) for c in result.targets],
         "pledges": [_figure(c) for c in result.pledges],
         "demands": [_figure(c) for c in result.demands],
+        "undated": [c.id for c in undated(result)],
         "claims": len(result.claims),
         "sources": len({c.source.seq for c in result.claims}),
         "origins": result.origins,
@@ -127,7 +134,7 @@ def claim_line(claim: Claim, width: int = 44) -> str:
     words = claim.quote.exact if claim.quote else claim.value
     words = words if len(words) <= width else words[: width - 1] + "\u2026"
     who = claim.source.publisher + (f" / {claim.speaker}" if claim.speaker else "")
-    return f"{claim.id:<6} {who} {claim.source.published.isoformat()} \u201c{words}\u201d    {statement(claim)}"
+    return f"{claim.id:<6} {who} {claim.source.published or 'undated'} \u201c{words}\u201d    {statement(claim)}"
 
 
 def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, digest: str | None = None) -> str:
@@ -149,8 +156,8 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
         for label, group in (("target", result.targets), ("pledge", result.pledges), ("demand", result.demands)):
             for claim in group:
                 lines.append(f"  {label:<7} {bound(claim.lo, claim.hi).removeprefix('= ')}"
-                             + (f" due {claim.deadline.isoformat()}" if claim.deadline else "")
-                             + f"  ({claim.id}, {claim.speaker or claim.source.publisher}, {claim.as_of.isoformat()})")
+                             + (f" due {claim.deadline}" if claim.deadline else "")
+                             + f"  ({claim.id}, {claim.speaker or claim.source.publisher}, {claim.as_of or 'undated'})")
         if result.latest is not None:
             lines.append(f"  latest  {result.latest.date.isoformat()}: {_range(result.latest)}")
         share = progress(result)
@@ -166,6 +173,9 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
             lines.append(f"  {single_origin_text(result)}")
         for exclusion in result.exclusions:
             lines.append(f"  excluded {exclusion.claim.id}: {exclusion.reason}")
+        if undated(result):
+            lines.append("  undated (no as_of and no publication date; they constrain no date):")
+            lines.extend(f"    {claim_line(claim)}" for claim in undated(result))
         for discrepancy in by_series.get(result.series, []):
             lines.append("")
             if discrepancy.type == "conflict":

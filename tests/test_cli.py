@@ -100,7 +100,7 @@ def test_verify_names_the_tampered_entry(run, backend):
     [
         (("--value", "lots"), "value 'lots': 'lots' is not understood"),
         (("--value", "300", "--kind", "rumour"), "Invalid value for '--kind'"),
-        (("--value", "300", "--as-of", "13/04/2020"), "YYYY-MM-DD"),
+        (("--value", "300", "--as-of", "04/05/2020"), "day first it is 2020-05-04, month first 2020-04-05"),
         (("--value", "300", "--series", "Kabul to Taliban"), "RELEASING->RELEASED"),
     ],
 )

@@ -91,11 +91,11 @@ def test_changed_row_with_ref_needs_amend_by_ref(run, tmp_path):
 
 
 def test_bad_file_writes_nothing_and_names_every_bad_row(run, tmp_path):
-    rows = [row(1), row(2, value="lots"), row(3), row(4, published="13/04/2020", kind="rumour")]
+    rows = [row(1), row(2, value="lots"), row(3), row(4, published="04/05/2020", kind="rumour")]
     result = run("import", str(write_csv(tmp_path / "bad.csv", rows)))
     assert result.exit_code == 1
     assert "line 3, value 'lots'" in result.output
-    assert "line 5, kind 'rumour'" in result.output and "line 5, published '13/04/2020'" in result.output
+    assert "line 5, kind 'rumour'" in result.output and "line 5, published '04/05/2020'" in result.output
     assert "nothing was written" in result.output
     assert run("list", "--format", "json").output.strip() == "[]"
 
@@ -194,7 +194,7 @@ def test_unreadable_files(run, tmp_path, content, message):
 
 CORRUPTIONS = {
     "value": ["lots", "-5", "1.5", "=HYPERLINK(\"x\")", "nearly 0"],
-    "published": ["", "2020-13-01", "yesterday"],
+    "published": ["2020-13-01", "yesterday", "04/05/2020"],
     "kind": ["rumour", ""],
     "series": ["Kabul", "a->", "DROP TABLE claims;"],
     "as_of": ["2021-01-01"],  # after publication, for a release figure

@@ -30,9 +30,9 @@ def satisfying(claims) -> np.ndarray:
     """The rows of SEQUENCES that satisfy every claim (the oracle, by brute force)."""
     mask = np.ones(len(SEQUENCES), dtype=bool)
     for c in claims:
-        end = (c.as_of - day(0)).days
+        end = (c.as_of.first - day(0)).days
         start = c.period_start if c.kind is Kind.CUMULATIVE else (c.period_start or c.as_of)
-        base = SEQUENCES[:, (start - day(0)).days - 1] if start else 0
+        base = SEQUENCES[:, (start.first - day(0)).days - 1] if start else 0
         value = SEQUENCES[:, end] - base
         mask &= value >= c.lo
         if c.hi is not None:

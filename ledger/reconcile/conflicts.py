@@ -20,6 +20,7 @@ aside first
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..model import Claim
 from .explain import cycle_arithmetic, statement
@@ -72,7 +73,7 @@ def exclusion_key(claim: Claim, origins: int) -> tuple:
         -(claim.credibility or 6),
         origins,
         0 if claim.as_of_inferred else 1,
-        claim.source.published,
+        claim.source.published.first if claim.source.published else date.min,  # unknown: earliest
         claim.seq,
     )
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Iterable
 
+from ..dates import Period
 from ..model import RELEASE_KINDS, Claim, Figure, Kind, family_of, is_scoped
 from . import workers as in_workers
 from .contradictions import direct_contradictions
@@ -221,9 +222,12 @@ def reconcile_series(
     speaker names declared one origin."""
     origins = OriginIndex(claims, aliases)
     support = Corroboration(claims, origins)
-    days = sorted({c.as_of for c in claims} | {c.deadline for c in claims if c.deadline} | set(extra_days))
-    # The day before each period a target covers: C(end) - C(start - 1) is its release.
-    before = {c.period_start - timedelta(days=1) for c in claims if c.period_start and c.kind not in RELEASE_KINDS}
+    days = sorted({c.as_of.last for c in claims if c.as_of is not None}
+                  | {c.deadline.last for c in claims if c.deadline} | set(extra_days))
+    # The day before each period a target covers: C(end) - C(start - 1) is its release
+    # (a period starting in some day of a month: before its first day and before its last).
+    before = {day for c in claims if c.period_start and c.kind not in RELEASE_KINDS
+              for day in (c.period_start.day_before(), c.period_start.last - timedelta(days=1))}
     series_graph = SeriesGraph(claims, extra_days=days + sorted(before))
     resolution = resolve(series_graph, support)
     exclusions = resolution.exclusions
@@ -234,7 +238,8 @@ def reconcile_series(
 
     targets = tuple(c for c in claims if c.kind is Kind.TARGET)
     # The main target is the whole series's (no period), the latest stated.
-    target = max(targets, key=lambda c: (c.period_start is None, c.as_of, c.seq)) if targets else None
+    target = max(targets, key=lambda c: (c.period_start is None, c.as_of.last if c.as_of else date.min, c.seq)) \
+        if targets else None
     result = SeriesResult(
         series=name,
         claims=tuple(claims),
@@ -350,7 +355,7 @@ def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
             if len(group) < 2 or all(intersects(a, b) for i, a in enumerate(group) for b in group[i + 1:]):
                 continue
             values = "; ".join(
-                f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of.isoformat()})"
+                f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of or 'undated'})"
                 for c in group
             )
             found.append(Discrepancy(
@@ -363,9 +368,9 @@ def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
 def _period_text(claim: Claim) -> str:
     parts = []
     if claim.period_start:
-        parts.append(f"from {claim.period_start.isoformat()}")
+        parts.append(f"from {claim.period_start}")
     if claim.deadline:
-        parts.append(f"due {claim.deadline.isoformat()}")
+        parts.append(f"due {claim.deadline}")
     if claim.event:
         parts.append(f"({claim.event})")
     return (" " + " ".join(parts)) if parts else ""
@@ -388,7 +393,7 @@ def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Spa
     for claim in result.targets + result.pledges:
         if claim.deadline is None and claim is not result.target and claim.period_start is None:
             continue
-        due = claim.deadline or (latest.date if latest else None)
+        due = claim.deadline.last if claim.deadline else (latest.date if latest else None)
         if due is None or (claim.period_start is not None and over_period is None):
             continue
         if claim.period_start is not None:
@@ -417,16 +422,19 @@ def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Spa
     return found
 
 
-def _over_period(graph: ConstraintGraph, start: date, end: date) -> Span:
+def _over_period(graph: ConstraintGraph, start: Period, end: date) -> Span:
     """Tight bounds of C(end) - C(start - 1) and the claims on the paths that set them:
-    x_end - x_before <= d(before, end) and x_before - x_end <= d(end, before)."""
-    before, after = graph.node_of(start - timedelta(days=1)), graph.node_of(end)
-    upward = shortest_paths(graph, before)
+    x_end - x_before <= d(before, end) and x_before - x_end <= d(end, before). A period
+    starting some day of a month counts its high from before the month's first day and
+    its low from before its last (sound whichever day it started)."""
+    early, late = graph.node_of(start.day_before()), graph.node_of(start.last - timedelta(days=1))
+    after = graph.node_of(end)
+    upward = shortest_paths(graph, early)
     downward = shortest_paths(graph, after)
     high = None if upward.distance[after] == INFINITY else int(upward.distance[after])
-    low = max(0, int(-downward.distance[before])) if downward.distance[before] != INFINITY else 0
+    low = max(0, int(-downward.distance[late])) if downward.distance[late] != INFINITY else 0
     high_claims = () if high is None else _claims_on(upward.path_to(after))
-    return low, _claims_on(downward.path_to(before)) if low else (), high, high_claims
+    return low, _claims_on(downward.path_to(late)) if low else (), high, high_claims
 
 
 def _claims_on(path: list[Edge]) -> tuple[Claim, ...]:

@@ -22,11 +22,11 @@ def bound(lo: int, hi: int | None) -> str:
 
 def quantity(claim: Claim) -> str:
     """What the claim is about, e.g. "total by 2020-04-12", "released on 2020-04-12"."""
-    day = claim.as_of.isoformat()
+    day = claim.as_of.isoformat() if claim.as_of else "an unknown date"
     if claim.kind is Kind.CUMULATIVE:
         if claim.period_start:
             return f"released {claim.period_start.isoformat()}..{day}"
-        return f"total by {day}"
+        return f"total by {day}" if claim.as_of is None or claim.as_of.is_day else f"total in {day}"
     if claim.kind is Kind.INCREMENT:
         if claim.period_start:
             return f"released {claim.period_start.isoformat()}..{day}"

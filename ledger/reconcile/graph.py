@@ -7,6 +7,8 @@ and non-decreasing. Each release claim bounds a difference of two values of C:
 - cumulative at t since s:         lo <= C(t) - C(s-1)     <= hi
 - increment on day d:              lo <= C(d) - C(d-1)     <= hi   (over s..d: C(d) - C(s-1))
 
+Dates known only to a month or a year are relaxed soundly (:func:`claim_constraints`).
+
 A constraint ``x_v - x_u <= w`` is the edge u -> v of weight w; ``lo <= x_v - x_u <= hi`` is
 the edges u -> v (hi) and v -> u (-lo); "non-decreasing" is a 0-weight edge from every node
 to the one before it. Nodes are points in time, in order: the origin (before anything was
@@ -79,27 +81,64 @@ def _adjacency(edges: Iterable[Edge], size: int, reverse: bool) -> tuple[Adjacen
     return forward, backward
 
 
-def claim_points(claim: Claim, slots: dict[tuple[int, str], int]) -> tuple[int, int]:
-    """The two points whose difference ``claim`` bounds: (from, to)."""
-    end = claim.as_of.toordinal()
-    if claim.kind is Kind.INCREMENT:
-        if claim.event and claim.period_start is None:
-            slot = slots[(end, claim.event)]
-            before = end * SLOTS + slot - 1 if slot > 1 else day_end(end - 1)
-            return before, end * SLOTS + slot
-        start = claim.period_start or claim.as_of
-        return day_end(start.toordinal() - 1), day_end(end)
-    if claim.period_start is not None:
-        return day_end(claim.period_start.toordinal() - 1), day_end(end)
-    return ORIGIN, day_end(end)
+class Constraint(NamedTuple):
+    """``C(head) - C(tail) <= weight``, between two points in time; ``side`` says which
+    bound of the claim it is ("hi": an upper bound, "lo": a lower bound)."""
+
+    tail: int
+    head: int
+    weight: int
+    side: str
+
+
+def claim_constraints(claim: Claim, slots: dict[tuple[int, str], int]) -> list[Constraint]:
+    """The difference constraints a release claim puts on C; the one rule for every engine
+    (this graph, and the linear program of scope families).
+
+    A claim bounds ``C(end) - C(start)``. With every date a day, ``end`` and ``start`` are
+    single points and the constraints are exact. A month or year is the interval of its
+    days, and the claim holds for *some* day of it: ``end`` lies between the ends of the
+    first and last day of ``as_of`` (``e1..e2``), ``start`` between those of
+    ``period_start`` - 1 (``s1..s2``). Since C never falls, C(end) <= C(e2) and
+    C(start) >= C(s1), so ``lo <= C(end) - C(start)`` implies ``C(e2) - C(s1) >= lo``;
+    and C(end) >= C(e1), C(start) <= C(s2), so ``C(end) - C(start) <= hi`` implies
+    ``C(e1) - C(s2) <= hi``. Both are implied by every history the claim allows: sound.
+    For a total known to a month this is C(last day) >= lo and C(first day) <= hi (the
+    SPEC's C(first-1) <= hi is implied by it, and looser). For an increment on some day d
+    of a month (``start`` = d-1), it is C(last) - C(first-1) >= lo and no upper bound:
+    where ``e1 <= s2`` the upper bound says nothing that "a total cannot fall" does not.
+    An undated claim (no ``as_of``) constrains nothing.
+    """
+    as_of = claim.as_of
+    if as_of is None or claim.kind not in RELEASE_KINDS:
+        return []
+    e1, e2 = day_end(as_of.first.toordinal()), day_end(as_of.last.toordinal())
+    period_start = claim.period_start
+    if period_start is not None:
+        s1, s2 = day_end(period_start.first.toordinal() - 1), day_end(period_start.last.toordinal() - 1)
+    elif claim.kind is Kind.INCREMENT:
+        if claim.event and as_of.is_day:
+            day = as_of.first.toordinal()
+            slot = slots[(day, claim.event)]
+            s1 = s2 = day * SLOTS + slot - 1 if slot > 1 else day_end(day - 1)
+            e1 = e2 = day * SLOTS + slot
+        else:
+            s1, s2 = day_end(as_of.first.toordinal() - 1), day_end(as_of.last.toordinal() - 1)
+    else:
+        s1 = s2 = ORIGIN
+    found = [Constraint(e2, s1, -claim.lo, "lo")]
+    if claim.hi is not None and e1 > s2:
+        found.append(Constraint(s2, e1, claim.hi, "hi"))
+    return found
 
 
 def event_slots(claims: Iterable[Claim]) -> dict[tuple[int, str], int]:
     """Slot numbers 1..k for the distinct events of each day (in name order)."""
     by_day: dict[int, set[str]] = {}
     for claim in claims:
-        if claim.kind is Kind.INCREMENT and claim.event and claim.period_start is None:
-            by_day.setdefault(claim.as_of.toordinal(), set()).add(claim.event)
+        if claim.kind is Kind.INCREMENT and claim.event and claim.period_start is None and claim.as_of is not None \
+                and claim.as_of.is_day:
+            by_day.setdefault(claim.as_of.first.toordinal(), set()).add(claim.event)
     return {(day, event): rank for day, events in by_day.items()
             for rank, event in enumerate(sorted(events), start=1)}
 
@@ -118,11 +157,12 @@ class SeriesGraph:
     def __init__(self, claims: Iterable[Claim], extra_days: Iterable[date] = ()):
         releases = sorted((c for c in claims if c.kind in RELEASE_KINDS), key=lambda c: c.seq)
         slots = event_slots(releases)
-        spans = [(claim, *claim_points(claim, slots)) for claim in releases]
+        spans = [(claim, claim_constraints(claim, slots)) for claim in releases]
         points = {ORIGIN}
-        for _, start, end in spans:
-            points.add(start)
-            points.add(end)
+        for _, constraints in spans:
+            for constraint in constraints:
+                points.add(constraint.tail)
+                points.add(constraint.head)
         for point in [p for p in points if p % SLOTS not in (END_OF_DAY, 0)]:
             points.add(day_end(point // SLOTS))  # the day's end, after its batches
         points.update(day_end(day.toordinal()) for day in extra_days)
@@ -135,14 +175,12 @@ class SeriesGraph:
             (i, i - 1): [Edge(i, i - 1, 0, None, "order")] for i in range(1, len(self.points))
         }
         self._pairs_of: dict[int, list[tuple[int, int]]] = {}
-        for claim, start, end in spans:
-            u, v = index[start], index[end]
+        for claim, constraints in spans:
             pairs = self._pairs_of[claim.seq] = []
-            if claim.hi is not None:
-                candidates.setdefault((u, v), []).append(Edge(u, v, claim.hi, claim, "hi"))
+            for tail, head, weight, side in sorted(constraints, key=lambda c: c.side != "hi"):
+                u, v = index[tail], index[head]
+                candidates.setdefault((u, v), []).append(Edge(u, v, weight, claim, side))
                 pairs.append((u, v))
-            candidates.setdefault((v, u), []).append(Edge(v, u, -claim.lo, claim, "lo"))
-            pairs.append((v, u))
         for options in candidates.values():
             if len(options) > 1:
                 options.sort(key=lambda e: e.weight)  # stable: order edge, then seq order, on ties
