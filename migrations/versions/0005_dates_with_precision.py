@@ -10,16 +10,16 @@ change how rows are stored, so the table definitions are edited in place, the pr
 SQLite documents for exactly this change ("Making Other Kinds Of Table Schema Changes",
 https://www.sqlite.org/lang_altertable.html#otheralter).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-30
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
