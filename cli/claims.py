@@ -18,7 +18,7 @@ from pxl.ledger.serialise import (
 )
 from pxl.ledger.store import parse_known_at
 
-from .context import AppContext, decimal_option, pass_app
+from .context import AppContext, date_order_option, decimal_option, pass_app
 from .documents import read_document
 from .output import emit, fit_table, format_option, say, terminal_width
 from .series import resolve_series, series_option
@@ -33,9 +33,9 @@ def claim_options(function):
         click.option("--series", help="Flow of people, RELEASING->RELEASED, e.g. afghan-government->taliban."),
         click.option("--kind", type=click.Choice(KINDS, case_sensitive=False), help="What the figure is."),
         click.option("--value", help="The figure as worded: 300, 'more than four thousand', 'dozens'."),
-        click.option("--as-of", metavar="YYYY-MM-DD", help="Date the figure refers to (default: the source's date, marked inferred)."),
-        click.option("--period-start", metavar="YYYY-MM-DD", help="Start of the period a total or batch covers ('since April 8')."),
-        click.option("--deadline", metavar="YYYY-MM-DD", help="Date a target, pledge or demand falls due."),
+        click.option("--as-of", metavar="DATE", help="Date the figure refers to: a day, a month (2023-11) or a year (default: the source's date, marked inferred; with neither the claim is undated)."),
+        click.option("--period-start", metavar="DATE", help="Start of the period a total or batch covers ('since April 8')."),
+        click.option("--deadline", metavar="DATE", help="Date a target, pledge or demand falls due."),
         click.option("--event", help="Distinguishes separate batches reported on one date."),
         click.option("--speaker", help="Who stated it (the originator, not the outlet); empty for the outlet itself."),
         click.option("--quote", help="The exact words; must occur in the archived text if there is one."),
@@ -62,6 +62,7 @@ def claim_id(text: str) -> int:
 @click.option("--document", type=click.Path(dir_okay=False, allow_dash=True), help="Archived text of a new inline source.")
 @click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
 @decimal_option
+@date_order_option
 @pass_app
 def record(app: AppContext, source_ref, document, recorded_by, **fields) -> None:
     """Record one figure with its provenance.

@@ -219,3 +219,21 @@ def decimal_option(function):
         help="Read figures with a decimal comma (12.000 = 12000, 1,5 = 1.5) or a decimal point "
              "(12.000 = 12); without either, 12.000 and 1.500 are refused as ambiguous.",
     )(function)
+
+
+def _set_date_order(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        app = ctx.find_object(AppContext)
+        if app is not None:
+            app.wording = app.wording.with_date_order(value)
+
+
+def date_order_option(function):
+    """--date-order dmy|mdy: how ``04/05/2020`` reads, which pxl otherwise refuses as
+    ambiguous (ledger.dates.parse_period); a date only one order makes real needs none."""
+    return click.option(
+        "--date-order", type=click.Choice(["dmy", "mdy"]), default=None, expose_value=False,
+        callback=_set_date_order, is_eager=True,
+        help="Read NN/NN/YYYY dates day first (dmy) or month first (mdy); without it a date "
+             "both orders make real (04/05/2020) is refused, and 13/04/2020 is read as the only one it can be.",
+    )(function)

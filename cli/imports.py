@@ -14,7 +14,7 @@ from pxl.ledger.files import import_input, read_input
 from pxl.ledger.importer import ImportReport
 from pxl.ledger.sheets import FORMATS
 
-from .context import AppContext, PxlError, decimal_option, pass_app
+from .context import AppContext, PxlError, date_order_option, decimal_option, pass_app
 from .output import format_option, say
 
 PROGRESS_THRESHOLD = 5_000
@@ -33,6 +33,7 @@ PROGRESS_THRESHOLD = 5_000
 @click.option("--recorded-by", envvar="PXL_USER", help="Who records it (env PXL_USER; default: login name).")
 @format_option("text", "json", default="text")
 @decimal_option
+@date_order_option
 @pass_app
 def import_(app: AppContext, file: str, input_format, encoding, dry_run, amend_by_ref, reason, allow_outside, recorded_by, fmt) -> None:
     """Import figures from FILE (CSV, JSON Lines or .xlsx; - for stdin), all or nothing.

@@ -20,7 +20,7 @@ from .output import emit, format_option, say
 def source_options(function):
     for option in reversed([
         click.option("--publisher", help="Who published the source (outlet, agency, office)."),
-        click.option("--published", metavar="YYYY-MM-DD", help="Date the source was published."),
+        click.option("--published", metavar="DATE", help="Date the source was published: a day, a month (2023-11) or a year; omit it when the page shows none."),
         click.option("--url", help="Address of the source."),
         click.option("--title", help="Title of the source."),
         click.option("--derived-from", help="Url (else title) of the source this one reprints or cites."),
@@ -42,7 +42,8 @@ def source() -> None:
 def add(app: AppContext, document, publisher, published, url, title, derived_from, recorded_by) -> None:
     """Record a source; DOCUMENT (optional, - for stdin) is its text, archived by SHA-256.
 
-    An existing source with the same url (or publisher, title and date) is reused.
+    An existing source with the same url and date (or publisher, title and date) is
+    reused; the same url with another date is another version of that page.
 
     \b
     Example:
@@ -54,7 +55,7 @@ def add(app: AppContext, document, publisher, published, url, title, derived_fro
     errors = []
     draft = source_draft(
         {"publisher": publisher, "published": published, "url": url, "title": title,
-         "derived_from": derived_from, "document": document}, errors,
+         "derived_from": derived_from, "document": document}, errors, order=app.wording.date_order,
     )
     if errors or draft is None:
         raise InvalidInput(errors, "see `pxl source add --help`")

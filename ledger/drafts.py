@@ -256,19 +256,17 @@ def claim_draft(
     as_of = parse_date("as_of", fields.get("as_of"), errors, order)
     period_start = parse_date("period_start", fields.get("period_start"), errors, order)
     deadline = parse_date("deadline", fields.get("deadline"), errors, order)
-    # A target, pledge or demand may cover a period too (period_start..deadline: "50 over
-    # the four days of the truce", or open-ended: a phase from its start); it is stated
-    # before the period, so as_of does not bound it.
-    if kind is not None and period_start and not kind.constrains_total:
-        if deadline is not None and period_start > deadline:
-            errors.append(FieldError("period_start", values["period_start"],
-                                     f"the period starts after the deadline ({deadline.isoformat()})"))
     if kind is not None and deadline and kind.constrains_total:
         errors.append(FieldError("deadline", values["deadline"],
                                  "a deadline belongs to a target, pledge or demand"))
-    if period_start and as_of and starts_after(period_start, as_of) and (kind is None or kind.constrains_total):
+    # A release's period ends at as_of. A target, pledge or demand may cover a period too
+    # (period_start..deadline: "50 over the four days of the truce", or open-ended: a
+    # phase from its start); it is stated before the period, so as_of does not bound it.
+    period_end = deadline if kind is not None and not kind.constrains_total else as_of
+    if period_start and period_end and starts_after(period_start, period_end):
         errors.append(FieldError("period_start", values["period_start"],
-                                 f"the period starts after as_of ({as_of.isoformat()})"))
+                                 f"the period starts after it ends ({'deadline' if period_end is deadline else 'as_of'} "
+                                 f"{period_end.isoformat()})"))
 
     reliability = None
     if values["reliability"] is not None:

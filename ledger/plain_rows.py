@@ -209,7 +209,7 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
             return None
         if period_start is not None and stored_as_of is not None and starts_after(period_start[0], stored_as_of):
             return None
-    elif period_start is not None:
+    elif period_start is not None and deadline is not None and starts_after(period_start[0], deadline[0]):
         return None
     period_iso = period_start[1] if period_start is not None else None
     deadline_iso = deadline[1] if deadline is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timezone
@@ -20,6 +21,7 @@ from sqlalchemy import Connection, Engine, exc, func, or_, select, text
 from . import db, schema
 from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
+from .dates import Period
 from .declarations import declaration_errors, effective_declarations
 from .driver_errors import mapped_error
 from .errors import (
@@ -74,26 +76,58 @@ def _login_name() -> str:
         return "unknown"
 
 
+_KNOWN_AT_DATE = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\d{8}|\d{4}-?W\d{2}(?:-?\d)?|\d{4}-?\d{3}|\d{4}-\d{2}|\d{4})"
+    r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?",
+    re.IGNORECASE,
+)
+KNOWN_AT_FORMS = (
+    "an ISO 8601 date or time: 2026-11-30, 20261130, 2026-W48-1, 2026-334, 2026-11, 2026-11-30Z, "
+    "2026-11-30T10:00, 2026-11-30T10:00:00.123456Z, 2026-11-30T10:00+05:00, 20261130T100000Z"
+)
+
+
 def parse_known_at(text: str) -> str:
-    """``--as-known-at``: an ISO date (the end of that day, UTC) or an ISO timestamp
-    (UTC unless it carries an offset), as the comparable ``recorded_at`` text."""
+    """``--as-known-at`` (and ``as_known_at=`` in the Python API): any ISO 8601 date or
+    time, as the comparable ``recorded_at`` text (UTC, microseconds, ``Z``).
+
+    A date without a time (``2026-11-30``, ``20261130``, week ``2026-W48-1``, ordinal
+    ``2026-334``; a month ``2026-11`` or a year ``2026`` meaning its last day) means the
+    **end of that day**, in UTC unless it carries a zone (``2026-11-30+05:00``): what had
+    been recorded by the close of the day. A time without a zone is UTC.
+    A moment before year 1 or after 9999 in UTC (``0001-01-01T00:00:00+05:00``) is taken as
+    the nearest one that is not: nothing was recorded before or after it either.
+    Raises :class:`LedgerError` naming the accepted forms for anything else.
     text = text.strip()
     try:
-        if len(text) == 10:
-            moment = datetime.combine(date.fromisoformat(text), time.max, timezone.utc)
-        else:
-            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=timezone.utc)
+        moment = _known_at_moment(text)
     except ValueError:
-        raise LedgerError(
-            f"{text!r} is not a date or timestamp",
-            "use YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]",
-        ) from None
+        raise LedgerError(f"{text!r} is not an ISO 8601 date or time", f"give {KNOWN_AT_FORMS}") from None
     try:
-        return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        utc = moment.astimezone(timezone.utc)
     except OverflowError:  # in UTC before year 1 or after 9999: as the nearest UTC moment
         return "0001-01-01T00:00:00.000000Z" if moment.year == 1 else "9999-12-31T23:59:59.999999Z"
+    # isoformat, not strftime: %Y does not pad years before 1000 to four digits.
+    return utc.replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
+
+
+def _known_at_moment(text: str) -> datetime:
+    match = _KNOWN_AT_DATE.fullmatch(text)
+    if match is None:
+        moment = datetime.fromisoformat(text)
+        return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    day_text, zone = match["date"], match["zone"]
+    ordinal = re.fullmatch(r"(\d{4})-?(\d{3})", day_text)
+    if ordinal:
+        day = datetime.strptime(f"{ordinal[1]}-{ordinal[2]}", "%Y-%j").date()
+    elif re.fullmatch(r"\d{4}(-\d{2})?", day_text):
+        day = Period.from_iso(day_text).last
+    else:
+        day = date.fromisoformat(day_text)
+    tz = timezone.utc
+    if zone and zone.upper() != "Z":
+        tz = datetime.fromisoformat(f"2000-01-01T00:00{zone}").tzinfo  # type: ignore[assignment]
+    return datetime.combine(day, time.max, tz)
 
 
 @dataclass(frozen=True)

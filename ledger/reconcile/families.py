@@ -76,7 +76,7 @@ def reconcile_family(
         result = ScopedSeriesResult(
             series=scope,
             claims=tuple(own),
-            target=max(targets, key=lambda c: (c.as_of, c.seq)) if targets else None,
+            target=max(targets, key=lambda c: (c.as_of.last if c.as_of else date.min, c.seq)) if targets else None,
             targets=targets,
             pledges=tuple(c for c in own if c.kind is Kind.PLEDGE),
             demands=tuple(c for c in own if c.kind is Kind.DEMAND),
@@ -113,10 +113,12 @@ def _days(by_series: dict[str, list[Claim]], extra: list[date]) -> dict[str, lis
     for series, group in by_series.items():
         for claim in group:
             if claim.deadline:
-                days[series].add(claim.deadline)
+                days[series].add(claim.deadline.last)
+            if claim.as_of is None:
+                continue
             scope: str | None = series
             while scope is not None:
-                days[scope].add(claim.as_of)
+                days[scope].add(claim.as_of.last)
                 scope = parent_of(scope)
     return defaultdict(list, {s: sorted(d | set(extra)) for s, d in days.items()})
 

@@ -47,7 +47,7 @@ from scipy.sparse import csr_matrix, hstack
 
 from ..model import RELEASE_KINDS, Claim, Kind, parent_of
 from .explain import number
-from .graph import ORIGIN, day_end, claim_points, event_slots
+from .graph import ORIGIN, claim_constraints, day_end, event_slots
 from .conflicts import exclusion_key
 from .weights import claim_weight
 
@@ -90,7 +90,8 @@ class Family:
         for group in by_series.values():
             slots = event_slots(group)
             for claim in group:
-                points.update(claim_points(claim, slots))
+                for constraint in claim_constraints(claim, slots):
+                    points.update((constraint.tail, constraint.head))
         for point in [p for p in points if p != ORIGIN]:
             points.add(day_end(point // (1 << 31)))  # the day's end, after its batches
         points.update(day_end(d.toordinal()) for d in days)
@@ -123,9 +124,11 @@ class Family:
                 columns.extend(range(first + start, first + end))  # step i is column first + i - 1
         return columns
 
-    def span(self, claim: Claim) -> tuple[int, int]:
-        start, end = claim_points(claim, self.slots[claim.series])
-        return self.index[start], self.index[end]
+    def spans(self, claim: Claim) -> list[tuple[str, int, int]]:
+        """The claim's bounds as (side, from, to) positions: the difference constraints of
+        :func:`~ledger.reconcile.graph.claim_constraints` (one rule for months and years)."""
+        return [(c.side, self.index[min(c.tail, c.head)], self.index[max(c.tail, c.head)])
+                for c in claim_constraints(claim, self.slots[claim.series])]
 
     def node_of(self, day: date) -> int:
         return self.index[day_end(day.toordinal())]
@@ -149,12 +152,11 @@ class System:
         self.claims = list(claims)
         self.rows_of: dict[int, list[Row]] = {}
         for claim in self.claims:
-            start, end = family.span(claim)
-            columns = tuple(family.rectangle(claim.series, start, end))
-            rows = [Row(claim, "lo", columns, claim.lo)]
-            if claim.hi is not None:
-                rows.append(Row(claim, "hi", columns, claim.hi))
-            self.rows_of[claim.seq] = rows
+            self.rows_of[claim.seq] = [
+                Row(claim, side, tuple(family.rectangle(claim.series, start, end)),
+                    claim.lo if side == "lo" else claim.hi)
+                for side, start, end in family.spans(claim)
+            ]
         self._highs = None
 
     def _matrix(self, kept: Iterable[int]) -> tuple[csr_matrix | None, np.ndarray, list[Row]]:
@@ -483,7 +485,7 @@ def _scope_label(series: str) -> str:
 
 
 def _when(claim: Claim) -> str:
-    day = claim.as_of.isoformat()
+    day = claim.as_of.isoformat() if claim.as_of else "an unknown date"
     if claim.kind is Kind.CUMULATIVE and claim.period_start is None:
         return f"by {day}"
     start = (claim.period_start or claim.as_of).isoformat()
