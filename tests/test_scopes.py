@@ -48,7 +48,7 @@ def satisfying(claims, cap: int, complete: bool, named: frozenset[str]) -> dict[
     ok = np.ones(every[PARENT].shape[0], dtype=bool)
     for c in claims:
         totals = every[c.series]
-        t = (c.as_of - day(0)).days
+        t = (c.as_of.first - day(0)).days
         value = totals[:, t] - (totals[:, t - 1] if c.kind.value == "increment" else 0)
         ok &= value >= c.lo
         if c.hi is not None:
