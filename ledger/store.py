@@ -97,7 +97,7 @@ def parse_known_at(text: str) -> str:
     been recorded by the close of the day. A time without a zone is UTC.
     A moment before year 1 or after 9999 in UTC (``0001-01-01T00:00:00+05:00``) is taken as
     the nearest one that is not: nothing was recorded before or after it either.
-    Raises :class:`LedgerError` naming the accepted forms for anything else.
+    Raises :class:`LedgerError` naming the accepted forms for anything else."""
     text = text.strip()
     try:
         moment = _known_at_moment(text)
