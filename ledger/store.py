@@ -102,7 +102,7 @@ def parse_known_at(text: str) -> str:
     try:
         moment = _known_at_moment(text)
     except ValueError:
-        raise LedgerError(f"{text!r} is not an ISO 8601 date or time", f"give {KNOWN_AT_FORMS}") from None
+        raise LedgerError(f"{text!r} is not a date or time in ISO 8601", f"give {KNOWN_AT_FORMS}") from None
     try:
         utc = moment.astimezone(timezone.utc)
     except OverflowError:  # in UTC before year 1 or after 9999: as the nearest UTC moment
