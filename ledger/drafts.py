@@ -265,8 +265,8 @@ def claim_draft(
     period_end = deadline if kind is not None and not kind.constrains_total else as_of
     if period_start and period_end and starts_after(period_start, period_end):
         errors.append(FieldError("period_start", values["period_start"],
-                                 f"the period starts after it ends ({'deadline' if period_end is deadline else 'as_of'} "
-                                 f"{period_end.isoformat()})"))
+                                 f"the period starts after {'the deadline' if period_end is deadline else 'as_of'} "
+                                 f"({period_end.isoformat()})"))
 
     reliability = None
     if values["reliability"] is not None:
