@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import languages
 from .wording import DEFAULT_CONFIG, FIRST_WORDS, Token, WordingConfig, match_figure, tokenize
 
 # Words a figure's noun phrase may not run past: verbs, prepositions, conjunctions.
@@ -199,8 +200,18 @@ class _Match:
     number_start: int = 0  # where its number begins ("the bodies of 360": at 360)
 
 
-def _is_numeric(token: Token) -> bool:
-    return token.kind == "num" or (token.kind == "word" and _NUMERIC_WORD.match(token.text) is not None)
+def _is_numeric(token: Token, text: str) -> bool:
+    """Whether ``token`` of ``text`` is a number: digits, an English number word, or a
+    number word of another language where the words around it are not English."""
+    if token.kind == "num":
+        return True
+    if token.kind != "word":
+        return False
+    return _NUMERIC_WORD.match(token.text) is not None or languages.is_foreign_number_word(
+        token.text, text[max(0, token.start - _CONTEXT):token.end + _CONTEXT])
+
+
+_CONTEXT = 80  # characters either side of a word that tell its language
 
 
 _NUMERIC_WORD = re.compile(
@@ -218,8 +229,8 @@ def _match_at(text: str, tokens: list[Token], i: int, config: WordingConfig) -> 
     j = i
     while j < len(tokens) and tokens[j].start < found.end:
         j += 1
-    number = next((k for k in range(i, j) if _is_numeric(tokens[k]) or tokens[k].text in ("a", "an")
-                   and k + 1 < j and _is_numeric(tokens[k + 1])), None)
+    number = next((k for k in range(i, j) if _is_numeric(tokens[k], text) or tokens[k].text in ("a", "an")
+                   and k + 1 < j and _is_numeric(tokens[k + 1], text)), None)
     if number is None:
         return None  # framing without a number of its own
     interval = found.figure.interval
@@ -243,7 +254,7 @@ def _noun_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, list[Toke
         if token.text in ("[", "]"):  # "104 former [Houthi] detainees"
             k += 1
             continue
-        if token.kind != "word" or token.text in _STOP or _is_numeric(token):
+        if token.kind != "word" or token.text in _STOP or _is_numeric(token, text):
             if token.kind == "word" and token.text == "of" and k + 1 < len(tokens) and tokens[k + 1].text == "war":
                 k += 2  # "prisoners of war"
                 continue
@@ -322,7 +333,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
     # Index of the next numeric token at or after each token (one backward pass).
     next_numeric = [len(tokens)] * (len(tokens) + 1)
     for i in range(len(tokens) - 1, -1, -1):
-        next_numeric[i] = i if _is_numeric(tokens[i]) or tokens[i].text in ("a", "an") and i + 1 < len(tokens) and _is_numeric(tokens[i + 1]) else next_numeric[i + 1]
+        next_numeric[i] = i if _is_numeric(tokens[i], text) or tokens[i].text in ("a", "an") and i + 1 < len(tokens) and _is_numeric(tokens[i + 1], text) else next_numeric[i + 1]
     found: list[FoundFigure] = []
     vague_first = {word.split()[0] for word in config.vague}
     i = 0
@@ -332,7 +343,7 @@ def find_figures(text: str, start: int = 0, end: int | None = None,
             i = next_numeric[i] - 4 if next_numeric[i] < len(tokens) else len(tokens)
             continue
         token = tokens[i]
-        if not (_is_numeric(token) or token.text in FIRST_WORDS or token.text in vague_first):
+        if not (_is_numeric(token, text) or token.text in FIRST_WORDS or token.text in vague_first):
             i += 1
             continue
         if token.text == "over" and _PARTICLE_VERB.search(text[max(start, token.start - 20):token.start]):
@@ -463,7 +474,7 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
             break
         at = last.noun_end + sep.end()
         n = _token_after(tokens, at, k)
-        if n >= len(tokens) or not _is_numeric(tokens[n]) and tokens[n].text not in ("a", "an", "another", "one"):
+        if n >= len(tokens) or not _is_numeric(tokens[n], text) and tokens[n].text not in ("a", "an", "another", "one"):
             break
         part_match = _match_at(text, tokens, n, config)
         if part_match is None or _excluded(text, part_match.start, part_match.end, part_match.lo, part_match.hi, sentence_start):

@@ -72,6 +72,22 @@ def foreign_number(words: tuple[str, ...]) -> tuple[int, int] | None:
     return None
 
 
+# English function words: running text with two of them near a word is English, where
+# "to", "due", "once", "fire" are words, not Danish 2, Italian 2, Spanish 11, Danish 4.
+_ENGLISH_WORDS = r"(?:the|and|of|to|that|was|were|in|on|has|have|with|from|by|for|is|are|at)"
+_ENGLISH_CONTEXT = re.compile(rf"\b{_ENGLISH_WORDS}\b", re.I)
+_ENGLISH_WORD = re.compile(rf"{_ENGLISH_WORDS}$")
+
+
+def is_foreign_number_word(word: str, context: str) -> bool:
+    """Whether ``word`` (case-folded) begins a number only in another language ("zehn",
+    "diez", "tolv", "трех") and may be read as one in running text ``context`` (the words
+    around it): a Cyrillic number word always, a Latin one unless ``context`` is English."""
+    if _ENGLISH_WORD.match(word) or foreign_number((word,)) is None:
+        return False
+    return bool(_CYRILLIC.match(word)) or len(_ENGLISH_CONTEXT.findall(context)) < 2
+
+
 def _cyrillic_number(words: tuple[str, ...]) -> tuple[int, int] | None:
     from number_parser import parse_number  # imported only when a Cyrillic word is met
 

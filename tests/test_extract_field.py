@@ -148,3 +148,33 @@ def test_what_extract_proposes_import_reads_with_the_same_interval(words, tolera
         assert (figure.interval.lo, figure.interval.hi) == (candidate.lo, candidate.hi)
         if candidate.parts and candidate.parts[0].role == "compound":
             assert candidate.lo == sum(p.lo for p in candidate.parts)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # number words of other languages, read by the grammar's libraries
+        ("Zehn Häftlinge wurden Russland übergeben", [(10, 10)]),
+        ("Putin har benådet tolv fanger i et dekret", [(12, 12)]),
+        ("Venezuela liberó este viernes a diez estadounidenses detenidos", [(10, 10)]),
+        ("resultó en la liberación de dos docenas de detenidos", [(24, 24)]),
+        ("В рамках обмена Украина передала России трех жителей Курской области", [(3, 3)]),
+        ("trois civils de la région de Koursk ont été libérés", [(3, 3)]),
+    ],
+)
+def test_number_words_of_other_languages_are_found_in_running_text(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Danish 2 and 4, Italian 2, Spanish 11, Latin-language 100 in English reporting
+        "8 freed individuals returned to Russia and to families in Moscow.",
+        "The release was delayed due to prisoners refusing to leave the fire exits.",
+        "Once prisoners were freed, the men went to the hospital for checks.",
+        "The Red Cross said cent prisoners and elf detainees were not on the list for the exchange.",
+    ],
+)
+def test_english_words_that_are_numbers_elsewhere_are_not_read_as_numbers(text):
+    assert [c.value for c in extract(text) if not any(ch.isdigit() for ch in c.value)] == []
