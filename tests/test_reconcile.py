@@ -461,3 +461,15 @@ def test_origins_normalised_aliased_and_a_disputed_attribution_does_not_corrobor
     assert reconcile([ministry, icrc]).series[0].single_origin == ()
     misattributed = claim("cumulative", 250, 250, day(5), speaker="ICRC", src=source("B"))
     assert ministry in reconcile([ministry, icrc, misattributed]).series[0].single_origin
+
+
+def test_the_solver_cannot_write_to_stdout(capfd):
+    """HiGHS can print from C++ to descriptor 1; that would corrupt `--format json`."""
+    import os
+
+    from pxl.ledger.reconcile.fewest import _solver_quiet
+
+    with _solver_quiet():
+        os.write(1, b"from the solver\n")
+    os.write(1, b"after\n")
+    assert capfd.readouterr().out == "after\n"

@@ -38,7 +38,10 @@ that differed), or the greedy approximation chose.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 from heapq import heapify, heappop, heappush
@@ -144,6 +147,32 @@ def resolve(series: SeriesGraph, support: Corroboration) -> Resolution:
     return Resolution(tuple(found.values()), exclusions, cover.weight_of(out), cover.exact, cover.lower_bound)
 
 
+@contextmanager
+def _solver_quiet():
+    """Stdout closed to the solver: HiGHS, as SciPy ships it, can print a debug line from
+    C++ straight to file descriptor 1, which would corrupt `pxl reconcile --format json`."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # pragma: no cover - no stdout to protect
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def _milp(*args, **kwargs):
+    from scipy.optimize import milp
+
+    with _solver_quiet():
+        return milp(*args, **kwargs)
+
+
 class _Cover:
     """The hitting-set problem over the conflicts found so far."""
 
@@ -211,7 +240,7 @@ class _Cover:
         """A least-weight hitting set keeping every claim of ``keep`` (None: none exists
         or the solver ran out of time), and its weight."""
         import numpy as np
-        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.optimize import Bounds, LinearConstraint
 
         seqs, matrix, weights = self._program()
         upper = np.ones(len(seqs))
@@ -221,7 +250,7 @@ class _Cover:
         options = {"mip_rel_gap": 0.0, "time_limit": SOLVER_SECONDS}
         integral = np.ones(len(seqs))
         covers = LinearConstraint(matrix, lb=1, ub=np.inf)
-        first = milp(weights, integrality=integral, bounds=Bounds(0, upper), constraints=[covers], options=options)
+        first = _milp(weights, integrality=integral, bounds=Bounds(0, upper), constraints=[covers], options=options)
         if first.status != 0:
             return None
         least = int(round(first.fun))
@@ -229,7 +258,7 @@ class _Cover:
             return {seqs[j] for j in np.flatnonzero(first.x > 0.5)}, least
         ranks = np.array([self.rank[s] + 1 for s in seqs], dtype=float)
         held = LinearConstraint(weights.reshape(1, -1), lb=-np.inf, ub=least + 0.5)
-        second = milp(ranks, integrality=integral, bounds=Bounds(0, upper), constraints=[covers, held],
+        second = _milp(ranks, integrality=integral, bounds=Bounds(0, upper), constraints=[covers, held],
                       options=options)
         x = second.x if second.status == 0 else first.x
         return {seqs[j] for j in np.flatnonzero(x > 0.5)}, least
@@ -276,10 +305,10 @@ class _Cover:
     def _relaxed_bound(self) -> float:
         """The least weight of a fractional hitting set: no hitting set weighs less."""
         import numpy as np
-        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.optimize import Bounds, LinearConstraint
 
         seqs, matrix, weights = self._program()
-        relaxed = milp(weights, integrality=np.zeros(len(seqs)), bounds=Bounds(0, 1),
+        relaxed = _milp(weights, integrality=np.zeros(len(seqs)), bounds=Bounds(0, 1),
                        constraints=[LinearConstraint(matrix, lb=1, ub=np.inf)],
                        options={"time_limit": SOLVER_SECONDS})
         if relaxed.status == 0:
