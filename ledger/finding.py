@@ -39,7 +39,8 @@ import re
 from dataclasses import dataclass
 
 from . import languages
-from .wording import DEFAULT_CONFIG, FIRST_WORDS, Token, WordingConfig, match_figure, tokenize
+from .wording import (DEFAULT_CONFIG, FIRST_WORDS, Token, WordingConfig, WordingError, match_figure, parse_figure,
+                      tokenize)
 
 # Words a figure's noun phrase may not run past: verbs, prepositions, conjunctions.
 _STOP = {
@@ -487,10 +488,10 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
         compound.append(FoundFigure(part_match.start, part_match.end, part_match.lo, part_match.hi,
                                     text[tokens[part_match.after].start:noun_end], "part", (), noun_end))
         k = m
-    if len(compound) > 1:
+    lo = sum(p.lo for p in compound)
+    hi = None if any(p.hi is None for p in compound) else sum(p.hi for p in compound)  # type: ignore[misc]
+    if len(compound) > 1 and _grammar_reads(text[compound[0].start:compound[-1].noun_end], lo, hi, config):
         first = compound[0]
-        lo = sum(p.lo for p in compound)
-        hi = None if any(p.hi is None for p in compound) else sum(p.hi for p in compound)  # type: ignore[misc]
         parts = [Part(text[p.start:p.noun_end], p.lo, p.hi, "compound") for p in compound]
         figure = FoundFigure(first.start, compound[-1].noun_end, lo, hi, first.noun,
                              f"a compound of {len(parts)} parts", tuple(parts), compound[-1].noun_end)
@@ -525,6 +526,16 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
                                  figure.why + f"; with a breakdown of {len(parts)}", tuple(parts), figure.noun_end)
             return figure, j
     return figure, max(k, match.after)
+
+
+def _grammar_reads(wording: str, lo: int, hi: int | None, config: WordingConfig) -> bool:
+    """Whether import reads ``wording`` as [lo, hi]: a compound is proposed only then
+    ("1 released and 1 News Israelis" is not one: import refuses 'News')."""
+    try:
+        interval = parse_figure(wording, config).interval
+    except WordingError:
+        return False
+    return (interval.lo, interval.hi) == (lo, hi)
 
 
 def _of_war(text: str, end: int) -> int:

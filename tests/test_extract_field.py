@@ -4,7 +4,7 @@ the import grammar's settings honoured by extraction, and a finder that stays li
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pxl.ledger import finding
@@ -139,6 +139,7 @@ _FRAGMENTS = [
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30), st.sampled_from([0.0, 0.1, 0.25]))
+@example(["1", "released", "and", "1", "News", "Israelis"], 0.0)  # a compound import refuses
 def test_what_extract_proposes_import_reads_with_the_same_interval(words, tolerance):
     text = " ".join(words)
     config = WordingConfig(tolerance=tolerance)
