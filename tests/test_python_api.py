@@ -167,3 +167,21 @@ def test_the_decimal_convention_and_encoding_are_named_in_the_api(backend, tmp_p
     ledger.import_file(path, encoding="cp1252")
     claims = ledger.claims_frame()
     assert list(claims["lo"]) == [12000] and list(claims["publisher"]) == ["Agence Fran\u00e7aise"]
+
+
+def test_month_year_and_undated_claims_are_intervals_or_nat_in_frames_and_export(backend, tmp_path):
+    from frictionless import validate
+
+    (tmp_path / "dates.csv").write_text(
+        "series,kind,value,publisher,published,as_of,ref\n"
+        "a->b,cumulative,100,Outlet,2023-11,,r1\n"
+        "a->b,cumulative,200,Outlet,2023-12-05,2023,r2\n"
+        "a->b,cumulative,300,Other,,,r3\n", encoding="utf-8")
+    ledger = pxl.open(backend.url)
+    ledger.import_file(tmp_path / "dates.csv")
+    frame = ledger.claims_frame().set_index("ref")
+    spans = {ref: (None if pd.isna(first) else first.date().isoformat(), None if pd.isna(last) else last.date().isoformat())
+             for ref, first, last in frame[["as_of", "as_of_last"]].itertuples()}
+    assert spans == {"r1": ("2023-11-01", "2023-11-30"), "r2": ("2023-01-01", "2023-12-31"), "r3": (None, None)}
+    assert validate(str(ledger.export(tmp_path / "out"))).valid
+    ledger.close()
