@@ -237,3 +237,19 @@ def test_undated_claims_constrain_nothing_and_are_kept():
     assert not result.conflicts
     series = result.series[0]
     assert undated in series.claims and [e.date for e in series.estimates] == [date(2020, 8, 1)]
+
+
+def test_scope_families_take_months_and_undated_claims():
+    # The part's 300 "in July" is a lower bound at July 31 only; the parent's 200 on
+    # July 31 cannot hold beside it, the parent's 400 can; an undated claim constrains nothing.
+    july = Period.month(2020, 7)
+    part = claim("cumulative", 300, 300, july, series="a->b/x")
+    undated = claim("cumulative", 5, 5, None, series="a->b/x")
+    low = claim("cumulative", 200, 200, date(2020, 7, 31), series="a->b")
+    result = reconcile([part, undated, low])
+    assert any({part.seq, low.seq} <= {c.seq for c in d.claims} for d in result.conflicts)
+    fine = reconcile([part, undated, claim("cumulative", 400, 400, date(2020, 7, 31), series="a->b")])
+    assert not fine.conflicts
+    parent = fine.for_series("a->b")
+    assert parent.estimate_at(date(2020, 7, 31)).low == 400
+    assert fine.for_series("a->b/x").estimate_at(date(2020, 7, 31)).low == 300

@@ -175,32 +175,40 @@ class System:
         return matrix, np.array(bounds, dtype=float), rows
 
     def _model(self) -> "highspy.Highs":
-        """One HiGHS model of every claim, a ranged row lo <= sum <= hi each, kept for the
-        life of the system: a solve switches rows off (free bounds) and sets the objective,
-        and HiGHS starts from the last basis instead of from scratch."""
+        """One HiGHS model of every claim row (a lower bound sum >= lo, an upper bound
+        sum <= hi; a claim dated to a month bounds different sums for each, an undated
+        one none), kept for the life of the system: a solve switches rows off (free
+        bounds) and sets the objective, and HiGHS starts from the last basis instead of
+        from scratch."""
         if self._highs is None:
             with _quiet():  # HiGHS prints its banner on creation, before any option is set
                 highs = highspy.Highs()
                 highs.setOptionValue("output_flag", False)
             width = max(self.family.width, 1)
             highs.addVars(width, np.zeros(width), np.full(width, highspy.kHighsInf))
+            rows = [row for claim in self.claims for row in self.rows_of[claim.seq]]
             starts, indices = [], []
-            for claim in self.claims:
+            for row in rows:
                 starts.append(len(indices))
-                indices.extend(self.rows_of[claim.seq][0].columns)
-            lower = np.array([c.lo for c in self.claims], dtype=float)
-            upper = np.array([highspy.kHighsInf if c.hi is None else c.hi for c in self.claims], dtype=float)
-            highs.addRows(len(self.claims), lower, upper, len(indices), np.array(starts, dtype=np.int32),
-                          np.array(indices, dtype=np.int32), np.ones(len(indices)))
-            self._highs, self._lower, self._upper = highs, lower, upper
-            self._position = {c.seq: k for k, c in enumerate(self.claims)}
+                indices.extend(row.columns)
+            inf = highspy.kHighsInf
+            lower = np.array([r.value if r.side == "lo" else -inf for r in rows], dtype=float)
+            upper = np.array([r.value if r.side == "hi" else inf for r in rows], dtype=float)
+            if rows:
+                highs.addRows(len(rows), lower, upper, len(indices), np.array(starts, dtype=np.int32),
+                              np.array(indices, dtype=np.int32), np.ones(len(indices)))
+            self._highs, self._lower, self._upper, self._rows = highs, lower, upper, rows
+            self._index = {(r.claim.seq, r.side): k for k, r in enumerate(rows)}
+            self._position: dict[int, list[int]] = {}
+            for k, row in enumerate(rows):
+                self._position.setdefault(row.claim.seq, []).append(k)
         return self._highs
 
     def _solve(self, kept: Iterable[int], objective: np.ndarray):
         """Solve with only the ``kept`` claims' rows in force."""
         self._model()
-        on = np.zeros(len(self.claims), dtype=bool)
-        on[[self._position[seq] for seq in kept]] = True
+        on = np.zeros(len(self._rows), dtype=bool)
+        on[[k for seq in kept for k in self._position.get(seq, ())]] = True
         inf = highspy.kHighsInf
         return self.solve_with(np.where(on, self._lower, -inf), np.where(on, self._upper, inf), objective)
 
@@ -208,7 +216,7 @@ class System:
         """Solve with these bounds on the claims' rows (free: -inf, inf); (status, model)."""
         highs = self._model()
         width = max(self.family.width, 1)
-        every = np.arange(len(self.claims), dtype=np.int32)
+        every = np.arange(len(self._rows), dtype=np.int32)
         highs.changeRowsBounds(len(every), every, lower, upper)
         highs.changeColsCost(width, np.arange(width, dtype=np.int32),
                              np.zeros(width) if objective is None else objective)
@@ -259,10 +267,9 @@ class System:
         solution = highs.getSolution()
         behind = []
         for seq in kept:
-            k = self._position[seq]
-            if abs(solution.row_dual[k]) > TOLERANCE:
-                side = "lo" if abs(solution.row_value[k] - self._lower[k]) <= TOLERANCE else "hi"
-                behind.extend(r for r in self.rows_of[seq] if r.side == side)
+            for k in self._position.get(seq, ()):
+                if abs(solution.row_dual[k]) > TOLERANCE:
+                    behind.append(self._rows[k])
         return int(round(value)), behind
 
     def fewest_exclusions(self) -> list[Claim]:
@@ -464,10 +471,10 @@ def _rows_feasible(system: System, rows: list[Row]) -> bool:
     if not rows:
         return True
     system._model()
-    lower = np.full(len(system.claims), -highspy.kHighsInf)
-    upper = np.full(len(system.claims), highspy.kHighsInf)
+    lower = np.full(len(system._rows), -highspy.kHighsInf)
+    upper = np.full(len(system._rows), highspy.kHighsInf)
     for row in rows:
-        k = system._position[row.claim.seq]
+        k = system._index[(row.claim.seq, row.side)]
         if row.side == "lo":
             lower[k] = row.value
         else:
