@@ -32,7 +32,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition)\b", re.I)),
     ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially|"
                           r"(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:release|free|hand)\w*)\b", re.I)),
-    ("cumulative", re.compile(r"\b(the total|total number|tally|bringing to|bringing the|brings the|so far|to date|in all|"
+    ("cumulative", re.compile(r"\b(the total|total number|tally|bringing to|bringing the|brings the|so far|thus far|to date|in all|"
+                              r"as of (?:now|today)|until now|up to now|hasta ahora|"
                               r"altogether|overall|in (?:two|three|four|several) (?:stages|phases|days)|"
                               r"over the (?:past|last|three|two|four) (?:\w+ )?days|"
                               r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -41,10 +42,18 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # four thousand"); "Hamas has released three hostages" is one batch.
     ("cumulative-open", re.compile(r"\b(has released|have released|has freed|have freed|have been released|"
                                    r"has been released|have also been released)\b", re.I)),
-    ("increment", re.compile(r"\b(released|freed|handed over|handed|set free|returned|arrived|arriving|carrying|carried|"
-                             r"transferred|today|yesterday|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    # "will be released", "were to be freed": a bare "be" makes the verb a plan, not a batch.
+    ("increment", re.compile(r"(?<!\bbe\s)\b(released|freed|handed over|handed|set free|returned|arrived|arriving|carrying|"
+                             r"carried|transferred|today|yesterday|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
+# "so far", "thus far", "as of today": the figure is a running total whatever verb it has.
+_TALLY = re.compile(r"\b(?:so far|thus far|to date|as of (?:now|today)|until now|up to now|hasta ahora)\b", re.I)
+_TALLY_REACH = 80  # characters either side of a figure: its clause, roughly
+_FUTURE = r"(will|would|shall|is to|are to|were to|was to|set to|due to|expected to|scheduled to)"
+_FUTURE_BEFORE = re.compile(_FUTURE + r"(?:\s+(?:also|each|both|then|soon|now))?\s+(?:see|release|free|hand over|return|"
+                            r"exchange|transfer)\s+(?:up to |all |the |another |a further )?$", re.I)
+_FUTURE_AFTER = re.compile(r"[\s,]*(?:(?:who|that)\s+)?" + _FUTURE + r"(?:\s+(?:also|soon|then|now))?\s+be\b", re.I)
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
 _FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
 _PAST_REACH = 60  # characters: a past verb of release this near makes a named deal its setting
@@ -258,7 +267,18 @@ def _dates(text: str, sentence: tuple[int, int], published: date | None) -> dict
     return found
 
 
-def _kind(body: str, offset: int, end: int, open_ended: bool) -> tuple[str, str]:
+def _governing_future(body: str, offset: int, noun_end: int) -> str | None:
+    """The future or modal verb whose object or subject the figure is: "will see nearly
+    900 prisoners released", "would release 100", "about 880 detainees would be exchanged";
+    None when a verb of release stands between ("released 3 and will free 5")."""
+    before = _FUTURE_BEFORE.search(body[max(0, offset - 30):offset])
+    if before:
+        return before.group(1)
+    after = _FUTURE_AFTER.match(body, noun_end)
+    return after.group(1) if after else None
+
+
+def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | None = None) -> tuple[str, str]:
     """The kind whose cue word is nearest the figure at [offset, end) of the sentence (cue
     words inside the figure's own wording, as "a total of", do not count). A deal named near
     a figure that a past verb of release also governs is the setting of that release ("10
@@ -278,6 +298,15 @@ def _kind(body: str, offset: int, end: int, open_ended: bool) -> tuple[str, str]
             distance = min(abs(m.start() - offset), abs(m.end() - offset), abs(m.start() - end)) + penalty
             if kind not in best or distance < best[kind][0]:
                 best[kind] = (distance, m.group(0))
+    if not best or min(best, key=lambda k: best[k][0]) == "increment":
+        # a batch verb or a day is the weakest cue: a running total or a plan governing
+        # the figure outweighs it
+        tally = _TALLY.search(body, max(0, offset - _TALLY_REACH), min(len(body), (noun_end or end) + _TALLY_REACH))
+        if tally:
+            return "cumulative", f"'{tally.group(0)}' in the figure's clause"
+        future = _governing_future(body, offset, noun_end or end)
+        if future:
+            return "target", f"'{future}' governs the figure"
     if not best:
         return "increment", "no cue word: guessed increment (the commonest kind in reporting)"
     order = ["target", "demand", "pledge", "cumulative", "increment", "target-future"]
@@ -340,7 +369,8 @@ def extract(
             offset = start - sentence[0]
             confidence = 0.85 if found.noun else 0.6
             signals = [found.why]
-            kind, kind_reason = _kind(body, offset, end - sentence[0], found.hi is None or found.hi - found.lo > 2 * max(found.lo, 1) * 0.2)
+            kind, kind_reason = _kind(body, offset, end - sentence[0], found.hi is None or found.hi - found.lo > 2 * max(found.lo, 1) * 0.2,
+                                      found.noun_end - sentence[0])
             speaker, speaker_reason = _speaker(matchable, sentence, offset, kind, last_speaker)
             series, series_reason = _series(matchable, sentence, start, end, kind, parties or [])
             dates = _dates(matchable, sentence, published)

@@ -179,3 +179,22 @@ def test_number_words_of_other_languages_are_found_in_running_text(text, expecte
 )
 def test_english_words_that_are_numbers_elsewhere_are_not_read_as_numbers(text):
     assert [c.value for c in extract(text) if not any(ch.isdigit() for ch in c.value)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a plan: a future or modal verb governs the figure, whatever day is named
+        ("The delegation said on Monday about 880 detainees would be exchanged.", "target"),
+        ("Officials said 80 people will be released from Venezuelan jails.", "target"),
+        ("The three-day operation will see nearly 900 prisoners released.", "target"),
+        ("Moscow and Kyiv will each release 500 prisoners of war over Thursday and Friday.", "target"),
+        # a running total: "so far", "thus far", "as of today" in the figure's clause
+        ("Nine of the 28 captives have been returned by the group thus far.", "cumulative"),
+        ("As of today, 19 hostages have been released from Gaza.", "cumulative"),
+        # a batch: a past verb of release, even beside a plan for others
+        ("Hamas released 3 hostages on Saturday, and Israel will release 90 prisoners later.", "increment"),
+    ],
+)
+def test_kind_follows_the_verb_that_governs_the_figure(text, kind):
+    assert extract(text)[0].kind == kind
