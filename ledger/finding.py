@@ -102,11 +102,11 @@ _KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|injuring|displac
 _RELEASE_CONTEXT = re.compile(
     r"releas|\bfree|freed|freeing|swap|exchang|return|hand(?:ed|s|ing)?\s+(?:over|back)|handover|"
     r"captiv|captur|prison|detain|detention|hostage|abduct|transfer|repatriat|deport|\bheld\b|\bhold|"
-    r"pardon|liberat|custody|\bpows?\b|brought back|brought home|come home|came home|home\b|arriv|"
+    r"pardon|liberat|custody|\bpows?\b|brought back|brought home|come home|came home|home\b|arriv|\blanded\b|"
     r"incarcerat|jail|convict|kidnap|reunit|board|carrying|arrest|bodies|remains|moved|transport|flown|"
     r"azad|təhvil|kicserél|razmen|zarobljen|întors|izpust|затвор|прехвърл|"
-    r"gefangen|freigelass|freilass|\bfrei\b|austausch|gewechselt|häftling|haft|liberad|intercambi|excarcel|presos|libert|libér|"
-    r"devuel|retorn|canje|prision|detenid|fogol|fogság|hadifogoly|captivit|освобо|вернут|верну|передал|"
+    r"gelandet|\ban bord\b|gefangen|freigelass|freilass|\bfrei\b|austausch|gewechselt|häftling|haft|liberad|intercambi|excarcel|presos|libert|libér|"
+    r"devuel|retorn|canje|prision|detenid|fogol|fogság|hadifogoly|captivit|освобо|вернут|верну|возвращ|поверн|передал|"
     r"échange|prigion|rilasci|обмен|плен|освобод|вернул|повернул|обмін|полон|звільн|交換|釋放|被俘|fange",
     re.I)
 _PARTICLE_VERB = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|pass|passed|passing|sign|signed|signing)\s*$", re.I)

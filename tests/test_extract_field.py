@@ -161,6 +161,10 @@ def test_what_extract_proposes_import_reads_with_the_same_interval(words, tolera
         ("resultó en la liberación de dos docenas de detenidos", [(24, 24)]),
         ("В рамках обмена Украина передала России трех жителей Курской области", [(3, 3)]),
         ("trois civils de la région de Koursk ont été libérés", [(3, 3)]),
+        # arrivals and returns are release contexts in any language
+        ("Zuvor waren Flugzeuge mit insgesamt 13 Menschen in Ankara gelandet", [(13, 13)]),
+        ("В то же время, с Украины были возвращены три жителя Курской области.", [(3, 3)]),
+        ("The plane with 52 people on it landed in Kyiv.", [(52, 52)]),
     ],
 )
 def test_number_words_of_other_languages_are_found_in_running_text(text, expected):
