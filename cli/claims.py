@@ -287,6 +287,8 @@ def _history_text(history: ClaimHistory) -> str:
             lines.append(f"  sentence   {sentence}")
     if current.notes:
         lines.append(f"  notes      {current.notes}")
+    if current.extra:
+        lines.append("  extra      " + "\n             ".join(f"{column}: {text}" for column, text in current.extra))
     lines.append(f"  chain      entry {history.original.seq}, hash {history.entry_hash}")
     lines.append(f"  recorded   {history.original.recorded_at} by {history.original.recorded_by}")
     for correction in history.corrections:

@@ -100,7 +100,7 @@ def _summary(report: ImportReport, name: str) -> str:
         parts.append(f"{count(len(report.repeated_in_file), 'repeated row')} (skipped)")
     text = ", ".join(parts)
     if report.extra_columns:
-        text += "; extra columns read but not recorded: " + ", ".join(report.extra_columns)
+        text += "; extra columns kept with each claim (`pxl show`, `extra` in JSON): " + ", ".join(report.extra_columns)
     if report.dry_run:
         text += "; nothing written (dry run)"
     elif report.head:

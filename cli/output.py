@@ -52,6 +52,8 @@ def _csv_cell(value: Any) -> Any:
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
         value = " ".join(str(v) for v in value)
+    elif isinstance(value, dict):  # a claim's extra columns
+        value = json.dumps(value, ensure_ascii=False) if value else ""
     return neutralise(value)
 
 

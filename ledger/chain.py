@@ -4,7 +4,10 @@ An entry's hash is ``sha256(canonical)`` where ``canonical`` is the UTF-8 JSON a
 
     [FORMAT, seq, prev_hash, entry_type, recorded_at, recorded_by, [content fields...]]
 
-with the content fields in the fixed order of :data:`CONTENT_FIELDS` for its type. A fixed
+with the content fields in the fixed order of :data:`CONTENT_FIELDS` for its type, except
+that an optional trailing field (:data:`OPTIONAL_TAIL`: a claim's ``extra`` columns, kept
+since migration 0006) is left out when it is null: an entry recorded before the field
+existed, or without it, hashes exactly as it always did. A fixed
 order (rather than sorted-key JSON objects) is canonical by construction and about 1.5x
 faster to encode; the values are only strings, integers, booleans and nulls, whose JSON
 encoding is unique. ``prev_hash`` of the first entry is :data:`GENESIS`.
@@ -25,7 +28,7 @@ GENESIS = "0" * 64
 CLAIM_CONTENT_FIELDS = (
     "series", "kind", "value", "lo", "hi", "as_of", "as_of_inferred", "period_start",
     "deadline", "event", "source_seq", "speaker", "quote", "quote_prefix", "quote_suffix",
-    "quote_start", "quote_end", "reliability", "credibility", "notes", "fingerprint",
+    "quote_start", "quote_end", "reliability", "credibility", "notes", "fingerprint", "extra",
 )
 
 CONTENT_FIELDS: Mapping[str, tuple[str, ...]] = {
@@ -34,6 +37,9 @@ CONTENT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "correction": ("claim_seq", "action", "reason", *CLAIM_CONTENT_FIELDS),
     "declaration": ("action", "corrects", "kind", "subject", "object", "reason"),
 }
+
+# How many of a type's last content fields are hashed only when not null.
+OPTIONAL_TAIL: Mapping[str, int] = {"source": 0, "claim": 1, "correction": 1, "declaration": 0}
 
 _sha256 = hashlib.sha256
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
@@ -72,7 +78,9 @@ def entry_hash(
     recorded_by: str,
     content: Mapping[str, Any],
 ) -> str:
-    fields = [content[name] for name in CONTENT_FIELDS[entry_type]]
+    names = CONTENT_FIELDS[entry_type]
+    required = len(names) - OPTIONAL_TAIL[entry_type]
+    fields = [content[name] if i < required else content.get(name) for i, name in enumerate(names)]
     return hash_fields(seq, prev_hash, entry_type, recorded_at, recorded_by, fields)
 
 
@@ -80,8 +88,20 @@ def hash_fields(
     seq: int, prev_hash: str, entry_type: str, recorded_at: str, recorded_by: str, fields: Sequence[Any]
 ) -> str:
     """The hash of an entry whose content ``fields`` are in the order of CONTENT_FIELDS."""
+    fields = hashed_fields(entry_type, fields)
     canonical = _encode_fast([FORMAT, seq, prev_hash, entry_type, recorded_at, recorded_by, fields])
     return _sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def hashed_fields(entry_type: str, fields: Sequence[Any]) -> Sequence[Any]:
+    """The content fields as hashed: without the trailing optional fields that are null
+    (see :data:`OPTIONAL_TAIL`)."""
+    optional = OPTIONAL_TAIL[entry_type]
+    end = len(fields)
+    while optional and end and fields[end - 1] is None:
+        end -= 1
+        optional -= 1
+    return fields if end == len(fields) else list(fields[:end])
 
 
 def entry_header(entry_type: str, recorded_at: str, recorded_by: str) -> str:

@@ -8,6 +8,7 @@ column, the offending text and the reason. The store turns drafts into entries.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +36,7 @@ OPTIONAL_COLUMNS = (
     "reliability", "credibility", "deadline", "event", "ref", "notes",
 )
 COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+_KNOWN = frozenset(COLUMNS)
 
 MAX_LENGTH = {"series": 200, "publisher": 300, "event": 200, "ref": 200, "kind": 16}
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -83,14 +85,18 @@ class ClaimDraft:
     notes: str | None = None
     ref: str | None = None
     source: SourceDraft | None = None
+    extra: tuple[tuple[str, str], ...] = ()
 
-    def fingerprint(self, source_identity: str) -> str:
+    def fingerprint(self, source_identity: str, *, with_extra: bool = True) -> str:
         """What makes two recordings "the same row": every field as given (the ref too:
-        rows with different refs are different records), and the source."""
+        rows with different refs are different records), its extra columns, and the
+        source. ``with_extra=False``: as pxl fingerprinted the row before it kept extra
+        columns (see :func:`row_fingerprint`)."""
         return row_fingerprint(
             self.ref, self.series, self.kind.value, self.value, iso(self.as_of), iso(self.period_start),
             iso(self.deadline), self.event, self.speaker, self.quote, self.reliability, self.credibility,
             self.notes, source_identity, self.source.derived_from if self.source else None,
+            extra_json(self.extra) if with_extra else None,
         )
 
 
@@ -98,14 +104,50 @@ def row_fingerprint(
     ref: str | None, series: str, kind: str, value: str, as_of: str | None, period_start: str | None,
     deadline: str | None, event: str | None, speaker: str | None, quote: str | None,
     reliability: str | None, credibility: int | None, notes: str | None, source_identity: str,
-    derived_from: str | None,
+    derived_from: str | None, extra: str | None = None,
 ) -> str:
-    """:meth:`ClaimDraft.fingerprint` from the row's cleaned cells (dates in ISO form)."""
+    """:meth:`ClaimDraft.fingerprint` from the row's cleaned cells (dates in ISO form;
+    ``extra`` as :func:`extra_json` stores it). A row without extra columns has the
+    fingerprint it had before pxl kept them, so re-importing an old file records nothing."""
     fields = [
         ref, series, kind, " ".join(value.split()), as_of, period_start, deadline, event, speaker, quote,
         reliability, credibility, notes, source_identity, derived_from,
     ]
+    if extra is not None:
+        fields.append(extra)
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
+
+
+def extra_cells(fields: Mapping[str, Any], errors: list[FieldError]) -> tuple[tuple[str, str], ...]:
+    """The row's extra columns (any column that is not one of :data:`COLUMNS`; the readers
+    have refused near misses and dropped review columns) as (column, text) in the row's
+    order: stripped, empty cells left out, as the known columns are. A cell with control
+    characters is an error, as in a known column. The one rule for the exact path and the
+    fast lane (:mod:`ledger.plain_rows`)."""
+    kept = []
+    for column, value in fields.items():
+        if column in _KNOWN or value is None:
+            continue
+        text = value.strip() if isinstance(value, str) else clean_text(value)
+        if not text:
+            continue
+        if not text.isprintable() and CONTROL_CHARACTERS.search(text):
+            errors.append(FieldError(column, text, "contains control characters"))
+            continue
+        kept.append((column, text))
+    return tuple(kept)
+
+
+def extra_json(extra: tuple[tuple[str, str], ...]) -> str | None:
+    """Extra columns as stored and hashed: a compact JSON object in the row's column order,
+    None without any."""
+    if not extra:
+        return None
+    return json.dumps(dict(extra), ensure_ascii=False, separators=(",", ":"))
+
+
+def extra_from_json(text: str | None) -> tuple[tuple[str, str], ...]:
+    return tuple(json.loads(text).items()) if text else ()
 
 
 def clean_text(value: Any) -> str | None:
@@ -282,13 +324,14 @@ def claim_draft(
                                      "expected an Admiralty credibility grade 1-6"))
 
     source = source_draft(fields, errors, cleaned=values, order=order) if with_source else None
+    extra = extra_cells(fields, errors)
     if errors or kind is None or interval is None or series is None or value_text is None:
         return None, errors
     return ClaimDraft(
         series=series, kind=kind, value=value_text, lo=interval.lo, hi=interval.hi,
         as_of=as_of, period_start=period_start, deadline=deadline, event=values["event"],
         speaker=values["speaker"], quote=values["quote"], reliability=reliability,
-        credibility=credibility, notes=values["notes"], ref=values["ref"], source=source,
+        credibility=credibility, notes=values["notes"], ref=values["ref"], source=source, extra=extra,
     ), []
 
 
@@ -328,7 +371,7 @@ def claim_content(
         as_of=as_of, as_of_inferred=draft.as_of is None, source_seq=source.seq,
         period_start=draft.period_start, deadline=draft.deadline, event=draft.event,
         speaker=draft.speaker, quote=quote, reliability=draft.reliability,
-        credibility=draft.credibility, notes=draft.notes,
+        credibility=draft.credibility, notes=draft.notes, extra=draft.extra,
     ), []
 
 
@@ -345,5 +388,6 @@ def amended_fields(content: ClaimContent, ref: str | None, source: Source) -> di
         "notes": content.notes, "ref": ref,
         "publisher": source.publisher, "published": iso(source.published),
         "url": source.url, "title": source.title, "derived_from": source.derived_from,
+        **dict(content.extra),
     }
 

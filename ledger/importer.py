@@ -13,7 +13,9 @@ Stages:
    the whole transaction back; the report lists every error with its line and column.
 
 A row is "already recorded" when a claim (or an amendment) has the same fingerprint: the
-same fields as given and the same source. A row whose ``ref`` is recorded with different
+same fields as given, the same extra columns and the same source; or when it has extra
+columns and a claim version recorded without any has its fingerprint without them (the
+same row imported before pxl kept extra columns). A row whose ``ref`` is recorded with different
 content is an error unless imported with ``amend_by_ref``.
 """
 
@@ -51,6 +53,7 @@ class PreparedRow:
     line: int
     draft: ClaimDraft
     fingerprint: str
+    bare_fingerprint: str  # without the extra columns: how a row was known before pxl kept them
 
     @property
     def ref(self) -> str | None:
@@ -68,7 +71,7 @@ class ImportReport:
     errors: list[FieldError] = field(default_factory=list)
     dry_run: bool = False
     head: str | None = None
-    extra_columns: list[str] = field(default_factory=list)  # read, not a reason to refuse; not recorded
+    extra_columns: list[str] = field(default_factory=list)  # kept with each row's claim (ClaimContent.extra)
 
     @property
     def ok(self) -> bool:
@@ -138,7 +141,9 @@ def prepare(
             errors.extend(replace(e, line=row.line) for e in row_errors)
         elif draft is not None:
             assert draft.source is not None
-            prepared.append(PreparedRow(row.line, draft, draft.fingerprint(draft.source.identity())))
+            identity = draft.source.identity()
+            prepared.append(PreparedRow(row.line, draft, draft.fingerprint(identity),
+                                        draft.fingerprint(identity, with_extra=False)))
     return prepared, errors
 
 
@@ -271,7 +276,9 @@ def _append(
     # Refs and fingerprints already recorded before this import began: earlier chunks of
     # this file are in the database now too, but `state` recognises them first.
     states = _claim_states(writer, [p.ref for p in prepared if p.ref])
-    known = writer.known_fingerprints(p.fingerprint for p in prepared if not p.ref)
+    known = writer.known_fingerprints(chain.from_iterable(
+        (p.fingerprint, p.bare_fingerprint) if p.bare_fingerprint != p.fingerprint else (p.fingerprint,)
+        for p in prepared if not p.ref))
     for index, row in enumerate(prepared):
         ref = row.ref
         if progress and index % 1000 == 999:
@@ -289,7 +296,7 @@ def _append(
         try:
             if ref and ref in states:
                 seq, fingerprint, retracted = states[ref]
-                if fingerprint == row.fingerprint:
+                if fingerprint == row.fingerprint or fingerprint == row.bare_fingerprint:
                     report.already_recorded.append(row.line)
                 elif retracted:
                     report.errors.append(FieldError("ref", ref, f"C{seq} with this ref is retracted; give the row a new ref", row.line))
@@ -306,7 +313,7 @@ def _append(
                         "import with --amend-by-ref to record the row as its amendment", row.line,
                     ))
                 continue
-            if row.fingerprint in known:
+            if row.fingerprint in known or row.bare_fingerprint in known:
                 report.already_recorded.append(row.line)
                 continue
             if type(row) is PlainRow and _append_plain(writer, row, report):

@@ -144,6 +144,7 @@ class ClaimContent:
     reliability: str | None = None
     credibility: int | None = None
     notes: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # the import row's extra columns, (column, text) in file order
 
 
 @dataclass(frozen=True, slots=True)

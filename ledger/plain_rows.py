@@ -25,6 +25,9 @@ from .drafts import (
     URL_PATTERN,
     credibility_grade,
     dated_after_publication,
+    extra_cells,
+    extra_from_json,
+    extra_json,
     reliability_grade,
     row_fingerprint,
     source_identity,
@@ -49,7 +52,8 @@ class PlainRow(NamedTuple):
     has_quote: bool
     before_source: tuple  # CONTENT_FIELDS["claim"] up to source_seq
     after_source: tuple  # and after it
-    encoded: tuple[str, str]  # both in canonical JSON, without the bracket at source_seq
+    encoded: tuple[str, str]  # both as hashed, in canonical JSON, without the bracket at source_seq
+    bare_fingerprint: str  # the fingerprint without extra columns (ClaimDraft.fingerprint)
 
     def claim_fields(self, source_seq: int) -> tuple:
         return self.before_source + (source_seq,) + self.after_source
@@ -65,7 +69,7 @@ class PlainRow(NamedTuple):
         to the same draft as the row as given (the raw row is not kept: a large import
         sends these rows between processes)."""
         (ref, series, kind, value, _, _, as_of, as_of_inferred, period_start, deadline, event) = self.before_source
-        speaker, quote, _, _, _, _, reliability, credibility, notes, _ = self.after_source
+        speaker, quote, _, _, _, _, reliability, credibility, notes, _, extra = self.after_source
         publisher, title, url, published, _, derived_from = self.source_fields
         return {
             "series": series, "kind": kind, "value": value, "as_of": None if as_of_inferred else as_of,
@@ -73,7 +77,7 @@ class PlainRow(NamedTuple):
             "quote": quote, "reliability": reliability,
             "credibility": None if credibility is None else str(credibility), "notes": notes, "ref": ref,
             "publisher": publisher, "published": published, "url": url, "title": title,
-            "derived_from": derived_from,
+            "derived_from": derived_from, **dict(extra_from_json(extra)),
         }
 
 
@@ -198,6 +202,10 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
         return None
     if url is not None and not URL_PATTERN.match(url):
         return None
+    problems: list = []
+    extra = extra_json(extra_cells(fields, problems))
+    if problems:
+        return None
     released = kind in RELEASE_KINDS
     published_date, published_iso = published if published is not None else (None, None)
     as_of_date, as_of_iso = as_of if as_of is not None else (None, None)
@@ -215,15 +223,16 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
     deadline_iso = deadline[1] if deadline is not None else None
     value = wording[0]
     identity = source_identity(url, publisher, title, published_date)
-    fingerprint = row_fingerprint(
-        ref, series, kind.value, value, as_of_iso, period_iso, deadline_iso, event, speaker, quote,
-        reliability, credibility, notes, identity, derived_from,
-    )
+    cells_given = (ref, series, kind.value, value, as_of_iso, period_iso, deadline_iso, event, speaker, quote,
+                   reliability, credibility, notes, identity, derived_from)
+    bare_fingerprint = row_fingerprint(*cells_given)
+    fingerprint = bare_fingerprint if extra is None else row_fingerprint(*cells_given, extra)
     before_source = (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
                      period_iso, deadline_iso, event)
-    after_source = (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint)
+    after_source = (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint, extra)
+    hashed_after = after_source if extra is not None else after_source[:-1]  # chain.hashed_fields
     return PlainRow(
         line, ref, fingerprint, identity, (publisher, title, url, published_iso, None, derived_from),
         quote is not None, before_source, after_source,
-        (canonical_json(before_source)[:-1], canonical_json(after_source)[1:]),
+        (canonical_json(before_source)[:-1], canonical_json(hashed_after)[1:]), bare_fingerprint,
     )

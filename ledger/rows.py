@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping
 
 from .chain import CLAIM_CONTENT_FIELDS
 from .dates import Period, iso as _iso
+from .drafts import extra_from_json, extra_json
 from .model import Action, Claim, ClaimContent, Correction, Figure, Kind, QuoteSelector, Source
 
 
@@ -98,6 +99,7 @@ def content_row(content: ClaimContent | None, fingerprint: str | None) -> dict[s
         "credibility": content.credibility,
         "notes": content.notes,
         "fingerprint": fingerprint,
+        "extra": extra_json(content.extra),
     }
 
 
@@ -105,12 +107,12 @@ def content_row(content: ClaimContent | None, fingerprint: str | None) -> dict[s
 def _content(values: tuple) -> ClaimContent:
     """A claim's content from its column values in _CONTENT_ORDER."""
     (series, kind, value, lo, hi, as_of, inferred, source_seq, period_start, deadline, event, speaker,
-     quote, prefix, suffix, start, end, reliability, credibility, notes) = values
+     quote, prefix, suffix, start, end, reliability, credibility, notes, extra) = values
     return ClaimContent(
         series, _KINDS[kind], value, lo, hi, _date(as_of), bool(inferred), source_seq,
         _date(period_start), _date(deadline), event, speaker,
         QuoteSelector(quote, prefix, suffix, start, end) if quote is not None else None,
-        reliability, credibility, notes,
+        reliability, credibility, notes, extra_from_json(extra) if extra else (),
     )
 
 
@@ -166,7 +168,7 @@ def figure_from_tuple(row: tuple, sources: Mapping[int, Source], seq: int | None
 _CONTENT_ORDER = (
     "series", "kind", "value", "lo", "hi", "as_of", "as_of_inferred", "source_seq", "period_start",
     "deadline", "event", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
-    "reliability", "credibility", "notes",
+    "reliability", "credibility", "notes", "extra",
 )
 _CONTENT_BY_NAME = itemgetter(*_CONTENT_ORDER)
 

@@ -102,6 +102,9 @@ def claim_content_columns(*, required: bool) -> list[Column]:
         Column("credibility", SmallInteger),
         Column("notes", Text),
         Column("fingerprint", HASH, nullable=nullable),
+        # The row's extra columns as a JSON object {column: text} in file order; NULL
+        # without any (and in entries recorded before pxl kept them, migration 0006).
+        Column("extra", Text),
     ]
 
 

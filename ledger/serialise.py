@@ -103,6 +103,7 @@ def claim_dict(claim: Claim) -> dict[str, Any]:
         "reliability": content.reliability,
         "credibility": content.credibility,
         "notes": content.notes,
+        "extra": dict(content.extra),
         "status": claim.status,
         "corrections": list(claim.corrections),
         "recorded_at": claim.recorded_at,

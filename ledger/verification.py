@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator, Sequence
 from sqlalchemy import Engine
 
 from . import db, forked, schema
-from .chain import CONTENT_FIELDS, FORMAT, GENESIS, ChainProblem, check_chain
+from .chain import CONTENT_FIELDS, FORMAT, GENESIS, OPTIONAL_TAIL, ChainProblem, check_chain
 
 FETCH_CHUNK = 20_000  # entries per query
 SPAN = 100_000  # at most this many entries per worker task
@@ -120,10 +120,18 @@ def _canonical_sql(name: str) -> str:
             return f"CASE x.{field} WHEN 1 THEN json('true') WHEN 0 THEN json('false') ELSE x.{field} END"
         return f"x.{field}"
 
-    content = ", ".join(value(field) for field in CONTENT_FIELDS[name])
+    def canonical(fields: tuple[str, ...]) -> str:
+        content = ", ".join(value(field) for field in fields)
+        return (f"json_array({FORMAT}, e.seq, e.prev_hash, e.entry_type, e.recorded_at, e.recorded_by, "
+                f"json_array({content}))")
+
+    fields = CONTENT_FIELDS[name]
+    encoded = canonical(fields)
+    assert OPTIONAL_TAIL[name] <= 1
+    if OPTIONAL_TAIL[name]:  # a null optional last field is not hashed (chain.hashed_fields)
+        encoded = f"CASE WHEN x.{fields[-1]} IS NULL THEN {canonical(fields[:-1])} ELSE {encoded} END"
     return (
-        f"SELECT e.seq, e.prev_hash, e.hash, e.recorded_at, json_array({FORMAT}, e.seq, e.prev_hash, e.entry_type, "
-        f"e.recorded_at, e.recorded_by, json_array({content})) "
+        f"SELECT e.seq, e.prev_hash, e.hash, e.recorded_at, {encoded} "
         f"FROM entries e JOIN {TABLE_OF[name].name} x ON x.seq = e.seq WHERE e.seq > ? AND e.seq <= ?"
     )
 
@@ -191,7 +199,8 @@ def _verify_exactly(
         f"WHERE seq > {mark} AND seq <= {mark} ORDER BY seq LIMIT {mark}"
     )
     content_sql = {
-        name: f"SELECT seq, {', '.join(CONTENT_FIELDS[name])} FROM {table.name} WHERE seq BETWEEN {mark} AND {mark}"
+        name: f"SELECT seq, {', '.join(_stored(cursor, sqlite, name))} FROM {table.name} "
+              f"WHERE seq BETWEEN {mark} AND {mark}"
         for name, table in typed_tables(cursor, sqlite).items()
     }
 
@@ -232,6 +241,24 @@ def _verify_exactly(
 
     problems.extend(check_chain(rows(), start, after_time))
     return count, problems
+
+
+def _stored(cursor, sqlite: bool, name: str) -> list[str]:
+    """The content fields of type ``name`` to select: an optional field whose column a
+    ledger does not have yet (its schema is older than the field) is selected as NULL,
+    as every entry there was hashed without it."""
+    fields = CONTENT_FIELDS[name]
+    optional = fields[len(fields) - OPTIONAL_TAIL[name]:]
+    if not optional:
+        return list(fields)
+    table = TABLE_OF[name].name
+    if sqlite:
+        cursor.execute(f"SELECT name FROM pragma_table_info('{table}')")
+    else:
+        cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                       "AND table_name = %s", (table,))
+    present = {row[0] for row in cursor.fetchall()}
+    return [field if field in present or field not in optional else f"NULL AS {field}" for field in fields]
 
 
 def _fields_reader(fields: tuple[str, ...], sqlite: bool) -> Callable[[tuple], Sequence[Any]]:

@@ -14,7 +14,9 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import Connection, Table, select
 
 from . import schema
-from .chain import CONTENT_FIELDS, GENESIS, canonical_json, document_hash, entry_header, hash_encoded
+from .chain import (
+    CONTENT_FIELDS, GENESIS, canonical_json, document_hash, entry_header, hash_encoded, hashed_fields,
+)
 from .dates import Period, iso
 from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
 from .errors import FieldError, InvalidInput, NotFound
@@ -92,12 +94,14 @@ class Writer:
 
     def append_fields(self, entry_type: EntryType, fields: tuple, fields_json: str | None = None) -> int:
         """Append an entry whose content ``fields`` are in CONTENT_FIELDS order, already
-        validated (and, if the caller has it, ``fields_json``: their canonical JSON);
+        validated (and, if the caller has it, ``fields_json``: the canonical JSON of
+        :func:`~ledger.chain.hashed_fields` of them);
         returns its position."""
         seq = self._next_seq
         prev_hash = self._prev_hash
-        digest = hash_encoded(
-            seq, prev_hash, self._headers[entry_type], canonical_json(fields) if fields_json is None else fields_json)
+        if fields_json is None:
+            fields_json = canonical_json(hashed_fields(entry_type.value, fields))
+        digest = hash_encoded(seq, prev_hash, self._headers[entry_type], fields_json)
         self._entries.append((seq, _TYPE_NAMES[entry_type], self.recorded_at, self.recorded_by, prev_hash, digest))
         self._rows[entry_type].append((seq,) + fields)
         self._next_seq = seq + 1

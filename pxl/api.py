@@ -327,7 +327,7 @@ CLAIM_COLUMNS = (
     "id", "ref", "series", "kind", "value", "lo", "hi", "parts", "reference", "as_of", "as_of_inferred", "period_start",
     "deadline", "event", "source", "publisher", "published", "title", "url", "derived_from",
     "document_sha256", "speaker", "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
-    "reliability", "credibility", "notes", "status", "corrections", "recorded_at", "recorded_by",
+    "reliability", "credibility", "notes", "extra", "status", "corrections", "recorded_at", "recorded_by",
 )
 
 CORRECTION_COLUMNS = ("id", "claim", "action", "reason", "recorded_at", "recorded_by",

@@ -17,7 +17,8 @@ Dtypes (documented in docs/python-api.md):
 - ``series``, ``kind``, ``status``, ``type``: categoricals (``kind`` with every kind as a
   category, in the SPEC's order);
 - flags: ``boolean``; lists of claim ids stay Python lists, ``parts`` (of a compound
-  wording) a list of dicts and ``reference`` (the M of "N of M") a dict or None; other
+  wording) a list of dicts, ``reference`` (the M of "N of M") a dict or None, ``extra``
+  (the import row's extra columns) a dict {column: text}; other
   text: ``string``.
 """
 
@@ -40,7 +41,7 @@ CATEGORY_COLUMNS = {"series", "kind", "status", "type"}
 FLAG_COLUMNS = {"as_of_inferred", "latest"}
 # Always Python objects, also where every value is None ("claims" is a list in the
 # discrepancies and a count in the series frame: decided by its values)
-OBJECT_COLUMNS = {"parts", "reference", "corrections", "low_claims", "high_claims", "refs", "excluded"}
+OBJECT_COLUMNS = {"extra", "parts", "reference", "corrections", "low_claims", "high_claims", "refs", "excluded"}
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

@@ -74,9 +74,48 @@ def test_fast_encoder_is_byte_identical_to_json(fields, text):
 
 @given(st.sampled_from(sorted(CONTENT_FIELDS)), st.integers(1, 10**12), st.text(), st.text(), st.data())
 def test_hashing_fields_encoded_elsewhere_gives_the_same_digest(kind, seq, recorded_at, recorded_by, data):
-    from pxl.ledger.chain import canonical_json, entry_header, hash_encoded, hash_fields
+    from pxl.ledger.chain import canonical_json, entry_header, hash_encoded, hash_fields, hashed_fields
 
     fields = [data.draw(values) for _ in CONTENT_FIELDS[kind]]
     prev = data.draw(st.sampled_from([GENESIS, "ab" * 32]))
-    assert hash_encoded(seq, prev, entry_header(kind, recorded_at, recorded_by), canonical_json(fields)) == \
+    encoded = canonical_json(hashed_fields(kind, fields))
+    assert hash_encoded(seq, prev, entry_header(kind, recorded_at, recorded_by), encoded) == \
         hash_fields(seq, prev, kind, recorded_at, recorded_by, fields)
+
+
+def _old_format_hash(seq, prev, kind, recorded_at, recorded_by, fields):
+    """The oracle: the canonical encoding as pxl wrote it before ``extra`` existed, by the
+    standard library's json.dumps."""
+    import hashlib
+    import json
+
+    canonical = json.dumps([1, seq, prev, kind, recorded_at, recorded_by, list(fields)],
+                           ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@given(st.sampled_from(["claim", "correction"]), st.integers(1, 10**12), st.text(max_size=8), st.data())
+def test_an_entry_without_extra_columns_hashes_as_before_they_were_kept(kind, seq, recorded_by, data):
+    old_fields = CONTENT_FIELDS[kind][:-1]
+    assert CONTENT_FIELDS[kind][-1] == "extra"
+    content = {name: data.draw(values) for name in old_fields}
+    at, prev = "2026-11-30T05:00:00.000000Z", "cd" * 32
+    before = _old_format_hash(seq, prev, kind, at, recorded_by, [content[name] for name in old_fields])
+    assert entry_hash(seq, prev, kind, at, recorded_by, content) == before
+    assert entry_hash(seq, prev, kind, at, recorded_by, {**content, "extra": None}) == before
+    extra = data.draw(st.text(min_size=0, max_size=8))
+    with_extra = entry_hash(seq, prev, kind, at, recorded_by, {**content, "extra": extra})
+    assert with_extra != before
+    assert with_extra == _old_format_hash(seq, prev, kind, at, recorded_by,
+                                          [content[name] for name in old_fields] + [extra])
+
+
+def test_a_claim_hashes_to_the_digest_pxl_recorded_before_extra_columns():
+    """Computed by pxl at commit 914810e (before ``extra``): existing ledgers must verify."""
+    content = dict.fromkeys(CONTENT_FIELDS["claim"])
+    del content["extra"]
+    content.update(ref="r1", series="a->b", kind="cumulative", value="more than 4,000", lo=4001, hi=None,
+                   as_of="2020-04-12", as_of_inferred=False, source_seq=1, speaker="Javid Faisal",
+                   quote="released more than four thousand", fingerprint="ab" * 32)
+    digest = entry_hash(2, "cd" * 32, "claim", "2026-11-30T05:00:00.000000Z", "tester", content)
+    assert digest == "1e6fcb7f325560e4303399ea25506a60758b3f0167fe9b9b8a1fda20de27ee51"

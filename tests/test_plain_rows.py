@@ -49,7 +49,11 @@ CELLS = {
     "event": (["", "batch-1"], ["e" * 201]),
     "ref": (["", "", "r1", "r2", "r3"], ["r" * 201]),
     "notes": (["", "a note", "two\nlines"], ["bad\x7f"]),
+    # extra columns: kept with the claim, in its hash and fingerprint
+    "exchange": (["", "", "yemen-2023", " x ", "two\nlines"], ["bad\x01"]),
+    "review": (["", "ok"], ["bad\x1f"]),
 }
+EXTRA = ("exchange", "review")
 # Cells as a spreadsheet or a JSON reader may hand them over, rather than as text.
 OTHER_VALUES = [None, 100, 2.0, float("nan"), date(2020, 4, 12), "  "]
 
@@ -78,7 +82,7 @@ rows_strategy = st.tuples(
 
 def as_csv_rows(rows: list[dict]) -> list[RawRow]:
     handle = io.StringIO()
-    writer = csv.DictWriter(handle, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer = csv.DictWriter(handle, fieldnames=[*COLUMNS, *EXTRA], lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     read, errors = read_rows(handle.getvalue().encode(), "csv")
@@ -177,6 +181,12 @@ PLAIN = {**{column: "" for column in CELLS}, "series": "a->b", "kind": "incremen
     ({"ref": "r1"}, {"ref": "r1", "value": "100"}),
     ({}, {"value": "100"}),
     ({}, {}),
+    # a row recorded without extra columns, given again with some: how pxl knew it before it kept them
+    ({"ref": "r1"}, {"ref": "r1", "value": "100", "exchange": "x"}),
+    ({}, {"value": "100", "exchange": "x"}),
+    ({"ref": "r1", "exchange": "x"}, {"ref": "r1", "value": "100", "exchange": "y"}),
+    ({"exchange": "x"}, {"value": "100", "exchange": "y"}),
+    ({"exchange": "x"}, {"value": "100"}),
 ])
 @pytest.mark.parametrize("amend", [False, True])
 def test_rows_meeting_recorded_sources_and_refs(sqlite_template, tmp_path, earlier, later, amend):

@@ -1,0 +1,137 @@
+"""Unknown extra columns of an import (a collector's `exchange`, review columns) are kept
+with the claim: stored, hashed into the chain, shown, listed, and part of what makes a
+re-import "the same row" (SPEC, Outside contract: `pxl import`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import pxl
+from tests.helpers import tamper
+
+HEADER = "series,kind,value,publisher,published,ref,exchange,reviewer\n"
+ROWS = (
+    "a->b,cumulative,100,Outlet,2020-04-13,r1,yemen-2023,ann\n"
+    "a->b,cumulative,200,Outlet,2020-04-14,,yemen-2023,\n"  # an empty cell is not kept
+    "a->b,increment,more than 4,Outlet,2020-04-14,,,\n"  # no extra cell at all
+)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def listed(run) -> list[dict]:
+    result = run("list", "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_extra_columns_are_stored_shown_listed_and_framed(backend, run, tmp_path):
+    result = run("import", str(write(tmp_path / "claims.csv", HEADER + ROWS)))
+    assert result.exit_code == 0, result.output
+    assert "exchange, reviewer" in result.output
+    claims = listed(run)
+    assert [c["extra"] for c in claims] == [
+        {"exchange": "yemen-2023", "reviewer": "ann"}, {"exchange": "yemen-2023"}, {}]
+    assert list(claims[0]["extra"]) == ["exchange", "reviewer"]  # in the file's column order
+    shown = run("show", claims[0]["id"])
+    assert "exchange: yemen-2023" in shown.output and "reviewer: ann" in shown.output
+    assert "extra" not in run("show", claims[2]["id"]).output
+    ledger = pxl.open(backend.url)
+    try:
+        assert list(ledger.claims_frame()["extra"]) == [c["extra"] for c in claims]
+    finally:
+        ledger.close()
+    assert run("verify").exit_code == 0
+
+
+def test_jsonl_extra_values_are_kept_as_text(backend, run, tmp_path):
+    line = {"series": "a->b", "kind": "cumulative", "value": "100", "publisher": "Outlet",
+            "published": "2020-04-13", "id": 17, "exchange": " Yemen 2023 "}
+    result = run("import", str(write(tmp_path / "claims.jsonl", json.dumps(line) + "\n")))
+    assert result.exit_code == 0, result.output
+    assert listed(run)[0]["extra"] == {"id": "17", "exchange": "Yemen 2023"}
+
+
+def test_reimporting_a_file_with_extra_columns_records_nothing(backend, run, tmp_path):
+    path = write(tmp_path / "claims.csv", HEADER + ROWS)
+    assert run("import", str(path)).exit_code == 0
+    digest = run("digest").output
+    again = run("import", str(path))
+    assert again.exit_code == 0, again.output
+    assert "recorded 0 new claims" in again.output
+    assert run("digest").output == digest
+
+
+def test_another_extra_value_is_another_row(backend, run, tmp_path):
+    assert run("import", str(write(tmp_path / "one.csv", HEADER + ROWS))).exit_code == 0
+    changed = ROWS.replace("200,Outlet,2020-04-14,,yemen-2023", "200,Outlet,2020-04-14,,yemen-2024")
+    result = run("import", str(write(tmp_path / "two.csv", HEADER + changed)))
+    assert result.exit_code == 0, result.output
+    assert "recorded 1 new claim" in result.output
+    assert [c["extra"].get("exchange") for c in listed(run)][-1] == "yemen-2024"
+
+
+def test_a_row_recorded_before_extra_columns_were_kept_is_known_with_them(backend, run, tmp_path):
+    """A ledger built before pxl kept extra columns has the row without them: the same
+    file imported again records nothing (its fingerprint without extras matches)."""
+    bare = "series,kind,value,publisher,published,ref\na->b,cumulative,100,Outlet,2020-04-13,r1\n" \
+           "a->b,cumulative,200,Outlet,2020-04-14,\n"
+    assert run("import", str(write(tmp_path / "old.csv", bare))).exit_code == 0
+    annotated = HEADER + ROWS.splitlines(keepends=True)[0] + ROWS.splitlines(keepends=True)[1]
+    result = run("import", str(write(tmp_path / "new.csv", annotated)))
+    assert result.exit_code == 0, result.output
+    assert "recorded 0 new claims" in result.output and "2 rows already recorded" in result.output
+
+
+def test_verify_finds_an_extra_column_changed_added_or_removed(backend, run, tmp_path):
+    assert run("import", str(write(tmp_path / "claims.csv", HEADER + ROWS))).exit_code == 0
+    ledger = backend.ledger()
+    seqs = {c["extra"].get("reviewer", c["extra"].get("exchange", "none")): int(c["id"][1:]) for c in listed(run)}
+    assert ledger.verify().ok
+    for statement, seq in (
+        (f"UPDATE claims SET extra = '{{\"exchange\":\"other\",\"reviewer\":\"ann\"}}' WHERE seq = {seqs['ann']}",
+         seqs["ann"]),
+        (f"UPDATE claims SET extra = NULL WHERE seq = {seqs['yemen-2023']}", seqs["yemen-2023"]),
+        (f"UPDATE claims SET extra = '{{\"exchange\":\"x\"}}' WHERE seq = {seqs['none']}", seqs["none"]),
+    ):
+        fresh = backend.ledger()
+        tamper(fresh, statement)
+        report = fresh.verify()
+        assert not report.ok and report.first.seq == seq, report.problems
+        assert "does not match its hash" in report.first.message
+        tamper(fresh, *_restore(statement, seq))
+        assert backend.ledger().verify().ok
+
+
+def _restore(statement: str, seq: int) -> list[str]:
+    original = {
+        "other": "'{\"exchange\":\"yemen-2023\",\"reviewer\":\"ann\"}'",
+        "NULL": "'{\"exchange\":\"yemen-2023\"}'",
+        "x": "NULL",
+    }
+    key = "other" if "other" in statement else "NULL" if "NULL" in statement else "x"
+    return [f"UPDATE claims SET extra = {original[key]} WHERE seq = {seq}"]
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # the fast pass is SQLite's
+def test_the_fast_sqlite_pass_vouches_for_entries_with_and_without_extra(backend, run, tmp_path):
+    """SQLite's own JSON encoding of the stored rows must give the recorded hashes, with the
+    extra column and without it; else every verify falls back to the slow exact pass."""
+    from pxl.ledger import verification
+
+    assert run("import", str(write(tmp_path / "claims.csv", HEADER + ROWS))).exit_code == 0
+    ledger = backend.ledger()
+    last = ledger.head().seq
+    with ledger.engine.connect() as connection:
+        cursor = connection.connection.driver_connection.cursor()
+        assert verification._chunk_intact(cursor, 0, last) is True
+    tamper(ledger, "UPDATE claims SET extra = NULL WHERE extra IS NOT NULL AND ref = 'r1'")
+    with ledger.engine.connect() as connection:
+        cursor = connection.connection.driver_connection.cursor()
+        assert verification._chunk_intact(cursor, 0, last) is False
