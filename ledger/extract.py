@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import languages
 from .finding import Part, find_figures
 from .wording import DEFAULT_CONFIG, WordingConfig
 
@@ -25,7 +26,10 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the|in accordance with|obligat\w+|target\w*|"
-                          r"agreed|plan\w*|list of|formula)\b", re.I)),
+                          r"agreed|plan\w*|list of|formula|"
+                          # "agreed" in the other languages of the collections
+                          r"acordad\w*|acordó|vereinbart|convenu|concordad\w*|домовил\w*|договорил\w*|"
+                          r"állapodtak|dogovor\w*)\b", re.I)),
     # Future tense: a plan (target) unless a party's demand or promise is named nearby.
     ("target-future", re.compile(r"\b(will|would|to be|expected|due to|set to|aim\w*|to exchange|to release|to free|"
                                  r"is to|are to|will see)\b", re.I)),
@@ -54,6 +58,7 @@ _FUTURE = r"(will|would|shall|is to|are to|were to|was to|set to|due to|expected
 _FUTURE_BEFORE = re.compile(_FUTURE + r"(?:\s+(?:also|each|both|then|soon|now))?\s+(?:see|release|free|hand over|return|"
                             r"exchange|transfer)\s+(?:up to |all |the |another |a further )?$", re.I)
 _FUTURE_AFTER = re.compile(r"[\s,]*(?:(?:who|that)\s+)?" + _FUTURE + r"(?:\s+(?:also|soon|then|now))?\s+be\b", re.I)
+_RATIO = re.compile(rf"\d\s*[-\s]\s*(?:{'|'.join(languages.RATIO_WORDS)})\s*[-\s]\s*\d", re.I)
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
 _FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
 _PAST_REACH = 60  # characters: a past verb of release this near makes a named deal its setting
@@ -283,6 +288,8 @@ def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | No
     words inside the figure's own wording, as "a total of", do not count). A deal named near
     a figure that a past verb of release also governs is the setting of that release ("10
     Americans were freed in the deal"), not its target."""
+    if _RATIO.search(body[offset:end]):
+        return "target", "'N for N': the formula of a deal"
     best: dict[str, tuple[int, str]] = {}
     for kind, pattern in KIND_CUES:
         penalty = 0

@@ -196,6 +196,9 @@ def test_english_words_that_are_numbers_elsewhere_are_not_read_as_numbers(text):
         # a running total: "so far", "thus far", "as of today" in the figure's clause
         ("Nine of the 28 captives have been returned by the group thus far.", "cumulative"),
         ("As of today, 19 hostages have been released from Gaza.", "cumulative"),
+        # "agreed" in another language, and a deal's N-for-N formula
+        ("a felek 314 hadifogoly kicserélésben állapodtak meg", "target"),
+        ("Наступний обмін: 300 на 300 полонених.", "target"),
         # a batch: a past verb of release, even beside a plan for others
         ("Hamas released 3 hostages on Saturday, and Israel will release 90 prisoners later.", "increment"),
     ],
