@@ -309,6 +309,31 @@ def test_targets_pledges_demands_checks():
     assert series.target == target and series.latest.low == 5001
 
 
+def test_a_target_disagreement_names_the_figures_that_differ_from_the_best_supported_value():
+    """Yemen 2023: 887 stated by three, 'more than 880' by one, 890 by one: only the 890
+    disagrees, and the message says so instead of listing five figures as differing."""
+    agreed = [claim("target", 887, 887, day(1), speaker=f"envoy {i}") for i in range(3)]
+    more_than = claim("target", 881, None, day(1), speaker="UN Geneva")
+    outlier = claim("target", 890, 890, day(2), speaker="Middle East Monitor")
+    [disagreement] = [d for d in reconcile([*agreed, more_than, outlier]).discrepancies
+                      if d.type == "target_disagreement"]
+    assert set(disagreement.claims) == {*agreed, more_than, outlier}
+    differ, against = disagreement.message.split("; against ")
+    assert outlier.id in differ and not any(c.id in differ for c in (*agreed, more_than))
+    assert against.startswith("887 (4 figures) stated by ")
+
+
+def test_a_one_day_period_is_said_as_that_day():
+    """Yemen 2023: 'at least 250 released 2023-04-15..2023-04-15' reads as on that day."""
+    target = claim("target", 100, 100, day(3), period_start=day(5), deadline=day(5))
+    batch = claim("increment", 250, 250, day(5))
+    [over] = [d for d in reconcile([target, batch]).discrepancies if d.type == "over_target"]
+    assert over.message.startswith("at least 250 released on 2020-01-06 (low set by ")
+    longer = claim("target", 100, 100, day(3), period_start=day(4), deadline=day(5))
+    [over] = [d for d in reconcile([longer, batch]).discrepancies if d.type == "over_target"]
+    assert over.message.startswith("at least 250 released 2020-01-05..2020-01-06 (low set by ")
+
+
 def test_single_origin_traces_origins_through_derived_from_and_speakers():
     wire = source("Wire", url="https://wire.example/story")
     reprint = source("Reprint", derived_from="https://wire.example/story")

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from typing import Callable, Iterable
 
 from ..dates import Period
+from ..english import count
 from ..model import RELEASE_KINDS, Claim, Figure, Kind, family_of, is_scoped
 from . import workers as in_workers
 from .contradictions import direct_contradictions
@@ -354,15 +355,37 @@ def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
         for group in periods.values():
             if len(group) < 2 or all(intersects(a, b) for i, a in enumerate(group) for b in group[i + 1:]):
                 continue
+            agreeing = _best_supported(group)
+            differing = [c for c in group if c not in agreeing]
             values = "; ".join(
                 f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of or 'undated'})"
-                for c in group
+                for c in differing
             )
             found.append(Discrepancy(
                 "target_disagreement", name, tuple(group),
-                f"the {kind.value}s stated for {name}{_period_text(group[0])} differ: {values}",
+                f"the {kind.value}s stated for {name}{_period_text(group[0])} differ: {values}; against "
+                f"{_agreement(agreeing)} stated by {_ids(agreeing)}",
             ))
     return found
+
+
+def _best_supported(group: list[Claim]) -> list[Claim]:
+    """The largest set of figures that can all be true at once: those containing the
+    value that most of them contain (the smallest such value, so the choice does not
+    depend on the order of rows)."""
+    best_value, best = None, -1
+    for value in sorted({c.lo for c in group}):
+        support = sum(1 for c in group if c.lo <= value and (c.hi is None or value <= c.hi))
+        if support > best:
+            best_value, best = value, support
+    return [c for c in group if c.lo <= best_value and (c.hi is None or best_value <= c.hi)]
+
+
+def _agreement(claims: list[Claim]) -> str:
+    """What a set of compatible figures says together: their common interval."""
+    lo = max(c.lo for c in claims)
+    highs = [c.hi for c in claims if c.hi is not None]
+    return f"{bound(lo, min(highs) if highs else None).removeprefix('= ')} ({count(len(claims), 'figure')})"
 
 
 def _period_text(claim: Claim) -> str:
@@ -398,7 +421,7 @@ def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Spa
             continue
         if claim.period_start is not None:
             low, low_claims, high, high_claims = over_period(claim.period_start, due)
-            over_span = span = f"released {claim.period_start.isoformat()}..{due.isoformat()}"
+            over_span = span = _released_over(claim.period_start, due)
         else:
             estimate = result.estimate_at(due)
             if estimate is None or latest is None:
@@ -420,6 +443,13 @@ def _target_checks(result: SeriesResult, over_period: Callable[[date, date], Spa
                 f"short of the {said}",
             ))
     return found
+
+
+def _released_over(start: Period, due: date) -> str:
+    """'released on 2023-04-15' for a one-day period, else 'released 2023-04-14..2023-04-16'."""
+    if start.first == start.last == due:
+        return f"released on {due.isoformat()}"
+    return f"released {start.isoformat()}..{due.isoformat()}"
 
 
 def _over_period(graph: ConstraintGraph, start: Period, end: date) -> Span:
