@@ -896,8 +896,28 @@ def _parse(wording: str, config: WordingConfig) -> Figure:
         if reason == "a number was expected" and refusal.at is not None and refusal.at < len(parser.tokens):
             reason = parser.unexpected(refusal.at)
         if "did you mean" not in reason and (reason.endswith("is not understood") or reason == "it is empty"):
-            reason = f"{reason}; {_expected(config)}"
+            reason = f"{reason}; {_expected(config)}{_from_the_number(parser.tokens, text, config)}"
         raise WordingError(wording, reason) from None
+
+
+def _from_the_number(tokens, text: str, config: WordingConfig) -> str:
+    """The closest accepted form of a wording with unknown words before its number
+    ("erməniəsilli 32 şəxsi"): the same wording from the number on, when that reads. Those
+    words may qualify the number ("nearly" in another language), so it is offered for the
+    user to choose, never taken."""
+    if not tokens or tokens[0].kind != "word":
+        return ""
+    first = next((t for t in tokens if t.kind == "num"), None)
+    if first is None:
+        return ""
+    rest = text[first.start:].strip()
+    try:
+        interval = _parse(rest, config).interval
+    except WordingError:
+        return ""
+    high = "open" if interval.hi is None else f"{interval.hi:,}"
+    return (f"; if the words before the number do not qualify it, start the value at the number: "
+            f"{rest!r} reads as [{interval.lo:,}, {high}]")
 
 
 def parse_value(wording: str | int, config: WordingConfig = DEFAULT_CONFIG) -> Interval:

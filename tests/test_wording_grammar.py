@@ -150,6 +150,20 @@ def test_refusals_say_what_would_be_accepted(wording, hint):
     assert hint in info.value.reason and repr(wording) in str(info.value)
 
 
+def test_words_before_the_number_are_refused_with_the_form_from_the_number_offered():
+    """Armenia-Azerbaijan 2023 (Turk.az): 'erməniəsilli 32 şəxsi' ('32 persons of Armenian
+    origin'). The words before 32 might qualify it, so nothing is taken; the closest
+    accepted form is offered with what it reads as."""
+    with pytest.raises(WordingError) as info:
+        parse_value("erməniəsilli 32 şəxsi")
+    assert info.value.reason.endswith(
+        "if the words before the number do not qualify it, start the value at the number: "
+        "'32 şəxsi' reads as [32, 32]")
+    with pytest.raises(WordingError) as info:
+        parse_value("banana")
+    assert "start the value at the number" not in info.value.reason
+
+
 def test_huge_wordings_are_refused_without_a_traceback():
     for text in ["9" * 5000, "hundred " * 500_000, "1" + ",000" * 20, "a " + "thousand " * 10]:
         with pytest.raises(WordingError):
