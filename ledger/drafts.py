@@ -56,6 +56,9 @@ class SourceDraft:
     def identity(self) -> str:
         return source_identity(self.url, self.publisher, self.title, self.published)
 
+    def earlier_identity(self) -> str:
+        return earlier_source_identity(self.url, self.publisher, self.title, self.published)
+
 
 def source_identity(url: str | None, publisher: str, title: str | None, published: Period | None) -> str:
     """How a source is matched: by (url, published), else by (publisher, title, published).
@@ -65,6 +68,13 @@ def source_identity(url: str | None, publisher: str, title: str | None, publishe
     if url:
         return f"url:{url}" if published is None else f"url:{url}\x1f{published.isoformat()}"
     return f"ptp:{publisher}\x1f{title or ''}\x1f{iso(published) or ''}"
+
+
+def earlier_source_identity(url: str | None, publisher: str, title: str | None, published: Period | None) -> str:
+    """The identity rows were fingerprinted with before pages had versions: a url alone.
+    Ledgers recorded then keep those fingerprints; a row is "already recorded" when it
+    matches one (:func:`row_fingerprint`)."""
+    return f"url:{url}" if url else source_identity(url, publisher, title, published)
 
 
 @dataclass(frozen=True, slots=True)

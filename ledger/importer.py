@@ -13,9 +13,10 @@ Stages:
    the whole transaction back; the report lists every error with its line and column.
 
 A row is "already recorded" when a claim (or an amendment) has the same fingerprint: the
-same fields as given, the same extra columns and the same source; or when it has extra
-columns and a claim version recorded without any has its fingerprint without them (the
-same row imported before pxl kept extra columns). A row whose ``ref`` is recorded with different
+same fields as given, the same extra columns and the same source; or when a claim version
+has the fingerprint pxl gave the row before it kept extra columns and page versions
+(without the extra columns, its source known by url alone): the same row imported into a
+ledger recorded then. A row whose ``ref`` is recorded with different
 content is an error unless imported with ``amend_by_ref``.
 """
 
@@ -53,7 +54,7 @@ class PreparedRow:
     line: int
     draft: ClaimDraft
     fingerprint: str
-    bare_fingerprint: str  # without the extra columns: how a row was known before pxl kept them
+    bare_fingerprint: str  # how pxl knew the row before it kept extra columns and page versions
 
     @property
     def ref(self) -> str | None:
@@ -143,7 +144,7 @@ def prepare(
             assert draft.source is not None
             identity = draft.source.identity()
             prepared.append(PreparedRow(row.line, draft, draft.fingerprint(identity),
-                                        draft.fingerprint(identity, with_extra=False)))
+                                        draft.fingerprint(draft.source.earlier_identity(), with_extra=False)))
     return prepared, errors
 
 

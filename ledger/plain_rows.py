@@ -25,6 +25,7 @@ from .drafts import (
     URL_PATTERN,
     credibility_grade,
     dated_after_publication,
+    earlier_source_identity,
     extra_cells,
     extra_from_json,
     extra_json,
@@ -53,7 +54,7 @@ class PlainRow(NamedTuple):
     before_source: tuple  # CONTENT_FIELDS["claim"] up to source_seq
     after_source: tuple  # and after it
     encoded: tuple[str, str]  # both as hashed, in canonical JSON, without the bracket at source_seq
-    bare_fingerprint: str  # the fingerprint without extra columns (ClaimDraft.fingerprint)
+    bare_fingerprint: str  # as pxl knew the row before extra columns and page versions (PreparedRow)
 
     def claim_fields(self, source_seq: int) -> tuple:
         return self.before_source + (source_seq,) + self.after_source
@@ -225,8 +226,9 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
     identity = source_identity(url, publisher, title, published_date)
     cells_given = (ref, series, kind.value, value, as_of_iso, period_iso, deadline_iso, event, speaker, quote,
                    reliability, credibility, notes, identity, derived_from)
-    bare_fingerprint = row_fingerprint(*cells_given)
-    fingerprint = bare_fingerprint if extra is None else row_fingerprint(*cells_given, extra)
+    fingerprint = row_fingerprint(*cells_given) if extra is None else row_fingerprint(*cells_given, extra)
+    earlier = earlier_source_identity(url, publisher, title, published_date)
+    bare_fingerprint = row_fingerprint(*cells_given[:13], earlier, derived_from)
     before_source = (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
                      period_iso, deadline_iso, event)
     after_source = (speaker, quote, None, None, None, None, reliability, credibility, notes, fingerprint, extra)

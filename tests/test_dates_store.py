@@ -7,6 +7,8 @@ import csv
 import json
 from pathlib import Path
 
+import pytest
+
 URL = "https://example.org/live"
 HEADER = ["series", "kind", "value", "publisher", "published", "as_of", "url", "ref"]
 
@@ -108,3 +110,45 @@ def test_an_undated_claim_through_the_store_api(backend):
     (stored,) = ledger.claims()
     assert stored.as_of is None and stored.source.published is None and stored.as_of_inferred
     assert ledger.verify().ok
+
+
+SAMPLE = Path(__file__).resolve().parent.parent / "data" / "afghanistan-2020" / "claims.csv"
+
+
+def _url_alone(url, publisher, title, published):
+    """How sources were told apart before pages had versions (pxl up to 595de1c)."""
+    from pxl.ledger.drafts import iso
+
+    return f"url:{url}" if url else f"ptp:{publisher}\x1f{title or ''}\x1f{iso(published) or ''}"
+
+
+def test_a_ledger_recorded_before_page_versions_knows_its_rows_again(run, monkeypatch):
+    """A ledger whose claims were fingerprinted with the url alone (before sources were
+    matched by url and publication date): re-importing the same file records nothing."""
+    import pxl.ledger.drafts as drafts
+    import pxl.ledger.plain_rows as plain_rows
+
+    with monkeypatch.context() as old_rules:
+        old_rules.setattr(drafts, "source_identity", _url_alone)
+        old_rules.setattr(plain_rows, "source_identity", _url_alone)
+        assert run("import", str(SAMPLE)).exit_code == 0
+    again = run("import", str(SAMPLE))
+    assert again.exit_code == 0, again.output
+    assert "recorded 0 new claims" in again.output or "no new claims" in again.output, again.output
+
+
+@pytest.mark.parametrize("lane", ["plain", "exact"])
+def test_the_earlier_fingerprint_is_the_one_pxl_recorded_then(lane):
+    """Line 10 of the sample as a ledger built with 595de1c fingerprinted it (read off
+    that ledger), on both import paths."""
+    from pxl.ledger.importer import prepare
+    from pxl.ledger.plain_rows import PlainCells
+    from pxl.ledger.sheets import read_rows
+    from pxl.ledger.wording import DEFAULT_CONFIG
+
+    rows, errors = read_rows(SAMPLE.read_bytes(), "csv")
+    cells = PlainCells(DEFAULT_CONFIG) if lane == "plain" else None
+    prepared, errors = prepare(rows, DEFAULT_CONFIG, SAMPLE.parent, cells=cells)
+    [row] = [p for p in prepared if p.line == 10]
+    assert (type(row).__name__ == "PlainRow") == (lane == "plain")
+    assert row.bare_fingerprint == "39edaa80ef926e64bdd4fb58f432f622adc023955d232c426c5a2306db3adbcd"
