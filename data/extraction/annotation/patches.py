@@ -23,6 +23,7 @@ PATCHES = {
  "Whelan, who was imprisoned by Russia for over five years, and Gershkovich": [("add", "eight Russians", I, "", [])],
  "in which more than a dozen prisoners were released by Russia in exchange for eight Russians": [("add", "more than a dozen prisoners", I, "", [])],
  "The ICRC said on Thursday a total of 125 army soldiers": [("add", "a total of 125 army soldiers", I, "ICRC", [])],
+ "a cambio de decenas de “presos políticos” y diez estadounidenses": [("add", "diez estadounidenses", I, "", [])],
  "32 Armenian, 2 Azerbaijani soldiers released": [("drop", "32 Armenian"), ("add", "32 Armenian, 2 Azerbaijani soldiers", T, "", ["32 Armenian", "2 Azerbaijani soldiers"])],
  "the Republic of Azerbaijan releases 32 Armenian military\nservicemen.": [("add", "32 Armenian military\nservicemen", T, "", [])],
  "the Republic of Armenia releases 2 Azerbaijani\nmilitary servicemen.": [("add", "2 Azerbaijani\nmilitary servicemen", T, "", [])],
