@@ -498,3 +498,15 @@ def test_the_solver_cannot_write_to_stdout(capfd):
         os.write(1, b"from the solver\n")
     os.write(1, b"after\n")
     assert capfd.readouterr().out == "after\n"
+
+
+def test_the_claims_counted_beside_a_conflict_are_said_in_good_english():
+    """Yemen 2023, Mokha on April 15: 'some 300' in one batch is contradicted by the same
+    batch's 100 (the nearest, named) and by the whole day's 250 (counted here)."""
+    batch = claim("increment", 100, 100, day(5), event="mokha")
+    some = claim("increment", 270, 330, day(5), event="mokha")
+    day_total = claim("increment", 250, 250, day(5))
+    messages = [d.message for d in reconcile([batch, some, day_total]).discrepancies if d.type == "conflict"]
+    [counted] = [m for m in messages if "the same way" in m]
+    assert counted.endswith(f"; 1 more claim contradicts {some.id} the same way "
+                            "(counted, not named here: this conflict names the nearest)")

@@ -273,8 +273,9 @@ def _conflict_discrepancies(name: str, series: SeriesGraph, resolution: Resoluti
         highs = [e.claim for e in direct.highs]
         named.update(frozenset((lo.seq, hi.seq)) for lo in lows for hi in highs)
         arithmetic = pair_conflict(direct.highs[0], direct.lows[0]).message.rsplit(": ", 1)[-1]
-        more = (f"; {direct.more} more claims contradict {_ids(lows)} the same way (not named: "
-                "the nearest are)") if direct.more else ""
+        more = (f"; {count(direct.more, 'more claim')} {'contradicts' if direct.more == 1 else 'contradict'} "
+                f"{_ids(lows)} the same way (counted, not named here: this conflict names the nearest)"
+                ) if direct.more else ""
         message = (f"{statement(lows[0])} ({_ids(lows)}) cannot hold with {statement(highs[0])} "
                    f"({_ids(highs)}): {arithmetic}{more}")
         claims = tuple(sorted(lows + highs, key=lambda c: c.seq))
