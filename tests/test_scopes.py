@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pxl.ledger.dates import Period, Precision
 from pxl.ledger.reconcile import reconcile
 from pxl.ledger.reconcile.families import reconcile_family
 from pxl.ledger.reconcile.scopes import same_figure
@@ -47,12 +48,17 @@ def satisfying(claims, cap: int, complete: bool, named: frozenset[str]) -> dict[
     every = histories(cap, complete and bool(named & set(PARTS)), named)
     ok = np.ones(every[PARENT].shape[0], dtype=bool)
     for c in claims:
+        if c.as_of is None:  # undated: recorded, constrains nothing
+            continue
         totals = every[c.series]
-        t = (c.as_of.first - day(0)).days
-        value = totals[:, t] - (totals[:, t - 1] if c.kind.value == "increment" else 0)
-        ok &= value >= c.lo
-        if c.hi is not None:
-            ok &= value <= c.hi
+        e1, e2 = ((c.as_of.first - day(0)).days, (c.as_of.last - day(0)).days)
+        # A date known to an interval of days holds on some day of it; the SPEC's sound
+        # relaxation: C(e2) - C(s1) >= lo and C(e1) - C(s2) <= hi (when e1 > s2).
+        s1, s2 = (None, None) if c.kind.value == "cumulative" else (e1 - 1, e2 - 1)
+        at = lambda t: 0 if t is None else totals[:, t]  # noqa: E731
+        ok &= at(e2) - at(s1) >= c.lo
+        if c.hi is not None and (s2 is None or e1 > s2):
+            ok &= at(e1) - at(s2) <= c.hi
     return {s: m[ok] for s, m in every.items()}
 
 
@@ -69,6 +75,11 @@ def oracle_bounds(claims, complete: bool, named: frozenset[str], scope: str, t: 
     return int(small.min()), (None if high > int(small.max()) else high)
 
 
+# A day, the days 1..2 as a coarse date (as a month is the interval of its days), or none.
+WHEN = st.one_of(st.builds(day, st.integers(1, DAYS)), st.just(Period(day(1), day(DAYS), Precision.MONTH)),
+                 st.just(None))
+
+
 @st.composite
 def families(draw):
     count = draw(st.integers(1, 5))
@@ -77,7 +88,7 @@ def families(draw):
         lo = draw(st.integers(0, MOST))
         hi = draw(st.one_of(st.none(), st.integers(lo, MOST)))
         found.append(claim(
-            draw(st.sampled_from(["cumulative", "increment"])), lo, hi, day(draw(st.integers(1, DAYS))),
+            draw(st.sampled_from(["cumulative", "increment"])), lo, hi, draw(WHEN),
             series=draw(st.sampled_from(SCOPES)),
         ))
     return found, draw(st.booleans())
@@ -191,3 +202,16 @@ def test_every_scope_is_a_series_entry_naming_its_parent_in_json_text_and_markdo
     assert "part of h->x" in to_text(result) and "remainder" in to_text(result)
     markdown = to_markdown(build(result, digest=None, as_known_at=None))
     assert "Part of h->x." in markdown and "Parts: h->x/israeli." in markdown
+
+
+def test_batches_named_in_a_part_and_in_its_parent_are_different_batches():
+    # Batch x of the whole released none, batch y of part a released 5, that day 5 in all:
+    # y is a batch of the whole too, not the same batch as x, so nothing conflicts.
+    claims = [claim("cumulative", 0, 0, day(0), series=PARENT),
+              claim("increment", 0, 0, day(1), series=PARENT, event="x"),
+              claim("increment", 5, 5, day(1), series=PARTS[0], event="y"),
+              claim("cumulative", 5, 5, day(1), series=PARENT)]
+    assert not reconcile(claims).conflicts
+    # The same batch named in the part and the whole: the part's 5 cannot fit in 0.
+    claims[2] = claim("increment", 5, 5, day(1), series=PARTS[0], event="x")
+    assert {c.seq for d in reconcile(claims).conflicts for c in d.claims} >= {claims[1].seq, claims[2].seq}

@@ -87,11 +87,12 @@ class Family:
         by_series: dict[str, list[Claim]] = defaultdict(list)
         for claim in claims:
             by_series[claim.series].append(claim)
-        for group in by_series.values():
-            slots = event_slots(group)
-            for claim in group:
-                for constraint in claim_constraints(claim, slots):
-                    points.update((constraint.tail, constraint.head))
+        # One numbering of the day's batches for the whole family: a batch named in a part
+        # is a batch of its parent too, and two names are two batches in every scope.
+        slots = event_slots(claims)
+        for claim in claims:
+            for constraint in claim_constraints(claim, slots):
+                points.update((constraint.tail, constraint.head))
         for point in [p for p in points if p != ORIGIN]:
             points.add(day_end(point // (1 << 31)))  # the day's end, after its batches
         points.update(day_end(d.toordinal()) for d in days)
@@ -104,7 +105,7 @@ class Family:
                 column += steps
         family.width = column
         family.index = {p: i for i, p in enumerate(family.points)}
-        family.slots = {name: event_slots(group) for name, group in by_series.items()}
+        family.slots = {name: slots for name in by_series}
         return family
 
     def subtree(self, scope: str) -> list[str]:
