@@ -15,7 +15,8 @@ from sqlalchemy import Connection, Table, select
 
 from . import schema
 from .chain import (
-    CONTENT_FIELDS, GENESIS, canonical_json, document_hash, entry_header, hash_encoded, hashed_fields,
+    CONTENT_FIELDS, GENESIS, OPTIONAL_TAIL, canonical_json, document_hash, entry_header, hash_encoded,
+    hashed_fields,
 )
 from .dates import Period, iso
 from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
@@ -114,7 +115,13 @@ class Writer:
         _insert_many(self.connection, schema.documents, _DOCUMENT_COLUMNS, documents)
         _insert_many(self.connection, schema.entries, _ENTRY_COLUMNS, self._entries)
         for entry_type in (EntryType.SOURCE, EntryType.CLAIM, EntryType.CORRECTION, EntryType.DECLARATION):
-            _insert_many(self.connection, _TABLE_OF[entry_type], _COLUMNS_OF[entry_type], self._rows[entry_type])
+            columns, rows = _COLUMNS_OF[entry_type], self._rows[entry_type]
+            if OPTIONAL_TAIL[entry_type.value] and rows and all(row[-1] is None for row in rows):
+                # No row has the optional last field (extra columns): the insert leaves it
+                # NULL without naming it, as pxl wrote before the field existed (a ledger
+                # at an earlier schema, which tests build, is still written).
+                columns, rows = columns[:-1], [row[:-1] for row in rows]
+            _insert_many(self.connection, _TABLE_OF[entry_type], columns, rows)
         self._written += len(self._entries)
         unanalysed = self._written - self._analysed_at
         if self.connection.dialect.name == "postgresql" and unanalysed >= max(ANALYZE_AFTER, self._analysed_at):

@@ -139,7 +139,7 @@ def test_a_rewritten_claim_through_replace_is_refused(backend):
     with pytest.raises(Exception, match="append-only"):
         _run_sql(ledger, ["INSERT OR REPLACE INTO claims SELECT seq, ref, series, kind, '9', 9, 9, as_of, "
                           "as_of_inferred, period_start, deadline, event, source_seq, speaker, quote, quote_prefix, "
-                          "quote_suffix, quote_start, quote_end, reliability, credibility, notes, fingerprint "
+                          "quote_suffix, quote_start, quote_end, reliability, credibility, notes, fingerprint, extra "
                           "FROM claims"])
     assert [c.value for c in ledger.claims()] == ["300"]
 
