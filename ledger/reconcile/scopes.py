@@ -42,7 +42,7 @@ from typing import Iterable, Sequence
 
 import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import csr_matrix, hstack
 
 from ..model import RELEASE_KINDS, Claim, Kind, parent_of
@@ -361,10 +361,19 @@ class System:
         give = csr_matrix((-np.ones(elastic), (np.arange(hard, len(rows)), np.arange(elastic))),
                           shape=(len(rows), elastic))
         objective = np.concatenate([np.zeros(width), np.ones(elastic)])
-        result = linprog(objective, A_ub=hstack([matrix, give]).tocsr(), b_ub=bounds, bounds=(0, None), method="highs")
-        if result.status != 0:  # pragma: no cover - the elastic system is always feasible
+        whole = hstack([matrix, give]).tocsr()
+        with _quiet():  # HiGHS prints its banner on creation, before any option is set
+            highs = highspy.Highs()
+            highs.setOptionValue("output_flag", False)
+        columns = width + elastic
+        highs.addVars(columns, np.zeros(columns), np.full(columns, highspy.kHighsInf))
+        highs.changeColsCost(columns, np.arange(columns, dtype=np.int32), objective)
+        highs.addRows(whole.shape[0], np.full(whole.shape[0], -highspy.kHighsInf), bounds, whole.nnz,
+                      whole.indptr[:-1].astype(np.int32), whole.indices.astype(np.int32), whole.data)
+        highs.run()
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - always feasible
             return [c.seq for c in kept]
-        duals = result.ineqlin.marginals[hard:]
+        duals = np.array(highs.getSolution().row_dual)[hard:]
         return sorted({row.claim.seq for row, dual in zip(rows[hard:], duals) if abs(dual) > TOLERANCE})
 
 
