@@ -52,7 +52,7 @@ def import_(app: AppContext, file: str, input_format, encoding, dry_run, amend_b
     Examples:
       pxl import data/afghanistan-2020/claims.csv
       pxl import claims.xlsx --dry-run
-      cat new.jsonl | pxl import - --format json
+      cat new.jsonl | pxl import - --input-format jsonl
       pxl import claims.csv --amend-by-ref --reason "spreadsheet corrections of 2020-05-01"
     """
     source = read_input(file, input_format, encoding)

@@ -27,6 +27,11 @@ def count(n: int, noun: str, many: str | None = None) -> str:
     return f"{n:,} {noun if n == 1 else (many or plural(noun))}"
 
 
+def cannot_hold(n: int, noun: str) -> str:
+    """"these 2 claims cannot both be true", "these 3 claims cannot all be true"."""
+    return f"these {count(n, noun)} cannot {'both' if n == 2 else 'all'} be true"
+
+
 def article(word: str) -> str:
     """``word`` with "a" or "an" before it, by its first letter's sound as spelt:
     "an increment", "a cumulative", "a pledge". (Written words only, not numbers.)"""

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from pxl.ledger.dates import iso
-from pxl.ledger.english import count
+from pxl.ledger.english import cannot_hold, count
 from pxl.ledger.model import Claim
 from pxl.ledger.reconcile import Estimate, Reconciliation, SeriesResult
 from pxl.ledger.reconcile.explain import bound, number, statement
@@ -44,9 +44,11 @@ def _figure(claim: Claim) -> dict[str, Any]:
 
 
 def progress(result: SeriesResult) -> dict[str, Any] | None:
-    """Progress against the target at the latest date: the share the low bound proves."""
+    """Progress against the whole series's target at the latest date: the share the low
+    bound proves. A target of one period (a phase, a day's batch) is compared with the
+    release over its period (``over_target``, ``shortfall``), not with the running total."""
     target, latest = result.target, result.latest
-    if target is None or latest is None or target.lo == 0:
+    if target is None or latest is None or target.lo == 0 or target.period_start is not None:
         return None
     return {
         "target": target.lo,
@@ -134,7 +136,7 @@ def claim_line(claim: Claim, width: int = 44) -> str:
     words = claim.quote.exact if claim.quote else claim.value
     words = words if len(words) <= width else words[: width - 1] + "\u2026"
     who = claim.source.publisher + (f" / {claim.speaker}" if claim.speaker else "")
-    return f"{claim.id:<6} {who} {claim.source.published or 'undated'} \u201c{words}\u201d    {statement(claim)}"
+    return f"{claim.id:<6} {who} {claim.source.published or 'no publication date'} \u201c{words}\u201d    {statement(claim)}"
 
 
 def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, digest: str | None = None) -> str:
@@ -180,7 +182,7 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
             lines.append("")
             if discrepancy.type == "conflict":
                 lines.append(f"  conflict: {discrepancy.message}" if discrepancy.sides else
-                             f"  conflict: these {len(discrepancy.claims)} claims cannot all be true")
+                             f"  conflict: {cannot_hold(len(discrepancy.claims), 'claim')}")
                 for claim in discrepancy.claims:
                     lines.append(f"    {claim_line(claim)}")
                 if not discrepancy.sides:

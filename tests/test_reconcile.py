@@ -510,3 +510,28 @@ def test_the_claims_counted_beside_a_conflict_are_said_in_good_english():
     [counted] = [m for m in messages if "the same way" in m]
     assert counted.endswith(f"; 1 more claim contradicts {some.id} the same way "
                             "(counted, not named here: this conflict names the nearest)")
+
+
+def test_progress_is_against_the_whole_series_target_not_a_period_s():
+    """Israel-Hamas 2025: a list of 95 for the first exchange is not the deal; progress
+    'at least 3,768 of 95 (3966%+)' compared it with the running total."""
+    from pxl.reports.reconciliation import progress
+
+    batch_list = claim("target", 95, 95, day(1), period_start=day(1), deadline=day(2))
+    released = claim("cumulative", 3768, 3768, day(200))
+    series = reconcile([batch_list, released]).series[0]
+    assert series.target == batch_list and progress(series) is None
+    deal = claim("target", 5000, 5000, day(0))
+    series = reconcile([batch_list, deal, released]).series[0]
+    assert series.target == deal and progress(series)["share_at_least"] == round(3768 / 5000, 4)
+
+
+def test_two_claims_cannot_both_be_true():
+    from pxl.ledger.english import cannot_hold
+
+    assert cannot_hold(2, "claim") == "these 2 claims cannot both be true"
+    assert cannot_hold(3, "figure") == "these 3 figures cannot all be true"
+    parent = claim("cumulative", 20, 20, day(3), series="a->b")
+    part = claim("cumulative", 24, 24, day(3), series="a->b/x")
+    [conflict] = [d for d in reconcile([parent, part]).discrepancies if d.type == "conflict"]
+    assert "cannot both be true" in conflict.message and "cannot all" not in conflict.message

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..english import cannot_hold
 from ..model import Claim
 from .explain import cycle_arithmetic, statement
 from .graph import Edge, build
@@ -61,7 +62,7 @@ def conflict_from_cycle(cycle: list[Edge]) -> Conflict:
     core_cycle = find_cycles(core)[0]
     parts = "; ".join(f"{c.id} {statement(c)}" for c in core)
     message = (
-        f"these {len(core)} claims cannot all be true: {parts}: {cycle_arithmetic(core_cycle)}"
+        f"{cannot_hold(len(core), 'claim')}: {parts}: {cycle_arithmetic(core_cycle)}"
     )
     return Conflict(tuple(core), tuple(core_cycle), message)
 

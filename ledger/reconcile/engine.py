@@ -238,9 +238,7 @@ def reconcile_series(
     estimates = _estimates(graph, upper, lower, days)
 
     targets = tuple(c for c in claims if c.kind is Kind.TARGET)
-    # The main target is the whole series's (no period), the latest stated.
-    target = max(targets, key=lambda c: (c.period_start is None, c.as_of.last if c.as_of else date.min, c.seq)) \
-        if targets else None
+    target = main_target(targets)
     result = SeriesResult(
         series=name,
         claims=tuple(claims),
@@ -342,6 +340,13 @@ def _setters(paths: ShortestPaths):
     return setters
 
 
+def main_target(targets: Iterable[Claim]) -> Claim | None:
+    """The target progress is measured against: the whole series's (no period), the
+    latest stated; a period's target only where no whole-series target was stated."""
+    return max(targets, key=lambda c: (c.period_start is None, c.as_of.last if c.as_of else date.min, c.seq),
+               default=None)
+
+
 def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
     """Targets (pledges, demands) that differ, among those of one kind about the same
     period and phase: the same ``period_start``, ``deadline`` and ``event`` (a phase is
@@ -356,16 +361,20 @@ def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
         for group in periods.values():
             if len(group) < 2 or all(intersects(a, b) for i, a in enumerate(group) for b in group[i + 1:]):
                 continue
+            # A majority that agrees is said once, against the figures that differ from it;
+            # without one, every figure is listed.
             agreeing = _best_supported(group)
+            if 2 * len(agreeing) <= len(group):
+                agreeing = []
             differing = [c for c in group if c not in agreeing]
             values = "; ".join(
                 f"{c.id} {bound(c.lo, c.hi).removeprefix('= ')} ({c.speaker or c.source.publisher}, {c.as_of or 'undated'})"
                 for c in differing
             )
+            against = f"; against {_agreement(agreeing)} stated by {_ids(agreeing)}" if agreeing else ""
             found.append(Discrepancy(
                 "target_disagreement", name, tuple(group),
-                f"the {kind.value}s stated for {name}{_period_text(group[0])} differ: {values}; against "
-                f"{_agreement(agreeing)} stated by {_ids(agreeing)}",
+                f"the {kind.value}s stated for {name}{_period_text(group[0])} differ: {values}{against}",
             ))
     return found
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Sequence
 
+from ..english import cannot_hold
 from ..model import Claim, Kind
 from .engine import (
     DISCREPANCY_ORDER,
@@ -23,6 +24,7 @@ from .engine import (
     SeriesResult,
     _target_checks,
     _target_disagreements,
+    main_target,
     single_origin,
 )
 from .explain import statement
@@ -76,7 +78,7 @@ def reconcile_family(
         result = ScopedSeriesResult(
             series=scope,
             claims=tuple(own),
-            target=max(targets, key=lambda c: (c.as_of.last if c.as_of else date.min, c.seq)) if targets else None,
+            target=main_target(targets),
             targets=targets,
             pledges=tuple(c for c in own if c.kind is Kind.PLEDGE),
             demands=tuple(c for c in own if c.kind is Kind.DEMAND),
@@ -155,7 +157,7 @@ def _conflicts(
             named = tuple(sorted((c for f in figures for c in copies[f]), key=lambda c: c.seq))
             found[figures] = Discrepancy(
                 "conflict", _common_scope([c.series for c in core]), named,
-                f"these {len(core)} figures cannot all be true: {parts}: {words}", words,
+                f"{cannot_hold(len(core), 'figure')}: {parts}: {words}", words,
             )
     return list(found.values()), excluded, reasons
 

@@ -47,6 +47,7 @@ from bisect import bisect_left, bisect_right
 from heapq import heapify, heappop, heappush
 from typing import Sequence
 
+from ..english import cannot_hold
 from .conflicts import Conflict, conflict_from_cycle, exclusion_key, policy_reason
 from .contradictions import direct_contradictions
 from .explain import cycle_arithmetic, statement
@@ -94,7 +95,7 @@ def pair_conflict(high: Edge, low: Edge) -> Conflict:
     cycle: tuple[Edge, ...] = (high, low)
     if (high.tail, high.head) != (low.head, low.tail):
         cycle += (Edge(low.tail, high.head, 0, None, "order"),)
-    message = (f"these 2 claims cannot all be true: {a.id} {statement(a)}; {b.id} {statement(b)}: "
+    message = (f"{cannot_hold(2, 'claim')}: {a.id} {statement(a)}; {b.id} {statement(b)}: "
                f"{cycle_arithmetic(list(cycle))}")
     return Conflict((a, b), cycle, message)
 
