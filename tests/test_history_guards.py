@@ -109,18 +109,22 @@ _KEYS = {"entries": "seq", "documents": "sha256", "sources": "seq", "claims": "s
          "append_lock": "id"}
 
 
+_SQLITE_FORMS = ["INSERT OR REPLACE INTO {t} SELECT * FROM {t}", "REPLACE INTO {t} SELECT * FROM {t}",
+                 "INSERT OR IGNORE INTO {t} SELECT * FROM {t}"]  # PostgreSQL has no REPLACE or OR IGNORE
+_UPSERT_FORMS = ["INSERT INTO {t} SELECT * FROM {t} WHERE true ON CONFLICT ({k}) DO UPDATE SET {k} = excluded.{k}",
+                 "INSERT INTO {t} SELECT * FROM {t} WHERE true ON CONFLICT DO NOTHING"]
+
+
 @pytest.mark.parametrize("table", [*LEDGER_TABLES, "append_lock"])
-@pytest.mark.parametrize("form", ["INSERT OR REPLACE INTO {t} SELECT * FROM {t}", "REPLACE INTO {t} SELECT * FROM {t}",
-                                  "INSERT OR IGNORE INTO {t} SELECT * FROM {t}",
-                                  "INSERT INTO {t} SELECT * FROM {t} WHERE true ON CONFLICT ({k}) DO UPDATE SET {k} = excluded.{k}",
-                                  "INSERT INTO {t} SELECT * FROM {t} WHERE true ON CONFLICT DO NOTHING"])
+@pytest.mark.parametrize(("backend", "form"), [
+    *(("sqlite", form) for form in _SQLITE_FORMS + _UPSERT_FORMS),
+    *(pytest.param("postgresql", form, marks=pytest.mark.postgres) for form in _UPSERT_FORMS),
+], indirect=["backend"])
 def test_no_insert_lands_over_a_recorded_row(backend, table, form):
     ledger = backend.ledger()
     ledger.record(draft(document_text="300 freed", quote="300 freed"))
     ledger.retract(2, "to have a correction")
     ledger.declare("complete", SERIES, reason="to have a declaration")
-    if backend.name == "postgresql" and "ON CONFLICT" not in form:
-        pytest.skip("PostgreSQL has no REPLACE or OR IGNORE")
     statement = form.format(t=table, k=_KEYS[table])
     before = _dump(ledger)
     if backend.name == "postgresql" and "DO NOTHING" in form:
@@ -131,9 +135,8 @@ def test_no_insert_lands_over_a_recorded_row(backend, table, form):
     assert _dump(ledger) == before and ledger.verify().ok
 
 
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # SQLite's REPLACE
 def test_a_rewritten_claim_through_replace_is_refused(backend):
-    if backend.name == "postgresql":
-        pytest.skip("SQLite's REPLACE")
     ledger = backend.ledger()
     ledger.record(draft())
     with pytest.raises(Exception, match="append-only"):
