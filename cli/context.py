@@ -113,7 +113,7 @@ class PxlGroup(click.Group):
     def resolve_command(self, ctx: click.Context, args: list[str]):
         try:
             return super().resolve_command(ctx, args)
-        except click.UsageError as error:
+        except click.UsageError:
             name = args[0] if args else ""
             if name.startswith("-") or self.get_command(ctx, name) is not None:
                 raise

@@ -8,7 +8,6 @@ redirect, so the short forms spare the quoting. Shell completion offers the name
 
 from __future__ import annotations
 
-import json
 import os
 
 import click

@@ -6,7 +6,6 @@ their format, and whether the file is large enough to be read ahead in another p
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 

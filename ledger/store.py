@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
-from sqlalchemy import Connection, Engine, exc, func, or_, select, text
+from sqlalchemy import Connection, Engine, exc, func, or_, select
 
 from . import db, schema
 from .chain import ChainProblem, document_hash
@@ -25,8 +25,6 @@ from .dates import Period
 from .declarations import declaration_errors, effective_declarations
 from .driver_errors import mapped_error
 from .errors import (
-    AppendOnlyViolation,
-    ChainConflict,
     DatabaseUnavailable,
     FieldError,
     InvalidInput,

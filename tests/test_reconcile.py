@@ -492,9 +492,9 @@ def test_the_solver_cannot_write_to_stdout(capfd):
     """HiGHS can print from C++ to descriptor 1; that would corrupt `--format json`."""
     import os
 
-    from pxl.ledger.reconcile.fewest import _solver_quiet
+    from pxl.ledger.reconcile.quiet import solver_quiet
 
-    with _solver_quiet():
+    with solver_quiet():
         os.write(1, b"from the solver\n")
     os.write(1, b"after\n")
     assert capfd.readouterr().out == "after\n"

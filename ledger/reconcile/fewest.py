@@ -38,10 +38,7 @@ that differed), or the greedy approximation chose.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass
 from bisect import bisect_left, bisect_right
 from heapq import heapify, heappop, heappush
@@ -53,6 +50,7 @@ from .contradictions import direct_contradictions
 from .explain import cycle_arithmetic, statement
 from .graph import Edge, SeriesGraph
 from .origins import Corroboration
+from .quiet import solver_quiet
 from .shortest import shortest_paths
 from .weights import claim_weight
 
@@ -148,29 +146,10 @@ def resolve(series: SeriesGraph, support: Corroboration) -> Resolution:
     return Resolution(tuple(found.values()), exclusions, cover.weight_of(out), cover.exact, cover.lower_bound)
 
 
-@contextmanager
-def _solver_quiet():
-    """Stdout closed to the solver: HiGHS, as SciPy ships it, can print a debug line from
-    C++ straight to file descriptor 1, which would corrupt `pxl reconcile --format json`."""
-    sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:  # pragma: no cover - no stdout to protect
-        yield
-        return
-    try:
-        with open(os.devnull, "wb") as null:
-            os.dup2(null.fileno(), 1)
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 def _milp(*args, **kwargs):
     from scipy.optimize import milp
 
-    with _solver_quiet():
+    with solver_quiet():
         return milp(*args, **kwargs)
 
 

@@ -32,10 +32,7 @@ kept claims that contradict it (QuickXplain over the kept claims, every subset f
 
 from __future__ import annotations
 
-import os
-import sys
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable, Sequence
@@ -49,6 +46,7 @@ from ..model import RELEASE_KINDS, Claim, Kind, parent_of
 from .explain import number
 from .graph import ORIGIN, claim_constraints, day_end, event_slots
 from .conflicts import exclusion_key
+from .quiet import solver_quiet
 from .weights import claim_weight
 
 TOLERANCE = 1e-6
@@ -182,7 +180,7 @@ class System:
         bounds) and sets the objective, and HiGHS starts from the last basis instead of
         from scratch."""
         if self._highs is None:
-            with _quiet():  # HiGHS prints its banner on creation, before any option is set
+            with solver_quiet():  # HiGHS prints its banner on creation, before any option is set
                 highs = highspy.Highs()
                 highs.setOptionValue("output_flag", False)
             width = max(self.family.width, 1)
@@ -362,7 +360,7 @@ class System:
                           shape=(len(rows), elastic))
         objective = np.concatenate([np.zeros(width), np.ones(elastic)])
         whole = hstack([matrix, give]).tocsr()
-        with _quiet():  # HiGHS prints its banner on creation, before any option is set
+        with solver_quiet():  # HiGHS prints its banner on creation, before any option is set
             highs = highspy.Highs()
             highs.setOptionValue("output_flag", False)
         columns = width + elastic
@@ -402,26 +400,8 @@ def same_figure(claim: Claim) -> tuple:
     return (claim.series, claim.kind, claim.as_of, claim.period_start, claim.event, claim.lo, claim.hi)
 
 
-@contextmanager
-def _quiet():
-    """HiGHS writes its banner when a model is made, and its MIP presolve (scipy 1.17) a
-    stray debug line, straight to file descriptor 1, past sys.stdout; they would land
-    inside `pxl reconcile --format json`.
-    Presolve is kept (without it the set-aside search took 50 s instead of 0.4 s on the
-    2025 Israel-Hamas collection), and descriptor 1 is pointed at /dev/null meanwhile."""
-    sys.stdout.flush()
-    saved = os.dup(1)
-    try:
-        with open(os.devnull, "w") as sink:
-            os.dup2(sink.fileno(), 1)
-            yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-
-
 def _milp(*args, **kwargs):
-    with _quiet():
+    with solver_quiet():
         return milp(*args, **kwargs, options=MILP_OPTIONS)
 
 
