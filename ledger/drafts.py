@@ -136,16 +136,25 @@ def extra_cells(fields: Mapping[str, Any], errors: list[FieldError]) -> tuple[tu
     fast lane (:mod:`ledger.plain_rows`)."""
     kept = []
     for column, value in fields.items():
-        if column in _KNOWN or value is None:
-            continue
-        text = value.strip() if isinstance(value, str) else clean_text(value)
-        if not text:
-            continue
-        if not text.isprintable() and CONTROL_CHARACTERS.search(text):
-            errors.append(FieldError(column, text, "contains control characters"))
-            continue
-        kept.append((column, text))
+        if column not in _KNOWN and (text := _cell_text(column, value, errors)):
+            kept.append((column, text))
     return tuple(kept)
+
+
+def _cell_text(column: str, value: Any, errors: list[FieldError]) -> str | None:
+    """A cell as text, stripped; None when empty, or when it holds control characters
+    (an error appended to ``errors``). The one rule for known and extra columns."""
+    if value is None:
+        return None
+    text = value.strip() if isinstance(value, str) else clean_text(value)
+    if not text:
+        return None
+    # isprintable() is a fast C check that passes nearly every cell; only the rest
+    # (newlines, tabs, control characters) go through the regular expression.
+    if not text.isprintable() and CONTROL_CHARACTERS.search(text):
+        errors.append(FieldError(column, text, "contains control characters"))
+        return None
+    return text
 
 
 def extra_json(extra: tuple[tuple[str, str], ...]) -> str | None:
@@ -217,15 +226,7 @@ def credibility_grade(text: str) -> int | None:
 def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str, str | None]:
     cleaned: dict[str, str | None] = dict.fromkeys(COLUMNS)
     for column, value in fields.items():
-        if column not in cleaned or value is None:
-            continue
-        text = value.strip() if isinstance(value, str) else clean_text(value)
-        if not text:
-            continue
-        # isprintable() is a fast C check that passes nearly every cell; only the rest
-        # (newlines, tabs, control characters) go through the regular expression.
-        if not text.isprintable() and CONTROL_CHARACTERS.search(text):
-            errors.append(FieldError(column, text, "contains control characters"))
+        if column not in cleaned or not (text := _cell_text(column, value, errors)):
             continue
         if column in MAX_LENGTH and len(text) > MAX_LENGTH[column]:
             errors.append(FieldError(column, text, f"longer than {MAX_LENGTH[column]} characters"))
