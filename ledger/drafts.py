@@ -166,7 +166,18 @@ def extra_json(extra: tuple[tuple[str, str], ...]) -> str | None:
 
 
 def extra_from_json(text: str | None) -> tuple[tuple[str, str], ...]:
-    return tuple(json.loads(text).items()) if text else ()
+    """The extra columns as stored (a JSON object). Text that is not one was not written
+    by pxl (`pxl verify` names the entry); it is shown as it is, under "extra", rather
+    than stopping every command that reads the claim."""
+    if not text:
+        return ()
+    try:
+        stored = json.loads(text)
+    except ValueError:
+        return (("extra", text),)
+    if not isinstance(stored, dict):
+        return (("extra", text),)
+    return tuple((str(column), value if isinstance(value, str) else json.dumps(value)) for column, value in stored.items())
 
 
 def clean_text(value: Any) -> str | None:

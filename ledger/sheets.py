@@ -260,7 +260,7 @@ def _read_jsonl(data: bytes, errors: list[FieldError], notes: ReadNotes, encodin
         if not line.strip():
             continue
         try:
-            record = json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_pairs)
+            record = json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_pairs, parse_float=str)
         except (ValueError, RecursionError) as json_error:
             errors.append(FieldError("row", line[:60], f"not valid JSON ({json_error})", number))
             continue

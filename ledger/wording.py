@@ -1015,6 +1015,8 @@ def parse_tolerance(text: str) -> float:
         value = Decimal(text.strip().rstrip("%"))
     except InvalidOperation:
         raise ValueError(f"tolerance must be a number such as 0.1 or 10%, not {text!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"tolerance must be a number such as 0.1 or 10%, not {text!r}")
     if text.strip().endswith("%"):
         value /= 100
     if not 0 <= value < 1:

@@ -32,7 +32,7 @@ INTERVAL_DATES = {"as_of", "period_start", "deadline", "published"}
 DAY = {"date"}
 DATETIME = {"recorded_at"}
 BOOLEAN = {"as_of_inferred", "latest"}
-JSON = {"parts": "array", "reference": "object"}  # cells holding JSON text
+JSON = {"parts": "array", "reference": "object", "extra": "object"}  # cells holding JSON text
 ENUMS = {"kind": KINDS, "status": ["recorded", "amended", "retracted"], "action": ["retract", "amend"]}
 DESCRIPTIONS = {
     "lo": "lowest number the wording allows",

@@ -135,3 +135,38 @@ def test_the_fast_sqlite_pass_vouches_for_entries_with_and_without_extra(backend
     with ledger.engine.connect() as connection:
         cursor = connection.connection.driver_connection.cursor()
         assert verification._chunk_intact(cursor, 0, last) is False
+
+
+@pytest.mark.parametrize("tampered", ['{"exchange":"e1"', '["e1"]'])
+def test_a_tampered_extra_that_is_not_an_object_is_shown_not_raised(backend, run, tmp_path, tampered):
+    """Break test: text in claims.extra that pxl never writes stopped list, show, reconcile
+    and export with a traceback; verify names the entry, the rest show the text as it is."""
+    assert run("import", str(write(tmp_path / "claims.csv", HEADER + ROWS))).exit_code == 0
+    seq = int(listed(run)[0]["id"][1:])
+    tamper(backend.ledger(), f"UPDATE claims SET extra = '{tampered}' WHERE seq = {seq}")
+    assert listed(run)[0]["extra"] == {"extra": tampered}
+    for args in (["show", f"C{seq}"], ["reconcile"], ["series"], ["export", str(tmp_path / "out")]):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.output)
+    report = backend.ledger().verify()
+    assert not report.ok and report.first.seq == seq
+
+
+def test_exported_extra_columns_are_json(run, tmp_path):
+    """Break test: the data package's extra cells were Python reprs, not JSON."""
+    import csv
+
+    assert run("import", str(write(tmp_path / "claims.csv", HEADER + ROWS))).exit_code == 0
+    assert run("export", str(tmp_path / "out")).exit_code == 0
+    with (tmp_path / "out" / "claims.csv").open(encoding="utf-8", newline="") as handle:
+        extras = [json.loads(row["extra"]) if row["extra"] else {} for row in csv.DictReader(handle)]
+    assert extras == [{"exchange": "yemen-2023", "reviewer": "ann"}, {"exchange": "yemen-2023"}, {}]
+
+
+def test_a_json_number_with_a_dot_and_three_digits_is_ambiguous_like_its_text(run, tmp_path):
+    """Break test: an unquoted JSON number 12.000 was stored as 12; as text it is refused
+    as ambiguous (12 or 12,000), and now the number too."""
+    line = '{"series": "a->b", "kind": "cumulative", "value": 12.000, "publisher": "Outlet", "published": "2020-04-13"}\n'
+    result = run("import", str(write(tmp_path / "claims.jsonl", line)))
+    assert result.exit_code == 1 and "'12.000'" in result.output and "12,000" in result.output, result.output
+    assert listed(run) == []

@@ -272,3 +272,12 @@ def test_rendered_figures_read_back(data, tolerance):
     assert figure.interval == Interval(lo, hi), text
     if len(parts) > 1:
         assert [(p.lo, p.hi) for p in figure.parts] == [(p[1], p[2]) for p in parts]
+
+
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "-Infinity", "snan"])
+def test_a_tolerance_that_is_not_a_finite_number_is_refused(text):
+    """Break test: --tolerance nan (or PXL_TOLERANCE=nan) ended in decimal.InvalidOperation."""
+    from pxl.ledger.wording import parse_tolerance
+
+    with pytest.raises(ValueError, match="tolerance must be a number"):
+        parse_tolerance(text)
