@@ -338,6 +338,9 @@ class _Quantity(NamedTuple):
     approx: bool  # "a couple of hundred"
     start: int  # token indexes [start, end)
     end: int
+    # the scales a first figure may share, largest first: "a hundred thousand" offers
+    # 100,000 ("1-2 hundred thousand") and 1,000 ("ninety to a hundred thousand")
+    scales: tuple[int, ...] = ()
 
 
 # --- the parser -----------------------------------------------------------------------------
@@ -370,6 +373,8 @@ _LEADING_FILLERS = (
 # A breakdown after the noun phrase ("10 prisoners, including two minors"; "ten Americans—
 # five citizens and five residents") is kept with the noun phrase and not added: it counts
 # people already counted.
+# "20 of them children", "3 of whom are women": a part of the figure before, not a sum
+_OF_THEM = (["of", "them"], ["of", "whom"], ["de", "ellos"], ["de", "ellas"], ["dont"], ["davon"])
 _BREAKDOWN = (("including",), (",", "including"), ("among", "them"), (",", "among", "them"),
               (",", "of", "whom"), ("of", "whom"),
               *((",", *p.split()) for p in languages.BREAKDOWNS), *(tuple(p.split()) for p in languages.BREAKDOWNS))
@@ -510,19 +515,40 @@ class _Parser:
             scale = _WORD_SCALES.get(pieces[-1])
             if scale is not None and any(_WORD_SCALES.get(w, 0) >= scale for w in pieces[:-1]):
                 scale = None
+            elif scale is not None:  # "hundred thousand": the whole run of scales is shared
+                offered = [scale]
+                run = len(pieces) - 1
+                while run > 0 and pieces[run - 1] in _WORD_SCALES and _WORD_SCALES[pieces[run - 1]] < scale:
+                    run -= 1
+                    scale *= _WORD_SCALES[pieces[run]]
+                    offered.append(scale)
         elif token.kind == "word" and (found := self.foreign_number(i)) is not None:
             value, j, scale = Decimal(found[0]), i + found[1], None
         else:
             raise _Refusal("a number was expected", i)
+        # the run of scale words after the number: "2 hundred thousand" shares 100,000 or 1,000
+        steps: list[int] = []
         while self.key(j) in _SCALES or self.foreign_scale(j):
-            scale = _SCALES.get(self.key(j)) or self.foreign_scale(j)
-            value *= scale
+            step = _SCALES.get(self.key(j)) or self.foreign_scale(j)
+            steps = steps if steps and step > steps[-1] else []
+            steps.append(step)
+            value *= step
             j += 1
             if value > MAX_COUNT:
                 raise _Refusal(f"{self.span(i, j)!r} is more people than live on Earth", i)
+        if steps:
+            offered, product = [], 1
+            for step in reversed(steps):
+                product *= step
+                offered.append(product)
+            scale = product
+        elif token.kind != "word" or not _is_number_word(token.text) or scale is None:
+            offered = [scale] if scale else []
+        if scale and self.key(j) == "and" and self.key(j + 1) in ("a", "one") and self.key(j + 2) == "half":
+            value, j = value + Decimal(scale) / 2, j + 3  # "a million and a half"
         if value > MAX_COUNT:
             raise _Refusal(f"{self.span(i, j)!r} is more people than live on Earth", i)
-        return _Quantity(value, scale, approx, i, j)
+        return _Quantity(value, scale, approx, i, j, tuple(sorted(set(offered), reverse=True)))
 
     def foreign_number(self, i: int) -> tuple[int, int] | None:
         words = []
@@ -606,6 +632,9 @@ class _Parser:
                 ref = None
             if ref is not None and ref.reference is None:
                 reference = Part(self.span(j, ref_end), ref.interval.lo, ref.interval.hi)
+                if reference.hi is not None and interval.lo > reference.hi:
+                    raise _Refusal(f"{self.span(start, ref_end)!r} counts more than the "
+                                   f"{reference.hi:,} it is part of", start)
                 i = ref_end
         if not nouns:
             return Figure(interval, reference=reference), i
@@ -718,8 +747,13 @@ class _Parser:
         shared by a first figure given without one that is smaller than the scale."""
         if first.approx or second.approx:
             raise _Refusal("'a couple of' cannot be part of a range", first.start)
-        if second.scale is not None and (first.scale or 0) < second.scale and first.value < second.scale:
-            first = first._replace(value=first.value * second.scale, scale=second.scale)
+        offered = second.scales or ((second.scale,) if second.scale else ())
+        for scale in offered:
+            if (first.scale or 0) < scale and first.value < scale and first.value * scale <= second.value:
+                return first._replace(value=first.value * scale, scale=scale), second
+        if offered and (first.scale or 0) < offered[-1] and first.value < offered[-1]:
+            # "500 to 3 thousand": scaled it runs backwards, unscaled it guesses; refused
+            return first._replace(value=first.value * offered[-1], scale=offered[-1]), second
         return first, second
 
     def checked(self, value: Decimal, start: int, end: int) -> int:
@@ -788,6 +822,12 @@ class _Parser:
                 return i
             if token.kind == "word" and token.text in ("a", "an") and self.is_quantity_start(i):
                 return i
+            if i > first and self.foreign_scale(i) and self.foreign_number(i - 1) is not None:
+                # "dos a tres mil", "zwei bis drei Tausend": a range sharing a scale in a
+                # language whose range words are not read; never the first number alone
+                raise _Refusal(f"{self.span(first - 1, i + 1)!r} reads as a range sharing the scale "
+                               f"{token.text!r}, which is not understood in this language; write it "
+                               "in digits ('2000-3000')", i)
             i += 1
         return i
 
@@ -810,6 +850,10 @@ class _Parser:
             i += sep
         if i < len(tokens):
             raise _Refusal(self.unexpected(i), i)
+        within = next((k for k, f in enumerate(figures) if k and f.noun
+                       and any(f.noun.lower().split()[:len(p)] == p for p in _OF_THEM)), None)
+        if within is not None:  # the parts after "of them" are among the figures before
+            figures, spans = figures[:within], spans[:within]
         if len(figures) == 1:
             return figures[0]
         for index, (figure, (start, end)) in enumerate(zip(figures, spans)):

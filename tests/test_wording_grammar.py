@@ -281,3 +281,28 @@ def test_a_tolerance_that_is_not_a_finite_number_is_refused(text):
 
     with pytest.raises(ValueError, match="tolerance must be a number"):
         parse_tolerance(text)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi"), [
+    # break test: the scale run "hundred thousand" is shared whole, or in part where only
+    # that keeps the range in order
+    ("1-2 hundred thousand", 100_000, 200_000), ("2-3 hundred thousand", 200_000, 300_000),
+    ("between 1 and 2 hundred thousand", 100_000, 200_000), ("two to three hundred thousand", 200_000, 300_000),
+    ("ninety to a hundred thousand", 90_000, 100_000), ("3 to 5 hundred million", 300_000_000, 500_000_000),
+    ("a million and a half", 1_500_000, 1_500_000),
+    # a part of the figure before it is not added to it
+    ("100 prisoners, 20 of them children", 100, 100), ("5 Israelis, 3 of whom are women", 5, 5),
+    ("al menos 300 presos, 50 de ellos mujeres", 300, None),
+])
+def test_break_test_wordings_read_right(wording, lo, hi):
+    assert parse_value(wording) == Interval(lo, hi)
+
+
+@pytest.mark.parametrize(("wording", "reason"), [
+    ("dos a tres mil", "sharing the scale"), ("zwei bis drei Tausend", "sharing the scale"),
+    ("deux à trois mille", "sharing the scale"), ("1,000 of 700", "counts more than the 700"),
+])
+def test_break_test_wordings_are_refused_not_misread(wording, reason):
+    """'dos a tres mil' was read as 2; '1,000 of 700' was taken."""
+    with pytest.raises(WordingError, match=reason):
+        parse_value(wording)
