@@ -56,7 +56,7 @@ from .weights import claim_weight
 
 EXACT_CLAIMS = 2_000  # claims in the conflicts found, up to which the set is exact
 SOLVER_SECONDS = 20.0  # per integer program; past it, the greedy approximation
-CHAIN_FROM = 100  # points in time from which exact totals are resolved as a chain (less said why)
+CHAIN_FROM = 30  # points in time from which exact totals are resolved as a chain (less said why)
 EXACT_ROUNDS = 12  # searches for more conflicts with the exact solver; then the approximation
 EXPLAIN_EXACT = 60  # exclusions per series whose cost of keeping is computed exactly
 PAIRS_PER_GROUP = 4_096  # agreeing lows x agreeing highs turned into pair conflicts
