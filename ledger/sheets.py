@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
-from .drafts import COLUMNS, REQUIRED_COLUMNS
+from .drafts import COLUMNS, CONTROL_CHARACTERS, REQUIRED_COLUMNS
 from .errors import FieldError
 from .model import SERIES_PATTERN
 
@@ -82,7 +82,9 @@ def _check_header(columns: list[str], line: int, extra: list[str] | None = None)
         if column in COLUMNS or column in REVIEW_COLUMNS:
             continue
         near = near_column(column)
-        if near is not None:
+        if CONTROL_CHARACTERS.search(column):
+            errors.append(FieldError(column, column, "a column name with control characters", line))
+        elif near is not None:
             errors.append(FieldError(column, column, f"unknown column; did you mean `{near}`?", line))
         elif extra is not None and column not in extra:
             extra.append(column)

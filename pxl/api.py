@@ -55,7 +55,18 @@ def known_at(value: KnownAt) -> str | None:
         return None
     if isinstance(value, (date, datetime)):
         value = value.isoformat()
+    if not isinstance(value, str):
+        raise TypeError(f"as_known_at takes an ISO 8601 text, a date or a datetime, not {type(value).__name__} "
+                        f"({value!r}); e.g. '2026-11-01' or '2026-11-01T12:00Z'")
     return parse_known_at(value)
+
+
+def series_name(value: str | None) -> str | None:
+    """A series given to the API: a name (``pxl series`` numbers are the CLI's)."""
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"series takes a series name such as 'a->b' or 'a->b/part', not "
+                        f"{type(value).__name__} ({value!r})")
+    return value
 
 
 def open_ledger(
@@ -138,7 +149,7 @@ class Ledger:
                kind: str | None = None, include_retracted: bool = False) -> list:
         """The effective claims as :class:`~pxl.ledger.model.Claim` records, as
         ``pxl list`` selects them (``include_retracted`` as ``--all``)."""
-        claims = self.store.claims(as_known_at=known_at(as_known_at), series=series,
+        claims = self.store.claims(as_known_at=known_at(as_known_at), series=series_name(series),
                                    include_retracted=include_retracted)
         if kind:
             claims = [c for c in claims if c.kind.value == kind.lower()]
@@ -192,7 +203,8 @@ class Ledger:
         """Reconcile the effective claims as ``pxl reconcile`` does. ``workers=1`` (the
         default) works in this process; ``None`` forks one per core for large ledgers, as
         the CLI; an int forks that many."""
-        return reconciled(self.store, as_known_at=known_at(as_known_at), series=series, workers=workers)
+        return reconciled(self.store, as_known_at=known_at(as_known_at), series=series_name(series),
+                          workers=workers)
 
     def export(self, folder: str | Path, format: str = "datapackage", *, as_known_at: KnownAt = None,
                workers: int | None = 1) -> Path:

@@ -220,3 +220,12 @@ def test_hostile_files_never_lose_rows_or_write_half(backend, file):
         accounted = report["recorded"] + report["already_recorded"] + report["repeated_in_file"]
         assert accounted >= given_rows, (data, report)
         assert after - before == report["recorded"]
+
+
+def test_a_column_name_with_control_characters_is_refused(run, tmp_path):
+    """Break test: a header '\\x1b[2Jx' was kept as an extra column's name, and printed raw."""
+    path = tmp_path / "claims.csv"
+    path.write_text("series,kind,value,publisher,\x1b[2Jx\na->b,cumulative,100,Outlet,1\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert result.exit_code == 1 and "a column name with control characters" in result.output
+    assert "\x1b" not in result.output

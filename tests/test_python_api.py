@@ -185,3 +185,15 @@ def test_month_year_and_undated_claims_are_intervals_or_nat_in_frames_and_export
     assert spans == {"r1": ("2023-11-01", "2023-11-30"), "r2": ("2023-01-01", "2023-12-31"), "r3": (None, None)}
     assert validate(str(ledger.export(tmp_path / "out"))).valid
     ledger.close()
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda ledger: ledger.claims_frame(as_known_at=12345), "as_known_at takes an ISO 8601 text"),
+    (lambda ledger: ledger.reconcile(series=1), "series takes a series name"),
+    (lambda ledger: ledger.claims(series=["a->b"]), "series takes a series name"),
+])
+def test_arguments_of_the_wrong_type_are_a_type_error_that_says_so(tmp_path, call, message):
+    """Break test: as_known_at=12345 and series=1 ended in AttributeError deep inside."""
+    ledger = pxl.open(f"sqlite:///{tmp_path / 'l.db'}", create=True)
+    with pytest.raises(TypeError, match=message):
+        call(ledger)
