@@ -535,3 +535,20 @@ def test_two_claims_cannot_both_be_true():
     part = claim("cumulative", 24, 24, day(3), series="a->b/x")
     [conflict] = [d for d in reconcile([parent, part]).discrepancies if d.type == "conflict"]
     assert "cannot both be true" in conflict.message and "cannot all" not in conflict.message
+
+
+def test_progress_is_against_the_exact_target_before_a_later_rounded_one():
+    """Yemen 2023: the agreed 887 (March 20), then 'nearly 900' (April 14): progress was
+    'at least 869 of 810'."""
+    agreed = claim("target", 887, 887, day(1))
+    rounded = claim("target", 810, 899, day(25))
+    released = claim("cumulative", 869, 869, day(28))
+    assert reconcile([agreed, rounded, released]).series[0].target == agreed
+
+
+def test_progress_is_against_the_target_most_figures_agree_on():
+    """Yemen 2023: six outlets give the agreed 887, one later gives 890."""
+    agreed = [claim("target", 887, 887, day(1)) for _ in range(3)]
+    later = claim("target", 890, 890, day(27))
+    released = claim("cumulative", 869, 869, day(28))
+    assert reconcile([*agreed, later, released]).series[0].target in agreed

@@ -341,10 +341,14 @@ def _setters(paths: ShortestPaths):
 
 
 def main_target(targets: Iterable[Claim]) -> Claim | None:
-    """The target progress is measured against: the whole series's (no period), the
-    latest stated; a period's target only where no whole-series target was stated."""
-    return max(targets, key=lambda c: (c.period_start is None, c.as_of.last if c.as_of else date.min, c.seq),
-               default=None)
+    """The target progress is measured against: among the whole series's (no period; a
+    period's only where none is), those that agree with the most others, then an exact
+    figure before a wording's range ("887" before "nearly 900"), then the latest stated."""
+    targets = list(targets)
+    whole = [c for c in targets if c.period_start is None] or targets
+    if not whole:
+        return None
+    return max(_best_supported(whole), key=lambda c: (c.lo == c.hi, c.as_of.last if c.as_of else date.min, c.seq))
 
 
 def _target_disagreements(name: str, claims: list[Claim]) -> list[Discrepancy]:
