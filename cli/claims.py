@@ -161,7 +161,7 @@ LIST_COLUMNS = ("id", "series", "kind", "figure", "date", "publisher", "speaker"
 WIDE_COLUMNS = ("id", "ref", "series", "kind", "value", "lo", "hi", "date", "event", "publisher", "published",
                 "speaker", "quote", "url", "status")
 # What gives up room first when the table is wider than the terminal, down to how narrow.
-LIST_SHRINK = [{"quote": 10, "publisher": 8, "speaker": 8, "figure": 8}, {"series": 10}]
+LIST_SHRINK = [{"quote": 8, "publisher": 8, "speaker": 8, "figure": 12}, {"series": 9}]
 INFERRED = "*"  # after a date taken from the publication date, explained under the table
 
 
@@ -169,14 +169,16 @@ def table_row(row: dict) -> dict:
     """A claim's row in the ``list`` table: its figure in words and the dates it covers."""
     from pxl.ledger.reconcile.explain import bound
 
-    figure = row["value"] if row["lo"] == row["hi"] else f"{row['value']} ({bound(row['lo'], row['hi'])})"
+    # the number first, so that a narrow terminal cuts the wording, never the figure
+    said = bound(row["lo"], row["hi"]).removeprefix("= ")
+    figure = row["value"] if row["value"] == said else f"{said} \u00b7 {row['value']}"
     date = row["as_of"] or "undated"
     if row.get("period_start"):
         date = f"{row['period_start']}..{date}"
-    if row.get("deadline"):
-        date = f"due {row['deadline']}"
     if row.get("as_of_inferred"):
         date += INFERRED
+    if row.get("deadline"):
+        date = f"due {row['deadline']}"
     return row | {"figure": figure, "date": date, "quote": row.get("quote_exact") or row.get("quote") or "",
                   "lo": f"{row['lo']:,}", "hi": "open" if row["hi"] is None else f"{row['hi']:,}"}
 

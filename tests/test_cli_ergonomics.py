@@ -227,3 +227,13 @@ def test_list_table_fits_the_terminal_and_wide_shows_everything(sample, monkeypa
     c9_wide = next(line for line in wide.output.splitlines() if line.startswith("C9 "))
     assert "bringing to 300 the total number of Taliban inmates freed since April 8" in c9_wide
     assert GOV in c9_wide and "AMN (Al-Masdar News)" in c9_wide and "afg2020-003-c" in c9_wide
+
+
+def test_a_narrow_list_cuts_the_wording_never_the_figure(sample, monkeypatch):
+    """New-user trial: at 80 columns the figure column read 'about 5…', 'more th…'."""
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = sample("list").output.splitlines()
+    c13 = next(line for line in lines if line.startswith("C13 "))  # 'more than four thousand'
+    assert "\u2265 4,001" in c13
+    c10 = next(line for line in lines if line.startswith("C10 "))  # a target due 2020-03-10
+    assert "due 2020-03-10 " in c10 and "due 2020-03-10*" not in c10
