@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import click
@@ -40,8 +41,8 @@ def reconcile_command(app: AppContext, series, as_known_at, fmt) -> None:
     date a claim mentions, progress against the target, and every discrepancy.
 
     Conflicting claims are listed as irreducible sets with the arithmetic; to still give
-    estimates, claims are excluded by a fixed policy (worst-graded source first, then a
-    figure from a single origin, then an inferred date, then the oldest) and listed.
+    estimates, the fewest claims (weighted by their source grading) are set aside, each
+    with the rule that decided it (docs/reconciliation.md).
 
     \b
     Examples:
@@ -96,13 +97,18 @@ def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) 
 
 @click.command()
 @click.option("--as-known-at", metavar="TIMESTAMP", help="Check what had been recorded by then.")
+@format_option("text", "json", default="text")
 @pass_app
-def check(app: AppContext, as_known_at: str | None) -> None:
+def check(app: AppContext, as_known_at: str | None, fmt: str) -> None:
     """Exit 1 when any claims conflict (like bean-check); print each conflict.
 
+    With --format json, one object on stdout: ok, claims, series, and conflicts (each with
+    series, claims [ids] and message); the exit status is the same.
+
     \b
-    Example:
+    Examples:
       pxl check && echo "no conflicts"
+      pxl check --format json
     """
     known = parse_known_at(as_known_at) if as_known_at else None
     ledger = app.ledger()
@@ -110,6 +116,13 @@ def check(app: AppContext, as_known_at: str | None) -> None:
     declared = ledger.declarations(as_known_at=known)
     conflicts = find_conflicts(figures, complete=complete_scopes(declared), aliases=aliases(declared))
     claims, series = len(figures), len({f.series for f in figures})
+    if fmt == "json":
+        say(json.dumps({"ok": not conflicts, "claims": claims, "series": series, "conflicts": [
+            {"series": c.series, "claims": [x.id for x in c.claims], "message": c.message} for c in conflicts]},
+            ensure_ascii=False))
+        if conflicts:
+            raise SystemExit(1)
+        return
     if not conflicts:
         say(f"ok: {count(claims, 'claim')} in {count(series, 'series')}, no conflicts")
         return

@@ -60,6 +60,11 @@ def test_conflict_is_reported_excluded_and_fails_check(run):
     assert len(report["series"][0]["excluded"]) == 1
     checked = run("check")
     assert checked.exit_code == 1 and "1 conflict among 3 claims" in checked.output
+    as_json = run("check", "--format", "json")
+    assert as_json.exit_code == 1
+    answer = json.loads(as_json.output)
+    assert {k: answer[k] for k in ("ok", "claims", "series")} == {"ok": False, "claims": 3, "series": 1}
+    assert [c["claims"] for c in answer["conflicts"]] == [[c["id"] for c in conflict["claims"]]]
 
 
 def test_as_known_at_reproduces_an_earlier_reconciliation(run):
