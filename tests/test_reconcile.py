@@ -552,3 +552,24 @@ def test_progress_is_against_the_target_most_figures_agree_on():
     later = claim("target", 890, 890, day(27))
     released = claim("cumulative", 869, 869, day(28))
     assert reconcile([*agreed, later, released]).series[0].target in agreed
+
+
+def test_a_hostile_series_of_ranges_and_increments_needs_a_bounded_number_of_solves(monkeypatch):
+    from pxl.ledger.reconcile import fewest
+
+    rng = random.Random(19)
+    claims = []
+    for _ in range(150):
+        middle = rng.randrange(50, 500)
+        kind, middle = ("cumulative", middle) if rng.random() < 0.5 else ("increment", middle // 5)
+        lo, hi = (middle * 9 // 10, middle * 11 // 10) if rng.random() < 0.7 else (middle, middle)
+        claims.append(claim(kind, lo, hi, day(rng.randrange(100)), series="h->g"))
+    solves = []
+    solve = fewest._Cover.solve
+    monkeypatch.setattr(fewest._Cover, "solve", lambda self, exact=True: solves.append(exact) or solve(self, exact))
+    series = reconcile(claims, workers=1).series[0]
+    assert len(solves) <= fewest.SEARCH_ROUNDS + fewest.INCREMENTAL_PASSES
+    assert not series.exact
+    excluded = {c.seq for c in series.excluded}
+    assert excluded
+    assert not find_conflicts([c for c in claims if c.seq not in excluded], workers=1)

@@ -30,6 +30,13 @@ the same policy), then put back any whose conflicts are all resolved by another;
 result is reported with a lower bound on the least weight (the linear-programming
 relaxation of the same hitting set), so the excess is known.
 
+The work is bounded: a series of contradictory ranges and increments can hide thousands
+of conflicts that each search finds a few at a time, so after ``SEARCH_ROUNDS`` searches
+the rest is left to at most ``INCREMENTAL_PASSES`` incremental passes
+(:func:`_keep_incrementally`), each keeping claims only while the kept stay consistent and
+feeding the conflicts it met back to the greedy choice; the lightest pass is kept, also
+reported with the lower bound.
+
 For each claim set aside, the reason names the conflicts it alone resolves and the rule
 that decided it: either keeping it would cost more (the cheapest set that keeps it, and
 its weight), or a set of equal weight exists and the tie-break policy chose (the criterion
@@ -50,6 +57,7 @@ from .contradictions import direct_contradictions
 from .explain import cycle_arithmetic, statement
 from .graph import Edge, SeriesGraph
 from .origins import Corroboration
+from .potentials import Potentials
 from .quiet import solver_quiet
 from .shortest import shortest_paths
 from .weights import claim_weight
@@ -58,6 +66,9 @@ EXACT_CLAIMS = 2_000  # claims in the conflicts found, up to which the set is ex
 SOLVER_SECONDS = 20.0  # per integer program; past it, the greedy approximation
 CHAIN_FROM = 30  # points in time from which exact totals are resolved as a chain (less said why)
 EXACT_ROUNDS = 12  # searches for more conflicts with the exact solver; then the approximation
+SEARCH_ROUNDS = 20  # searches for conflicts in all; then incremental passes (see resolve)
+INCREMENTAL_PASSES = 40  # incremental passes, each guided by the greedy choice over more conflicts
+PASSES_WITHOUT_GAIN = 10  # incremental passes in a row that set aside no less weight; then stop
 EXPLAIN_EXACT = 60  # exclusions per series whose cost of keeping is computed exactly
 PAIRS_PER_GROUP = 4_096  # agreeing lows x agreeing highs turned into pair conflicts
 NAMED_CONFLICTS = 3  # conflicts named in one exclusion's reason; the rest are counted
@@ -140,10 +151,54 @@ def resolve(series: SeriesGraph, support: Corroboration) -> Resolution:
         cover.add(new)
         rounds += 1
         out = cover.solve(exact=rounds <= EXACT_ROUNDS)
+        if rounds >= SEARCH_ROUNDS:
+            best: set[int] | None = None
+            stalled = 0
+            for _ in range(INCREMENTAL_PASSES):
+                kept_out = _keep_incrementally(series, cover, out)
+                grew = False
+                for seq in sorted(kept_out - out):  # conflicts the greedy choice did not know
+                    more = [c for c in conflicts_among(series, kept_out - {seq})
+                            if frozenset(x.seq for x in c.claims) not in found]
+                    for conflict in more:
+                        found[frozenset(x.seq for x in conflict.claims)] = conflict
+                    cover.add(more)
+                    grew = grew or bool(more)
+                if best is None or cover.weight_of(kept_out) < cover.weight_of(best):
+                    best, stalled = kept_out, 0
+                else:
+                    stalled += 1
+                if not grew or stalled >= PASSES_WITHOUT_GAIN:
+                    break
+                out = cover.solve(exact=False)
+            out = best
+            cover.exact = False
+            cover.method = "incremental"
+            break
     if not cover.exact:
         cover.lower_bound = cover._relaxed_bound()
     exclusions = cover.explain(out)
     return Resolution(tuple(found.values()), exclusions, cover.weight_of(out), cover.exact, cover.lower_bound)
+
+
+def _keep_incrementally(series: SeriesGraph, cover: "_Cover", preferred: set[int]) -> set[int]:
+    """The claims set aside by one incremental pass: starting from the order constraints
+    alone, add each claim's edges while the kept claims stay consistent (checked against
+    a feasible potential, :class:`~ledger.reconcile.potentials.Potentials`), else set it
+    aside. Claims outside ``preferred`` (the greedy choice so far) come first, each group
+    most trustworthy first (the reverse of the policy order). What is kept is consistent
+    by construction; the weight set aside is an approximation."""
+    seqs = sorted({e.claim.seq for e in series.claim_edges()})
+    base = series.graph(set(seqs))
+    kept = Potentials(base, shortest_paths(base, source=None).distance)
+    rank = cover.rank
+    weight = {e.claim.seq: claim_weight(e.claim) for e in series.claim_edges()}
+    order = sorted(seqs, key=lambda s: (s in preferred, -weight[s], -rank.get(s, len(rank)), s))
+    out: set[int] = set()
+    for seq in order:
+        if not kept.add_if_consistent((e.tail, e.head, e.weight) for e in series.edges_of(seq)):
+            out.add(seq)
+    return out
 
 
 def _milp(*args, **kwargs):
@@ -163,6 +218,7 @@ class _Cover:
         self.containing: dict[int, list[int]] = defaultdict(list)
         self.exact = True
         self.lower_bound = 0.0
+        self.method = "greedy"
         self._rank: dict[int, int] | None = None
 
     def add(self, conflicts: Sequence[Conflict]) -> None:
@@ -319,7 +375,10 @@ class _Cover:
             resolves = _resolves_text(claim, alone)
             if not self.exact:
                 rule = "approximation"
-                decided = (f"chosen by the greedy approximation (most unresolved conflicts per unit of weight; "
+                how = ("one incremental pass (each claim kept while the kept stay consistent, most "
+                       "trustworthy first" if self.method == "incremental"
+                       else "the greedy approximation (most unresolved conflicts per unit of weight")
+                decided = (f"chosen by {how}; "
                            f"{total} set aside in this series, the least possible is at least "
                            f"{self.lower_bound:.0f})")
             elif len(out) > EXPLAIN_EXACT:
