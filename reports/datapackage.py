@@ -16,14 +16,16 @@ space-separated; ``parts`` and ``reference`` are JSON; text cells a spreadsheet 
 from __future__ import annotations
 
 import csv
+import io
 import json
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from pxl.ledger.errors import LedgerError
 from pxl.ledger.serialise import neutralise
+
+from .files import write_text_atomically
 
 KINDS = ["cumulative", "increment", "target", "pledge", "demand"]
 INTEGER = {"lo", "hi", "low", "high", "best", "quote_start", "quote_end", "credibility",
@@ -142,7 +144,7 @@ def write_datapackage(
         for table, (records, default) in tables.items():
             columns = _columns(records, default)
             path = folder / f"{table}.csv"
-            _replace(path, lambda out: _write_csv(out, columns, records))
+            write_text_atomically(path, _csv_text(columns, records))
             keys = dict(KEYS.get(table, {}))
             keys["foreignKeys"] = [k for k in keys.get("foreignKeys", []) if k["reference"]["resource"] in tables]
             schema = {"fields": [_field(c) for c in columns], **{k: v for k, v in keys.items() if v}}
@@ -152,21 +154,16 @@ def write_datapackage(
         descriptor = {"profile": "tabular-data-package", "name": name, "description": description,
                       "resources": resources}
         target = folder / "datapackage.json"
-        _replace(target, lambda out: out.write(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"))
+        write_text_atomically(target, json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
         raise LedgerError(f"cannot write the data package to {folder}: {error.strerror or error}") from None
     return target
 
 
-def _write_csv(out, columns: list[str], records: list[dict[str, Any]]) -> None:
+def _csv_text(columns: list[str], records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
         writer.writerow(_cells(record, columns))
-
-
-def _replace(path: Path, write) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    with partial.open("w", encoding="utf-8", newline="") as out:
-        write(out)
-    os.replace(partial, path)
+    return out.getvalue()
