@@ -11,6 +11,12 @@ One rule reads every date cell (claim drafts, the import's fast lane, ``pxl reco
   ``4/13/2020``. Read only where one order is possible (a part above 12 is the day, equal
   parts read the same both ways) or where the caller names the order (``dmy`` or ``mdy``);
   otherwise refused with both readings. Never a guess.
+- any of these after a weekday, as datelines print it (``Fri Oct 16, 2020``,
+  ``Friday, 16 October 2020``): the weekday must be the date's own, else refused naming
+  the day it is.
+
+A cell none of these reads is refused with the closest accepted form where part of it is a
+date (``16 October 2020, 14:05 GMT``: "the date part, 16 October 2020, is accepted alone").
 
 A :class:`Period` is stored as the ISO text of its precision (``2023-11-24``, ``2023-11``,
 ``2023``): for a day exactly what ledgers stored before, so their hashes do not change.
@@ -118,6 +124,11 @@ _DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",
 _MONTH_DAY_YEAR = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})")
 _NUMERIC_MONTH = re.compile(r"(?P<m>\d{1,2})[/.](?P<y>\d{4})")
 
+_WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
+_WEEKDAYS.update({"tues": 1, "wednes": 2, "thur": 3, "thurs": 3})
+_WEEKDAY = re.compile(r"(?P<weekday>[A-Za-z]{3,9})\.?,?\s+(?P<rest>.+)")
+
 EXPECTED = "a date: a day (2020-04-12), a month (2023-11 or November 2023) or a year (2023)"
 
 
@@ -147,9 +158,44 @@ def _parse(text: str, order: DateOrder | None) -> tuple[Period | None, str | Non
             return Period.month(int(match["y"]), int(match["m"])), None
         if match := _NUMERIC.fullmatch(text):
             return _numeric(text, match, order)
+        if (match := _WEEKDAY.fullmatch(text)) and match["weekday"].lower() in _WEEKDAYS:
+            return _after_weekday(match, order)
     except ValueError as error:
         return None, f"not a real date ({error}); expected {EXPECTED}"
-    return None, f"expected {EXPECTED}"
+    return None, f"expected {EXPECTED}{_closest(text, order)}"
+
+
+def _after_weekday(match: re.Match, order: DateOrder | None) -> tuple[Period | None, str | None]:
+    period, reason = _parse(match["rest"], order)
+    if period is None:
+        return None, reason
+    if not period.is_day:
+        return None, f"a weekday names a day, but {match['rest']!r} is a {period.precision.value}; expected {EXPECTED}"
+    weekday = _WEEKDAYS[match["weekday"].lower()]
+    if period.first.weekday() != weekday:
+        actual = calendar.day_name[period.first.weekday()]
+        return None, (
+            f"{match['weekday']!r} does not agree with the date: {period.first.isoformat()} is a {actual}; "
+            f"write {period.first.isoformat()} if the date is right"
+        )
+    return period, None
+
+
+def _closest(text: str, order: DateOrder | None) -> str:
+    """'; closest accepted form: ...' naming the longest run of the cell's words that is a
+    date by itself, or '' where none is. A suggestion only: the cell stays refused."""
+    words = text.replace(",", " , ").split()
+    if len(words) > 16:
+        return ""
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            candidate = " ".join(words[start:start + size]).replace(" , ", ", ").strip(" ,")
+            if not candidate or not any(ch.isdigit() for ch in candidate):
+                continue
+            period, _ = _parse(candidate, order)
+            if period is not None:
+                return f"; closest accepted form: {candidate!r} (the date part alone)"
+    return ""
 
 
 def _named(match: re.Match, day: int | None) -> tuple[Period | None, str | None]:

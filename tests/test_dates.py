@@ -73,6 +73,9 @@ def test_numeric_day_and_month_read_only_where_one_order_is_possible(day_, separ
     ("12 April 2020", Period.day(date(2020, 4, 12))),
     ("April 12, 2020", Period.day(date(2020, 4, 12))),
     ("2023", Period.year(2023)),
+    ("Fri Oct 16, 2020", Period.day(date(2020, 10, 16))),
+    ("Friday, 16 October 2020", Period.day(date(2020, 10, 16))),
+    ("Thurs. 15 October 2020", Period.day(date(2020, 10, 15))),
 ])
 def test_the_forms_reporting_uses(text, expected):
     assert parse_period(text) == (expected, None)
@@ -86,6 +89,10 @@ def test_the_forms_reporting_uses(text, expected):
     ("Smarch 2020", ["not a month name"]),
     ("yesterday", ["a day (2020-04-12)", "a month (2023-11 or November 2023)", "a year (2023)"]),
     ("13/13/2020", ["not a real date in either order"]),
+    ("Sat Oct 16, 2020", ["'Sat' does not agree", "2020-10-16 is a Friday"]),
+    ("Fri Oct 2020", ["a weekday names a day", "is a month"]),
+    ("16 October 2020, 14:05 GMT", ["closest accepted form: '16 October 2020'"]),
+    ("Updated: Oct 16, 2020", ["closest accepted form: 'Oct 16, 2020'"]),
 ])
 def test_refusals_say_what_would_be_accepted(text, words):
     parsed, reason = parse_period(text)
