@@ -128,6 +128,32 @@ def row_fingerprint(
     return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
 
 
+def recorded_fingerprint(content: ClaimContent, ref: str | None, source: Source, *, with_extra: bool = True) -> str:
+    """The fingerprint a recorded claim version was given (:meth:`ClaimDraft.fingerprint`
+    over its source's identity), computed again from what is stored: the ``as_of`` given
+    (none when it was inferred), the quote's exact words, the source's identity."""
+    return row_fingerprint(
+        ref, content.series, content.kind.value, content.value,
+        None if content.as_of_inferred else iso(content.as_of), iso(content.period_start),
+        iso(content.deadline), content.event, content.speaker, content.quote.exact if content.quote else None,
+        content.reliability, content.credibility, content.notes,
+        source_identity(source.url, source.publisher, source.title, source.published), source.derived_from,
+        extra_json(content.extra) if with_extra else None,
+    )
+
+
+def extras_agree(given: tuple[tuple[str, str], ...], recorded: tuple[tuple[str, str], ...]) -> bool:
+    """Whether two rows with the same recorded fields are one row: their extra columns
+    agree on every column both give. A column dropped from the file, added to it, or
+    emptied is no new figure; another text in a column both give is another row (another
+    ``exchange``, another collector's ``id``). The one rule for re-imports and for rows
+    repeated within a file (docs/import-format.md, "What makes a row already recorded")."""
+    if not given or not recorded:
+        return True
+    other = dict(recorded)
+    return all(other.get(column, text) == text for column, text in given)
+
+
 def extra_cells(fields: Mapping[str, Any], errors: list[FieldError]) -> tuple[tuple[str, str], ...]:
     """The row's extra columns (any column that is not one of :data:`COLUMNS`; the readers
     have refused near misses and dropped review columns) as (column, text) in the row's

@@ -12,11 +12,14 @@ Stages:
    ``amend_by_ref``, an amendment of the claim with its ``ref``. Any error anywhere rolls
    the whole transaction back; the report lists every error with its line and column.
 
-A row is "already recorded" when a claim (or an amendment) has the same fingerprint: the
-same fields as given, the same extra columns and the same source; or when a claim version
+A row is "already recorded" when a claim version has the same fields as given and the
+same source, and extra columns that agree on every column both give
+(:func:`ledger.drafts.extras_agree`; docs/import-format.md, "What makes a row already
+recorded"): matched by fingerprint with and without the extra columns, and against the
+versions that have extra columns by their fingerprint without them; or when a claim version
 has the fingerprint pxl gave the row before it kept extra columns and page versions
 (without the extra columns, its source known by url alone): the same row imported into a
-ledger recorded then. A row whose ``ref`` is recorded with different
+ledger recorded then. Rows repeated within the file are found by the same rule. A row whose ``ref`` is recorded with different
 content is an error unless imported with ``amend_by_ref``.
 """
 
@@ -31,7 +34,7 @@ from sqlalchemy import select
 
 from . import schema
 from .bounded import UnreadableFile, read_bounded
-from .drafts import ClaimDraft, claim_draft
+from .drafts import ClaimDraft, claim_draft, extras_agree
 from .errors import FieldError, InvalidInput, LedgerError
 from .forked import ForkedIterator, can_fork
 from .model import Action, EntryType
@@ -55,10 +58,15 @@ class PreparedRow:
     draft: ClaimDraft
     fingerprint: str
     bare_fingerprint: str  # how pxl knew the row before it kept extra columns and page versions
+    fields_fingerprint: str  # without its extra columns
 
     @property
     def ref(self) -> str | None:
         return self.draft.ref
+
+    @property
+    def extra(self) -> tuple[tuple[str, str], ...]:
+        return self.draft.extra
 
 
 @dataclass
@@ -66,6 +74,7 @@ class ImportReport:
     rows: int = 0
     recorded: list[str] = field(default_factory=list)
     already_recorded: list[int] = field(default_factory=list)  # line numbers
+    other_columns: list[int] = field(default_factory=list)  # of those, recorded with other extra columns
     repeated_in_file: list[int] = field(default_factory=list)
     amended: list[str] = field(default_factory=list)
     sources_recorded: int = 0
@@ -85,6 +94,7 @@ class ImportReport:
             "rows": self.rows,
             "recorded": len(self.recorded),
             "already_recorded": len(self.already_recorded),
+            "already_recorded_with_other_columns": sorted(self.other_columns),
             "repeated_in_file": len(self.repeated_in_file),
             "amended": len(self.amended),
             "sources_recorded": self.sources_recorded,
@@ -105,8 +115,13 @@ class _RollBack(Exception):
 class _FileState:
     """What one import remembers across its batches."""
 
-    seen: dict[str, int] = field(default_factory=dict)  # fingerprint -> first line
-    first_with_ref: dict[str, tuple[int, str]] = field(default_factory=dict)  # ref -> (line, fingerprint)
+    # fingerprint without extra columns -> the extra columns of each row seen with it
+    seen: dict[str, list[tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    first_with_ref: dict[str, tuple[int, str, tuple]] = field(default_factory=dict)  # ref -> (line, fields fp, extra)
+    # Recorded claim versions with extra columns, by fingerprint without them: (fingerprint,
+    # extra columns) each; loaded a series at a time, once (None: the ledger has none).
+    with_extra: dict[str, list[tuple[str, tuple]]] | None = field(default_factory=dict)
+    series_loaded: set[str] = field(default_factory=set)
 
 
 def prepare(
@@ -144,7 +159,8 @@ def prepare(
             assert draft.source is not None
             identity = draft.source.identity()
             prepared.append(PreparedRow(row.line, draft, draft.fingerprint(identity),
-                                        draft.fingerprint(draft.source.earlier_identity(), with_extra=False)))
+                                        draft.fingerprint(draft.source.earlier_identity(), with_extra=False),
+                                        draft.fingerprint(identity, with_extra=False)))
     return prepared, errors
 
 
@@ -278,27 +294,32 @@ def _append(
     # this file are in the database now too, but `state` recognises them first.
     states = _claim_states(writer, [p.ref for p in prepared if p.ref])
     known = writer.known_fingerprints(chain.from_iterable(
-        (p.fingerprint, p.bare_fingerprint) if p.bare_fingerprint != p.fingerprint else (p.fingerprint,)
-        for p in prepared if not p.ref))
+        dict.fromkeys((p.fingerprint, p.bare_fingerprint, p.fields_fingerprint)) for p in prepared if not p.ref))
+    with_extra = _versions_with_extra(writer, state, prepared)
     for index, row in enumerate(prepared):
         ref = row.ref
+        extra = row.extra
         if progress and index % 1000 == 999:
             progress(1000)
         if ref:
-            first_line, first_fingerprint = state.first_with_ref.setdefault(ref, (row.line, row.fingerprint))
-            if first_fingerprint != row.fingerprint:
+            first_line, first_fields, first_extra = state.first_with_ref.setdefault(
+                ref, (row.line, row.fields_fingerprint, extra))
+            if first_fields != row.fields_fingerprint or not extras_agree(extra, first_extra):
                 report.errors.append(FieldError(
                     "ref", ref, f"also used on line {first_line} for a different row", row.line))
                 continue
-        if row.fingerprint in state.seen:
+        seen = state.seen.setdefault(row.fields_fingerprint, [])
+        if any(extras_agree(extra, other) for other in seen):
             report.repeated_in_file.append(row.line)
             continue
-        state.seen[row.fingerprint] = row.line
+        seen.append(extra)
+        recorded = with_extra.get(row.fields_fingerprint, ())
         try:
             if ref and ref in states:
                 seq, fingerprint, retracted = states[ref]
-                if fingerprint == row.fingerprint or fingerprint == row.bare_fingerprint:
-                    report.already_recorded.append(row.line)
+                if fingerprint in (row.fingerprint, row.bare_fingerprint, row.fields_fingerprint) or any(
+                        version == fingerprint and extras_agree(extra, other) for version, other in recorded):
+                    _already_recorded(report, row, fingerprint)
                 elif retracted:
                     report.errors.append(FieldError("ref", ref, f"C{seq} with this ref is retracted; give the row a new ref", row.line))
                 elif amend_by_ref:
@@ -315,7 +336,10 @@ def _append(
                     ))
                 continue
             if row.fingerprint in known or row.bare_fingerprint in known:
-                report.already_recorded.append(row.line)
+                _already_recorded(report, row, row.fingerprint if row.fingerprint in known else row.bare_fingerprint)
+                continue
+            if row.fields_fingerprint in known or any(extras_agree(extra, other) for _, other in recorded):
+                _already_recorded(report, row, None)
                 continue
             if type(row) is PlainRow and _append_plain(writer, row, report):
                 continue
@@ -333,6 +357,35 @@ def _append(
             report.errors.append(FieldError("row", None, error.message, row.line))
     if progress:
         progress(len(prepared) % 1000)
+
+
+def _already_recorded(report: ImportReport, row: PreparedRow | PlainRow, fingerprint: str | None) -> None:
+    """Note a row as recorded; as recorded with other extra columns unless the recorded
+    version's ``fingerprint`` is the row's own (or the one pxl gave it before extra columns)."""
+    report.already_recorded.append(row.line)
+    if fingerprint != row.fingerprint and (fingerprint != row.bare_fingerprint or row.extra):
+        report.other_columns.append(row.line)
+
+
+def _versions_with_extra(
+    writer: Writer, state: _FileState, prepared: list[PreparedRow | PlainRow]
+) -> dict[str, list[tuple[str, tuple]]]:
+    """The recorded versions with extra columns that rows of ``prepared`` may be, loaded
+    for the series not loaded yet (:meth:`Writer.versions_with_extra`)."""
+    if state.with_extra is None:
+        return {}
+    if not state.series_loaded and not writer.has_extra_columns():
+        state.with_extra = None
+        return {}
+    series = {_series_of(row) for row in prepared} - state.series_loaded
+    for _, fingerprint, fields_fingerprint, extra in writer.versions_with_extra(series):
+        state.with_extra.setdefault(fields_fingerprint, []).append((fingerprint, extra))
+    state.series_loaded |= series
+    return state.with_extra
+
+
+def _series_of(row: PreparedRow | PlainRow) -> str:
+    return row.draft.series if type(row) is PreparedRow else row.before_source[1]
 
 
 def _append_plain(writer: Writer, row: PlainRow, report: ImportReport) -> bool:

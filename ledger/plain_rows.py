@@ -55,6 +55,11 @@ class PlainRow(NamedTuple):
     after_source: tuple  # and after it
     encoded: tuple[str, str]  # both as hashed, in canonical JSON, without the bracket at source_seq
     bare_fingerprint: str  # as pxl knew the row before extra columns and page versions (PreparedRow)
+    fields_fingerprint: str  # without its extra columns (PreparedRow)
+
+    @property
+    def extra(self) -> tuple[tuple[str, str], ...]:
+        return extra_from_json(self.after_source[-1])
 
     def claim_fields(self, source_seq: int) -> tuple:
         return self.before_source + (source_seq,) + self.after_source
@@ -226,7 +231,8 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
     identity = source_identity(url, publisher, title, published_date)
     cells_given = (ref, series, kind.value, value, as_of_iso, period_iso, deadline_iso, event, speaker, quote,
                    reliability, credibility, notes, identity, derived_from)
-    fingerprint = row_fingerprint(*cells_given) if extra is None else row_fingerprint(*cells_given, extra)
+    fields_fingerprint = row_fingerprint(*cells_given)
+    fingerprint = fields_fingerprint if extra is None else row_fingerprint(*cells_given, extra)
     earlier = earlier_source_identity(url, publisher, title, published_date)
     bare_fingerprint = row_fingerprint(*cells_given[:13], earlier, derived_from)
     before_source = (ref, series, kind.value, value, wording[1], wording[2], stored_as_of_iso, as_of_date is None,
@@ -237,4 +243,5 @@ def plain_row(line: int, fields: Mapping[str, Any], cells: PlainCells) -> PlainR
         line, ref, fingerprint, identity, (publisher, title, url, published_iso, None, derived_from),
         quote is not None, before_source, after_source,
         (canonical_json(before_source)[:-1], canonical_json(hashed_after)[1:]), bare_fingerprint,
+        fields_fingerprint,
     )

@@ -19,7 +19,7 @@ from .chain import (
     hashed_fields,
 )
 from .dates import Period, iso
-from .drafts import ClaimDraft, SourceDraft, claim_content, source_identity
+from .drafts import ClaimDraft, SourceDraft, claim_content, recorded_fingerprint, source_identity
 from .errors import FieldError, InvalidInput, NotFound
 from .model import (
     Action,
@@ -33,7 +33,7 @@ from .model import (
     Head,
     Source,
 )
-from .rows import content_row, source_from_row, source_row
+from .rows import CONTENT_COLUMNS, content_from_row, content_row, source_from_row, source_row
 
 _TABLE_OF = {
     EntryType.SOURCE: schema.sources,
@@ -319,6 +319,46 @@ class Writer:
                 f"SELECT fingerprint FROM {table} WHERE fingerprint", wanted))
         return found
 
+    def has_extra_columns(self) -> bool:
+        """Whether any recorded claim version has extra columns."""
+        return any(self.connection.execute(select(table.c.seq).where(table.c.extra.is_not(None)).limit(1)).first()
+                   for table in (schema.claims, schema.corrections))
+
+    def versions_with_extra(self, series: Iterable[str]) -> Iterator[tuple[int, str, str, tuple[tuple[str, str], ...]]]:
+        """Every recorded claim version of ``series`` that has extra columns, as (claim seq,
+        its fingerprint, its fingerprint without the extra columns, the extra columns): how
+        a row given again with some extra columns dropped or added is recognised. A version
+        whose stored fingerprint is not the one its stored fields give (written by no
+        pxl) is left out: it vouches for nothing."""
+        wanted = list(dict.fromkeys(series))
+        if not wanted:
+            return
+        claims, corrections = schema.claims, schema.corrections
+        queries = (
+            select(claims.c.seq.label("claim_seq"), claims.c.ref, *_content_columns(claims))
+            .where(claims.c.extra.is_not(None), claims.c.series.in_(wanted)),
+            select(corrections.c.claim_seq, claims.c.ref, *_content_columns(corrections))
+            .join(claims, claims.c.seq == corrections.c.claim_seq)
+            .where(corrections.c.extra.is_not(None), corrections.c.series.in_(wanted)),
+        )
+        found = [row._mapping for query in queries for row in self.connection.execute(query)]
+        sources = {source.seq: source for source in self.sources_by_seq({row["source_seq"] for row in found})}
+        for row in found:
+            content, source = content_from_row(row), sources[row["source_seq"]]
+            if recorded_fingerprint(content, row["ref"], source) != row["fingerprint"]:
+                continue
+            yield (row["claim_seq"], row["fingerprint"],
+                   recorded_fingerprint(content, row["ref"], source, with_extra=False), content.extra)
+
+    def sources_by_seq(self, seqs: Iterable[int]) -> list[Source]:
+        wanted = sorted(seqs)
+        found = []
+        for start in range(0, len(wanted), _LOOKUP_BATCH):
+            batch = wanted[start:start + _LOOKUP_BATCH]
+            found.extend(source_from_row(row._mapping) for row in self.connection.execute(
+                select(schema.sources).where(schema.sources.c.seq.in_(batch))))
+        return found
+
     def claim_seqs_by_ref(self, refs: Iterable[str]) -> dict[str, int]:
         return dict(self._rows_where_in("SELECT ref, seq FROM claims WHERE ref", list(dict.fromkeys(refs))))
 
@@ -330,6 +370,10 @@ class Writer:
         for start in range(0, len(values), _LOOKUP_BATCH):
             batch = tuple(values[start:start + _LOOKUP_BATCH])
             yield from self.connection.exec_driver_sql(f"{select_where} IN ({', '.join([mark] * len(batch))})", batch)
+
+
+def _content_columns(table: Table) -> list:
+    return [table.c[name] for name in CONTENT_COLUMNS]
 
 
 def _period(text: str | None) -> Period | None:

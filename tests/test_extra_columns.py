@@ -89,6 +89,66 @@ def test_a_row_recorded_before_extra_columns_were_kept_is_known_with_them(backen
     assert "recorded 0 new claims" in result.output and "2 rows already recorded" in result.output
 
 
+WITH_URL = ("series,kind,value,publisher,published,url,ref,exchange,reviewer\n"
+            "a->b,cumulative,100,Outlet,2020-04-13,https://x.org/1,r1,yemen-2023,ann\n"
+            "a->b,cumulative,200,Outlet,2020-04-14,https://x.org/2,,yemen-2023,bob\n")
+
+
+def _without(text: str, *columns: str) -> str:
+    """``text`` (CSV without quoted cells) with ``columns`` dropped."""
+    rows = [line.split(",") for line in text.splitlines()]
+    keep = [i for i, name in enumerate(rows[0]) if name not in columns]
+    return "".join(",".join(row[i] for i in keep) + "\n" for row in rows)
+
+
+@pytest.mark.parametrize("dropped", [("reviewer",), ("exchange", "reviewer")])
+def test_a_row_given_again_without_an_extra_column_is_already_recorded(backend, run, tmp_path, dropped):
+    """Dropping a kept column from the file is no new figure: the rows, with a ref and
+    without, are recognised and the user told they were recorded with other columns."""
+    assert run("import", str(write(tmp_path / "one.csv", WITH_URL))).exit_code == 0
+    digest = run("digest").output
+    result = run("import", str(write(tmp_path / "two.csv", _without(WITH_URL, *dropped))))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(
+        "two.csv: 2 rows; recorded 0 new claims, 2 rows already recorded (skipped; 2 of them with other "
+        "extra columns than recorded, which stay as recorded)")
+    assert run("digest").output == digest
+    as_json = json.loads(run("import", str(tmp_path / "two.csv"), "--format", "json").output)
+    assert (as_json["recorded"], as_json["already_recorded_with_other_columns"]) == (0, [2, 3])
+
+
+def test_a_row_given_again_with_an_added_extra_column_is_already_recorded(backend, run, tmp_path):
+    """The other way round, for a source with a url and a date (whose identity differs
+    from the one pxl used before page versions)."""
+    assert run("import", str(write(tmp_path / "one.csv", _without(WITH_URL, "exchange", "reviewer")))).exit_code == 0
+    digest = run("digest").output
+    result = run("import", str(write(tmp_path / "two.csv", WITH_URL)))
+    assert result.exit_code == 0, result.output
+    assert "recorded 0 new claims, 2 rows already recorded (skipped; 2 of them" in result.output
+    assert run("digest").output == digest
+    again = run("import", str(write(tmp_path / "three.csv", _without(WITH_URL, "reviewer"))))
+    assert "recorded 0 new claims, 2 rows already recorded" in again.output
+
+
+def test_an_extra_column_given_with_another_text_is_still_another_row(backend, run, tmp_path):
+    assert run("import", str(write(tmp_path / "one.csv", _without(WITH_URL, "ref")))).exit_code == 0
+    other = _without(WITH_URL, "ref", "exchange").replace(",ann", ",cy")
+    result = run("import", str(write(tmp_path / "two.csv", other)))
+    assert result.exit_code == 0, result.output
+    assert "recorded 1 new claim (C5), 1 row already recorded (skipped; 1 of them" in result.output
+    assert [c["extra"] for c in listed(run)][-1] == {"reviewer": "cy"}
+
+
+def test_within_a_file_a_row_with_an_emptied_extra_cell_is_a_repeat(run, tmp_path):
+    """The same rule inside one file: an emptied cell is a repeat, another text a row."""
+    text = (WITH_URL.splitlines(keepends=True)[0] + "a->b,cumulative,100,Outlet,2020-04-13,https://x.org/1,,e,ann\n"
+            "a->b,cumulative,100,Outlet,2020-04-13,https://x.org/1,,e,\n"
+            "a->b,cumulative,100,Outlet,2020-04-13,https://x.org/1,,f,\n")
+    result = run("import", str(write(tmp_path / "one.csv", text)))
+    assert result.exit_code == 0, result.output
+    assert "recorded 2 new claims (C2-C3), 1 new source, 1 repeated row (skipped)" in result.output
+
+
 def test_verify_finds_an_extra_column_changed_added_or_removed(backend, run, tmp_path):
     assert run("import", str(write(tmp_path / "claims.csv", HEADER + ROWS))).exit_code == 0
     ledger = backend.ledger()
