@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from pxl.reports.files import DEFAULT_TITLE, FORMATS, render_report, write_report
+from pxl.reports.files import DEFAULT_TITLE, FORMATS, SUFFIXES, render_report, write_report
 
 from .context import PxlError, pass_app
 from .reconciling import reconciled
@@ -17,8 +17,9 @@ from .series import resolve_series, series_option
 @click.command()
 @series_option
 @click.option("--as-known-at", metavar="TIMESTAMP", help="Report only what had been recorded by then.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html",
-              show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "markdown"], case_sensitive=False), default=None,
+              help="Report format (markdown = md). Default: from the -o file's suffix "
+                   "(.html, .md, .csv, .json), else html.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default=None,
               help="File to write; - for stdout. Default: stdout, except that HTML for a terminal goes "
                    "to report.html. Markdown charts go beside the file as SVG and PNG.")
@@ -35,9 +36,10 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
     \b
     Examples:
       pxl report --format html -o report.html
-      pxl report --format md -o report.md        # charts in report-charts/
+      pxl report -o report.md                    # Markdown; charts in report-charts/
       pxl report --format csv --series "afghan-government->taliban"
     """
+    fmt = report_format(fmt, output)
     if output is None:
         output = TERMINAL_HTML if fmt == "html" and stdout_is_terminal() else "-"
     if output != "-" and not Path(output).resolve().parent.is_dir():
@@ -55,6 +57,16 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
         return
     write_report(result, output, fmt, **context)
     say(f"wrote {Path(output).resolve() if output == TERMINAL_HTML else output}")
+
+
+def report_format(fmt: str | None, output: str | None) -> str:
+    """The format asked for (``markdown`` is ``md``), else the one the file's suffix names,
+    else HTML."""
+    if fmt is not None:
+        return "md" if fmt.lower() == "markdown" else fmt.lower()
+    if output and output != "-":
+        return SUFFIXES.get(Path(output).suffix.lower(), "html")
+    return "html"
 
 
 TERMINAL_HTML = "report.html"

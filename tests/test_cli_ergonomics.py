@@ -237,3 +237,17 @@ def test_a_narrow_list_cuts_the_wording_never_the_figure(sample, monkeypatch):
     assert "\u2265 4,001" in c13
     c10 = next(line for line in lines if line.startswith("C10 "))  # a target due 2020-03-10
     assert "due 2020-03-10 " in c10 and "due 2020-03-10*" not in c10
+
+
+def test_report_format_follows_the_file_name_and_takes_markdown_as_md(sample, tmp_path):
+    result = sample("report", "-o", str(tmp_path / "r.md"))
+    assert result.exit_code == 0
+    assert (tmp_path / "r.md").read_text().startswith("# Prisoner-exchange discrepancy report\n")
+    assert (tmp_path / "r-charts").is_dir()
+    result = sample("report", "--format", "Markdown", "-o", str(tmp_path / "m.txt"))
+    assert result.exit_code == 0
+    assert (tmp_path / "m.txt").read_text().startswith("# Prisoner-exchange discrepancy report\n")
+    result = sample("report", "-o", str(tmp_path / "r.csv"))
+    assert (tmp_path / "r.csv").read_text().startswith("section,series,")
+    result = sample("report", "-o", str(tmp_path / "plain.txt"))
+    assert (tmp_path / "plain.txt").read_text().startswith("<!DOCTYPE html>")
