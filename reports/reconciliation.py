@@ -11,6 +11,7 @@ from typing import Any
 
 from pxl.ledger.dates import iso
 from pxl.ledger.english import cannot_hold, count
+from pxl.ledger.reconcile.scopes import same_figure
 from pxl.ledger.model import Claim
 from pxl.ledger.reconcile import Estimate, Reconciliation, SeriesResult
 from pxl.ledger.reconcile.explain import bound, number, statement
@@ -182,7 +183,7 @@ def to_text(reconciliation: Reconciliation, *, as_known_at: str | None = None, d
             lines.append("")
             if discrepancy.type == "conflict":
                 lines.append(f"  conflict: {discrepancy.message}" if discrepancy.sides else
-                             f"  conflict: {cannot_hold(len(discrepancy.claims), 'claim')}")
+                             f"  conflict: {_cannot_hold(discrepancy.claims)}")
                 for claim in discrepancy.claims:
                     lines.append(f"    {claim_line(claim)}")
                 if not discrepancy.sides:
@@ -227,4 +228,13 @@ def why_text(result: SeriesResult, day: date) -> str:
     for exclusion in result.exclusions:
         lines.append(f"  (excluded {exclusion.claim.id}: {exclusion.reason})")
     return "\n".join(lines) + "\n"
+
+
+def _cannot_hold(claims) -> str:
+    """The conflict's head as its message words it: figures where some are stated more than
+    once (so the count agrees with `pxl check` and the CSV), claims otherwise."""
+    figures = len({same_figure(c) for c in claims})
+    if figures == len(claims):
+        return cannot_hold(len(claims), "claim")
+    return f"{cannot_hold(figures, 'figure')} ({count(len(claims), 'claim')})"
 

@@ -267,3 +267,24 @@ def test_rug_labels_on_near_dates_take_separate_rows():
     assert len(boxes) == 5
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     charts.plt.close(figure)
+
+
+def test_a_conflict_head_counts_figures_as_the_message_does_when_one_is_stated_twice():
+    from datetime import date
+
+    from pxl.ledger.reconcile import reconcile
+    from pxl.reports.reconciliation import to_text
+    from tests.claims import claim, source
+
+    day = date(2020, 10, 16)
+    claims = [
+        claim("cumulative", 100, 100, day, series="h->x", src=source()),
+        claim("cumulative", 70, 70, day, series="h->x/a", src=source()),
+        claim("cumulative", 70, 70, day, series="h->x/a", src=source()),
+        claim("cumulative", 50, 50, day, series="h->x/b", src=source()),
+    ]
+    result = reconcile(claims)
+    conflict = next(d for d in result.discrepancies if d.type == "conflict")
+    assert len(conflict.claims) == 4
+    assert conflict.message.startswith("these 3 figures cannot all be true")
+    assert "conflict: these 3 figures cannot all be true (4 claims)" in to_text(result)
