@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from dataclasses import replace
 from itertools import combinations_with_replacement
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -573,3 +575,31 @@ def test_a_hostile_series_of_ranges_and_increments_needs_a_bounded_number_of_sol
     excluded = {c.seq for c in series.excluded}
     assert excluded
     assert not find_conflicts([c for c in claims if c.seq not in excluded], workers=1)
+
+
+@pytest.mark.parametrize("scoped", [False, True])
+def test_a_conflict_between_same_day_increments_says_how_to_record_two_batches(scoped):
+    from pxl.ledger.reconcile.engine import find_conflicts
+    from pxl.ledger.reconcile.notes import SAME_BATCH
+
+    d = date(2020, 10, 16)
+    series = "h->x/a" if scoped else "h->x"
+    claims = [claim("increment", 101, 101, d, series=series, src=source("A")),
+              claim("increment", 201, 201, d, series=series, src=source("B"))]
+    if scoped:
+        claims.append(claim("cumulative", 400, 400, d, series="h->x"))
+    for found in (reconcile(claims).discrepancies, find_conflicts(claims)):
+        (conflict,) = [x for x in found if x.type == "conflict"]
+        assert conflict.message.endswith(SAME_BATCH)
+        assert conflict.arithmetic.endswith(SAME_BATCH)
+    with_events = [replace(c, content=replace(c.content, event=e)) for c, e in zip(claims, ["plane 1", "plane 2", None])]
+    assert not [x for x in reconcile(with_events).discrepancies if x.type == "conflict"]
+
+
+def test_a_conflict_of_an_increment_with_a_total_carries_no_batch_note():
+    from pxl.ledger.reconcile.notes import SAME_BATCH
+
+    d = date(2020, 10, 16)
+    claims = [claim("increment", 101, 101, d, src=source("A"), event="a"),
+              claim("increment", 201, 201, d, src=source("B")), claim("cumulative", 100, 100, d)]
+    assert all(SAME_BATCH not in x.message for x in reconcile(claims).discrepancies)

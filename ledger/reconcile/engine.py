@@ -36,6 +36,7 @@ from .contradictions import direct_contradictions
 from .fewest import NAMED_CONFLICTS, Exclusion, Resolution, pair_conflict, resolve
 from .explain import bound, number, statement
 from .graph import ConstraintGraph, Edge, SeriesGraph
+from .notes import with_notes
 from .origins import Corroboration, OriginIndex, intersects
 from .shortest import INFINITY, ShortestPaths, shortest_paths
 
@@ -167,7 +168,7 @@ def reconcile(
             found += more
         results.sort(key=lambda r: r.series)
         found.sort(key=lambda d: d.series)  # stable: each series' own order stays
-    return Reconciliation(tuple(results), tuple(found))
+    return Reconciliation(tuple(results), tuple(with_notes(found)))
 
 
 def _split_families(claims: Iterable[ClaimLike]) -> tuple[dict[str, list], dict[str, list]]:
@@ -206,7 +207,7 @@ def find_conflicts(
         for members in families.values():
             found += family_conflicts(members, frozenset(complete))
         found.sort(key=lambda d: d.series)
-    return tuple(found)
+    return tuple(with_notes(found))
 
 
 def _series_conflicts(name: str, claims: list[ClaimLike], aliases: tuple = ()) -> list[Discrepancy]:
