@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from pxl.ledger.errors import LedgerError
+from pxl.ledger.errors import LedgerError, Notice
 from pxl.ledger.model import Declaration, EntryType, parse_public_id
 
 from .context import AppContext, pass_app
@@ -69,16 +69,20 @@ def complete(app: AppContext, series: str, reason: str, amends: str | None, reco
     """SERIES is covered by its parts: its total equals the sum of its direct parts'
     totals at every date (without this, the total is at least that sum).
 
+    A SERIES with no claim, itself or in a part (likely a typo), is recorded all the same
+    with a warning on stderr naming the closest recorded series.
+
     \b
     Example:
       pxl declare complete "hamas->hostages" --reason "the deal counts Israelis and foreigners only"
     """
     ledger = app.ledger()
+    notices = ledger.declaration_notices("complete", series)
     if amends:
         entry = ledger.amend_declaration(declaration_id(amends), series, None, reason=reason, recorded_by=recorded_by)
     else:
         entry = ledger.declare("complete", series, reason=reason, recorded_by=recorded_by)
-    say(f"recorded {entry.id}: {entry.describe()}")
+    _recorded(entry, notices)
 
 
 @declare.command()
@@ -92,16 +96,29 @@ def alias(app: AppContext, name: str, other: str, reason: str, amends: str | Non
     """The speaker names NAME and OTHER are one origin (figures from both are not
     independent corroboration).
 
+    A name no claim's speaker has (compared without case, punctuation or a role after
+    it) is recorded all the same with a warning on stderr naming the closest speaker.
+
     \b
     Example:
       pxl declare alias "NSC" "Afghan National Security Council" --reason "the same body"
     """
     ledger = app.ledger()
+    notices = ledger.declaration_notices("alias", name, other)
     if amends:
         entry = ledger.amend_declaration(declaration_id(amends), name, other, reason=reason, recorded_by=recorded_by)
     else:
         entry = ledger.declare("alias", name, other, reason=reason, recorded_by=recorded_by)
+    _recorded(entry, notices)
+
+
+def _recorded(entry: Declaration, notices: list[Notice]) -> None:
+    """The declaration recorded, and on stderr each notice as a warning, as a ``--series``
+    that matches nothing is warned of (cli/series.py)."""
     say(f"recorded {entry.id}: {entry.describe()}")
+    for notice in notices:
+        say(f"warning: {notice.message}; recorded all the same (`pxl retract {entry.id}` withdraws it)\n"
+            f"Hint: {notice.hint}", err=True)
 
 
 def register(group: click.Group) -> None:

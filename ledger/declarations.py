@@ -13,10 +13,11 @@ declaration in effect keeps its first id (``D9``) with its latest content.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 from typing import Iterable
 
-from .errors import FieldError
+from .errors import FieldError, Notice
 from .model import SERIES_PATTERN, Declaration, DeclarationAction, DeclarationKind
 
 MAX_NAME = 300
@@ -44,6 +45,42 @@ def declaration_errors(kind: DeclarationKind, subject: str, object: str | None, 
         if subject.strip() and object and subject.strip().casefold() == object.strip().casefold():
             errors.append(FieldError("object", object, "names the same speaker as the subject"))
     return errors
+
+
+def declaration_notices(
+    kind: DeclarationKind, subject: str, object: str | None, series: Iterable[str], speakers: Iterable[str],
+) -> list[Notice]:
+    """What looks like a typo in a valid declaration, given the series keys and speaker
+    names of the recorded claims: a series ``complete`` is declared of that has no claim,
+    itself or in a part (its parts' totals are what it would equal); an alias name that no
+    claim's speaker has (compared as origins are: :func:`speaker_key`). Each names the
+    closest recorded name. The declaration is recorded all the same (a scope may be
+    declared before its figures are imported): these are warnings, not refusals, as a
+    ``--series`` that matches nothing is (``cli/series.py``)."""
+    notices = []
+    if kind is DeclarationKind.COMPLETE:
+        names = sorted(set(series))
+        if not any(name == subject or name.startswith(subject + "/") for name in names):
+            notices.append(Notice(f"no claim is recorded for the series {subject!r} or any part of it",
+                                  _did_you_mean(subject, names, "`pxl series` lists the series")))
+        return notices
+    from .reconcile.origins import speaker_key  # the one rule for "the same speaker"
+
+    by_key: dict[str, str] = {}
+    for name in speakers:
+        by_key.setdefault(speaker_key(name), name)
+    for name in (subject, object or ""):
+        if speaker_key(name) not in by_key:
+            close = difflib.get_close_matches(speaker_key(name), list(by_key), n=1, cutoff=0.6)
+            notices.append(Notice(f"no claim has the speaker {name!r}",
+                                  _did_you_mean(name, [by_key[close[0]]] if close else [],
+                                                "`pxl list` shows each claim's speaker", cutoff=0)))
+    return notices
+
+
+def _did_you_mean(text: str, names: list[str], otherwise: str, cutoff: float = 0.6) -> str:
+    close = difflib.get_close_matches(text, names, n=1, cutoff=cutoff) if names else []
+    return f"did you mean {close[0]!r}?" if close else otherwise
 
 
 def effective_declarations(entries: Iterable[Declaration], *, include_retracted: bool = False) -> list[Declaration]:

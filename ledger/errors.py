@@ -37,6 +37,23 @@ class ChainConflict(LedgerError):
     """Another writer took the same chain position; the append was rolled back whole."""
 
 
+class LedgerWarning(UserWarning):
+    """What the Python API warns of where the CLI prints "warning: ..." on stderr: the
+    action was taken, and may not be what was meant."""
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A warning about an action that was taken all the same: ``message`` says what looks
+    wrong, ``hint`` what was likely meant or how to undo it."""
+
+    message: str
+    hint: str
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})"
+
+
 @dataclass(frozen=True, slots=True)
 class FieldError:
     """One invalid value: where it came from (line, column), the text, and why."""

@@ -22,13 +22,14 @@ from . import db, schema
 from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
 from .dates import Period
-from .declarations import declaration_errors, effective_declarations
+from .declarations import declaration_errors, declaration_notices, effective_declarations
 from .driver_errors import mapped_error
 from .errors import (
     DatabaseUnavailable,
     FieldError,
     InvalidInput,
     LedgerError,
+    Notice,
     NotFound,
     SchemaNotInitialised,
 )
@@ -303,6 +304,19 @@ class Ledger:
             raise InvalidInput(errors, "see `pxl declare --help`")
         with self.writing(recorded_by) as writer:
             return writer.add_declaration(DeclarationAction.DECLARE, kind, subject, object, reason.strip())
+
+    def declaration_notices(self, kind: DeclarationKind | str, subject: str, object: str | None = None) -> list[Notice]:
+        """What looks like a typo in this declaration against the recorded claims (a series
+        with no claim, a speaker no claim has; :func:`ledger.declarations.declaration_notices`),
+        for the caller to warn of before or after recording it."""
+        kind = DeclarationKind(kind)
+        column = "series" if kind is DeclarationKind.COMPLETE else "speaker"
+        with db.connect(self.engine) as connection:
+            names = {name for table in (schema.claims, schema.corrections)
+                     for (name,) in connection.execute(select(table.c[column]).where(table.c[column].is_not(None)).distinct())}
+        complete = kind is DeclarationKind.COMPLETE
+        return declaration_notices(kind, subject.strip(), object.strip() if object else None,
+                                   names if complete else (), () if complete else names)
 
     def retract_declaration(self, seq: int, reason: str, recorded_by: str | None = None) -> Declaration:
         if not reason.strip():

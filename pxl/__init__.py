@@ -32,10 +32,10 @@ def __getattr__(name: str):
         from ._version import __version__
 
         return __version__
-    if name == "LedgerError":
-        from .ledger.errors import LedgerError
+    if name in ("LedgerError", "LedgerWarning"):
+        from .ledger import errors
 
-        return LedgerError
+        return getattr(errors, name)
     if name in _LAZY:
         import importlib
 
@@ -44,4 +44,4 @@ def __getattr__(name: str):
     raise AttributeError(f"module 'pxl' has no attribute {name!r}")
 
 
-__all__ = ["open", "Ledger", "Reconciled", "ImportRefused", "LedgerError", "known_at"]
+__all__ = ["open", "Ledger", "Reconciled", "ImportRefused", "LedgerError", "LedgerWarning", "known_at"]

@@ -164,8 +164,20 @@ class Ledger:
                 recorded_by: str | None = None):
         """Record a declaration: ``declare("complete", "hamas->hostages", reason=...)`` or
         ``declare("alias", "NSC", "Afghan National Security Council", reason=...)``.
-        Raises InvalidInput naming what is wrong; nothing is written then."""
-        return self.store.declare(kind, subject, object, reason=reason, recorded_by=recorded_by)
+        Raises InvalidInput naming what is wrong; nothing is written then. A series with no
+        claim (itself or in a part), or a speaker name no claim has, is recorded all the same
+        with a :class:`pxl.LedgerWarning` naming the closest recorded name, as ``pxl declare``
+        warns on stderr."""
+        import warnings
+
+        from pxl.ledger.errors import LedgerWarning
+
+        notices = self.store.declaration_notices(kind, subject, object)
+        declaration = self.store.declare(kind, subject, object, reason=reason, recorded_by=recorded_by)
+        for notice in notices:
+            warnings.warn(f"{notice}; recorded as {declaration.id} all the same "
+                          "(retract_declaration withdraws it)", LedgerWarning, stacklevel=2)
+        return declaration
 
     def retract_declaration(self, id: str, reason: str, recorded_by: str | None = None):
         """Withdraw declaration ``id`` (``D9``); it stays in the ledger's history."""

@@ -107,3 +107,53 @@ def test_upgrade_keeps_every_entry_and_admits_declarations(empty_url):
                 connection.execute(text("DELETE FROM entries"))
     finally:
         ledger.close()
+
+
+def _recorded_parts(backend):
+    ledger = backend.ledger()
+    ledger.record(draft(series="hamas->hostages/israeli", speaker="Javid Faisal, NSC spokesman"))
+    return ledger
+
+
+def test_declaring_a_series_or_speaker_no_claim_has_warns_with_the_closest(backend, run):
+    """A likely typo is recorded all the same (as a --series matching nothing is only
+    warned of) but said on stderr with the closest recorded name; no warning otherwise."""
+    _recorded_parts(backend)
+    typo = run("declare", "complete", "hamas->hostges", "--reason", "two groups")
+    assert typo.exit_code == 0
+    assert typo.stdout == "recorded D3: hamas->hostges is complete: its parts cover it\n"
+    assert typo.stderr == (
+        "warning: no claim is recorded for the series 'hamas->hostges' or any part of it; recorded all the "
+        "same (`pxl retract D3` withdraws it)\nHint: did you mean 'hamas->hostages/israeli'?\n")
+    parent = run("declare", "complete", "hamas->hostages", "--reason", "two groups")  # its part has claims
+    assert (parent.exit_code, parent.stderr) == (0, "")
+    alias = run("declare", "alias", "Javid Faisal", "Javid Faisel", "--reason", "same man")
+    assert alias.exit_code == 0
+    assert alias.stderr == (
+        "warning: no claim has the speaker 'Javid Faisel'; recorded all the same (`pxl retract D5` withdraws "
+        "it)\nHint: did you mean 'Javid Faisal, NSC spokesman'?\n")
+    amended = run("declare", "alias", "NSC", "Javid Faisal", "--amends", "D5", "--reason", "typo")
+    assert amended.stderr.startswith("warning: no claim has the speaker 'NSC'; ")
+    assert "Hint: `pxl list` shows each claim's speaker\n" in amended.stderr
+
+
+def test_the_python_api_warns_of_a_declaration_no_claim_supports(backend):
+    import warnings
+
+    import pxl
+
+    _recorded_parts(backend).close()
+    ledger = pxl.open(backend.url)
+    try:
+        with pytest.warns(pxl.LedgerWarning) as caught:
+            declared = ledger.declare("complete", "hamas->hostges", reason="r")
+        assert [str(w.message) for w in caught] == [
+            "no claim is recorded for the series 'hamas->hostges' or any part of it (did you mean "
+            "'hamas->hostages/israeli'?); recorded as D3 all the same (retract_declaration withdraws it)"]
+        assert declared.subject == "hamas->hostges"
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ledger.declare("complete", "hamas->hostages/israeli", reason="r")
+            ledger.declare("alias", "javid faisal", "Javid Faisal (NSC)", reason="r")
+    finally:
+        ledger.close()
