@@ -7,6 +7,8 @@ column, the offending text and the reason. The store turns drafts into entries.
 
 from __future__ import annotations
 
+import difflib
+
 import hashlib
 import json
 import re
@@ -299,6 +301,18 @@ def source_draft(
     )
 
 
+def _closest_series(text: str) -> str:
+    """'; closest accepted form: ...' for a series key written with capitals, spaces or
+    punctuation (``Yemen Parties -> Detainees/By Houthis``), or '' where slugging it does
+    not give a key. A suggestion in a refusal, never applied."""
+    parts = re.split(r"\s*(->|/)\s*", re.sub(r"\s*(?:→|=>|–>|—>)\s*", "->", text.strip()))
+    slugged = "".join(p if p in ("->", "/") else re.sub(r"[^a-z0-9._-]+", "-", p.lower()).strip("-._")
+                      for p in parts)
+    if slugged != text and SERIES_PATTERN.match(slugged):
+        return f"; closest accepted form: {slugged!r}"
+    return ""
+
+
 def claim_draft(
     fields: Mapping[str, Any],
     config: WordingConfig = DEFAULT_CONFIG,
@@ -319,7 +333,8 @@ def claim_draft(
     elif not SERIES_PATTERN.match(series):
         errors.append(FieldError(
             "series", series,
-            "expected RELEASING->RELEASED in lower-case slugs, e.g. afghan-government->taliban",
+            "expected RELEASING->RELEASED in lower-case slugs, e.g. afghan-government->taliban"
+            + _closest_series(series),
         ))
 
     kind: Kind | None = None
@@ -330,7 +345,9 @@ def claim_draft(
         try:
             kind = Kind(kind_text.lower())
         except ValueError:
-            errors.append(FieldError("kind", kind_text, "expected one of " + ", ".join(k.value for k in Kind)))
+            close = difflib.get_close_matches(kind_text.lower(), [k.value for k in Kind], n=1, cutoff=0.6)
+            errors.append(FieldError("kind", kind_text, "expected one of " + ", ".join(k.value for k in Kind)
+                                     + (f"; did you mean {close[0]!r}?" if close else "")))
 
     value_text = values["value"]
     interval = None

@@ -294,3 +294,27 @@ def test_reading_ahead_in_a_forked_process_records_the_same_chain(backend, sqlit
     assert ahead.ok is not bad and (ahead.head is not None) is not bad
     written = 0 if bad else int(ahead.head.split(":")[0])
     assert ahead_ledger.verify().ok and ahead_ledger.count() == written
+
+
+@pytest.mark.parametrize(("column", "text", "closest"), [
+    ("kind", "increments", "did you mean 'increment'?"),
+    ("kind", "Cumulativ", "did you mean 'cumulative'?"),
+    ("series", "Yemen Parties -> Detainees/By Houthis", "closest accepted form: 'yemen-parties->detainees/by-houthis'"),
+    ("series", "hamas → hostages", "closest accepted form: 'hamas->hostages'"),
+])
+def test_a_refused_value_names_the_closest_accepted_form(column, text, closest):
+    from pxl.ledger.drafts import claim_draft
+
+    row = {"series": "a->b", "kind": "cumulative", "value": "12", "publisher": "P", column: text}
+    draft, errors = claim_draft(row)
+    assert draft is None
+    (error,) = errors
+    assert (error.column, error.text) == (column, text)
+    assert error.reason.endswith(closest)
+
+
+def test_no_closest_form_is_offered_where_none_is_close():
+    from pxl.ledger.drafts import claim_draft
+
+    _, errors = claim_draft({"series": "a b c", "kind": "zzz", "value": "12", "publisher": "P"})
+    assert [e.reason.count("did you mean") + e.reason.count("closest") for e in errors] == [0, 0]
