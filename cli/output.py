@@ -104,11 +104,26 @@ def fit_table(rows: list[dict[str, Any]], columns: Sequence[str], width: int,
             widest = max(roomy, key=lambda i: widths[i])
             widths[widest] -= 1
             excess -= 1
-    body = [[text if len(text) <= widths[i] else text[: widths[i] - 1] + ELLIPSIS for i, text in enumerate(r)]
+    cut = [_cut_middle if c in MIDDLE_CUT else _cut_end for c in columns]
+    body = [[text if len(text) <= widths[i] else cut[i](text, widths[i]) for i, text in enumerate(r)]
             for r in cells]
     from tabulate import tabulate
 
     return tabulate(body, headers=list(columns), tablefmt="simple", disable_numparse=True)
+
+
+# A series key says most at both ends: the family first, the scope last
+# (`yemen-parties->d…/by-houthis/yemeni`); other cells keep their start.
+MIDDLE_CUT = frozenset({"series"})
+
+
+def _cut_end(text: str, width: int) -> str:
+    return text[: width - 1] + ELLIPSIS
+
+
+def _cut_middle(text: str, width: int) -> str:
+    head = (width - 1) // 2
+    return text[:head] + ELLIPSIS + text[len(text) - (width - 1 - head):]
 
 
 def _one_line(value: Any) -> str:

@@ -251,3 +251,14 @@ def test_report_format_follows_the_file_name_and_takes_markdown_as_md(sample, tm
     assert (tmp_path / "r.csv").read_text().startswith("section,series,")
     result = sample("report", "-o", str(tmp_path / "plain.txt"))
     assert (tmp_path / "plain.txt").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_a_narrow_list_keeps_both_ends_of_a_series_key():
+    from pxl.cli.output import fit_table
+
+    rows = [{"id": "C1", "series": "yemen-parties->detainees/by-houthis/yemeni", "quote": "x" * 80}]
+    table = fit_table(rows, ["id", "series", "quote"], 40, [{"quote": 10}, {"series": 12}])
+    line = table.splitlines()[-1]
+    assert max(len(x) for x in table.splitlines()) <= 40
+    series = line.split()[1]
+    assert series.startswith("yemen-") and series.endswith("yemeni") and "\u2026" in series
