@@ -9,6 +9,7 @@ from pxl.ledger.model import Declaration, EntryType, parse_public_id
 
 from .context import AppContext, pass_app
 from .output import say
+from .series import resolve_series
 
 DECLARATION_COLUMNS = ("id", "kind", "subject", "object", "reason", "status", "recorded_at", "recorded_by")
 
@@ -69,13 +70,17 @@ def complete(app: AppContext, series: str, reason: str, amends: str | None, reco
     """SERIES is covered by its parts: its total equals the sum of its direct parts'
     totals at every date (without this, the total is at least that sum).
 
-    A SERIES with no claim, itself or in a part (likely a typo), is recorded all the same
-    with a warning on stderr naming the closest recorded series.
+    SERIES is a key or its number from `pxl series`. A key with no claim, itself or in a
+    part (likely a typo), is recorded all the same with a warning on stderr naming the
+    closest recorded series.
 
     \b
     Example:
       pxl declare complete "hamas->hostages" --reason "the deal counts Israelis and foreigners only"
+      pxl declare complete 3 --reason "..."      # series 3 of `pxl series`
     """
+    if series.strip().removeprefix("#").isdigit():  # its number from `pxl series`
+        series = resolve_series(app, series, required=True)
     ledger = app.ledger()
     notices = ledger.declaration_notices("complete", series)
     if amends:

@@ -157,3 +157,16 @@ def test_the_python_api_warns_of_a_declaration_no_claim_supports(backend):
             ledger.declare("alias", "javid faisal", "Javid Faisal (NSC)", reason="r")
     finally:
         ledger.close()
+
+
+def test_declare_complete_takes_a_series_number_as_pxl_series_prints_it(backend, run):
+    ledger = _recorded_parts(backend)
+    ledger.record(draft(series="hamas->hostages"))
+    listed = run("series").output
+    number = next(line.split()[0].strip("#") for line in listed.splitlines() if line.split()[1:2] == ["hamas->hostages"])
+    result = run("declare", "complete", number, "--reason", "two groups")
+    assert result.exit_code == 0
+    assert result.stdout == "recorded D4: hamas->hostages is complete: its parts cover it\n"
+    assert result.stderr == f"series {number!r} taken as hamas->hostages\n"
+    missing = run("declare", "complete", "99", "--reason", "x")
+    assert missing.exit_code == 1 and "no series matches '99'" in missing.output
