@@ -3,6 +3,7 @@ regular file (a FIFO would hang the read, ``/dev/zero`` would never end)."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
@@ -53,3 +54,45 @@ def read_bounded(file: str | Path, cap: int, what: str = "file") -> bytes:
     if len(data) > cap:
         raise UnreadableFile(what, file, f"is larger than {_size(cap)}", "split it, or archive a shorter text")
     return data
+
+
+class UndecodableText(LedgerError):
+    """Bytes that are not text in the encoding expected: ``reason`` completes "the file
+    ...", ``line`` is where the first bad byte is; ``text`` the encoding named when it is
+    no encoding at all."""
+
+    def __init__(self, reason: str, line: int | None = None, text: str | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.text = text
+
+
+# The fix for an archived text that reads as Windows-1252 (no encoding option reads one).
+WINDOWS_1252_DOCUMENT = "save it as UTF-8 (e.g. iconv -f cp1252 -t UTF-8)"
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode_text(data: bytes, encoding: str | None = None, *, windows_1252: str) -> str:
+    """The text of a file a user gives (an import file, an archived document): UTF-8 with
+    or without its byte-order mark, UTF-16 with its byte-order mark, or ``encoding``.
+
+    The one rule for every such file, from the CLI and the Python API alike. Raises
+    :class:`UndecodableText` naming the byte and its line; when the bytes read as
+    Windows-1252 (what Excel and Notepad save on Windows) the reason says so and gives
+    ``windows_1252``, the fix for this kind of file."""
+    name = encoding or next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    try:
+        return data.decode(name)
+    except LookupError:
+        raise UndecodableText("is not a text encoding Python knows (e.g. cp1252, latin-1)", None, encoding) from None
+    except UnicodeError as error:
+        start = getattr(error, "start", 0)
+        fix = "save it as UTF-8"
+        try:
+            data.decode("cp1252")
+            fix = f"it reads as Windows-1252 (what Excel and Notepad save on Windows): {windows_1252}"
+        except UnicodeError:
+            pass
+        shown = "utf-8" if name == "utf-8-sig" else name
+        raise UndecodableText(f"is not {shown} text (byte {start}); {fix}", data[:start].count(b"\n") + 1) from None

@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator, Sized
 from sqlalchemy import select
 
 from . import schema
-from .bounded import UnreadableFile, read_bounded
+from .bounded import WINDOWS_1252_DOCUMENT, UndecodableText, UnreadableFile, decode_text, read_bounded
 from .drafts import ClaimDraft, claim_draft, extras_agree
 from .errors import FieldError, InvalidInput, LedgerError
 from .forked import ForkedIterator, can_fork
@@ -175,9 +175,9 @@ def _read_document(base_dir: Path, given: str, allow_outside: bool) -> str | Fie
     except UnreadableFile as error:
         return FieldError("document", given, error.reason)
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        return FieldError("document", given, f"is not UTF-8 text (byte {error.start})")
+        text = decode_text(data, windows_1252=WINDOWS_1252_DOCUMENT)
+    except UndecodableText as error:
+        return FieldError("document", given, error.reason)
     if "\x00" in text:
         return FieldError("document", given, "contains NUL characters: not a text document")
     return text

@@ -7,7 +7,6 @@ an editor (CSV and JSONL: the physical line a record starts on; XLSX: the sheet 
 
 from __future__ import annotations
 
-import codecs
 import csv
 import difflib
 import io
@@ -19,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterator
 
+from .bounded import UndecodableText, decode_text
 from .drafts import COLUMNS, CONTROL_CHARACTERS, REQUIRED_COLUMNS
 from .errors import FieldError
 from .model import SERIES_PATTERN
@@ -137,29 +137,15 @@ def read_rows(data: bytes, fmt: str, *, encoding: str | None = None) -> tuple[li
     return rows, errors
 
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
 def _decode(data: bytes, encoding: str | None = None) -> tuple[str | None, FieldError | None]:
-    """Text of an import file: UTF-8, UTF-16 with its byte-order mark, or the encoding
-    named. Anything else is refused with the fix (Windows-1252 is the usual culprit)."""
-    if encoding is None:
-        encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
+    """Text of an import file (:func:`ledger.bounded.decode_text`), else the error."""
     try:
-        return data.decode(encoding), None
-    except LookupError:
-        return None, FieldError("file", encoding, "is not a text encoding Python knows (e.g. cp1252, latin-1)", None)
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        guess = ""
-        try:
-            data.decode("cp1252")
-            guess = (" it reads as Windows-1252 (Excel's 'CSV' on Windows): import it with "
-                     "--encoding cp1252, or save it as 'CSV UTF-8';")
-        except UnicodeDecodeError:
-            pass
-        return None, FieldError(
-            "file", None, f"not {encoding} text (byte {error.start});{guess} save the file as UTF-8", line)
+        return decode_text(data, encoding, windows_1252=WINDOWS_1252_IMPORT), None
+    except UndecodableText as error:
+        return None, FieldError("file", error.text, error.reason, error.line)
+
+
+WINDOWS_1252_IMPORT = "import it with --encoding cp1252 (in Python: encoding=\"cp1252\"), or save it as 'CSV UTF-8'"
 
 
 def _delimiter(header_line: str) -> str:

@@ -120,6 +120,36 @@ def test_a_refused_import_writes_nothing_and_names_the_rows(backend, tmp_path):
     ledger.close()
 
 
+WINDOWS_1252 = "it reads as Windows-1252 (what Excel and Notepad save on Windows): "
+
+
+@pytest.mark.parametrize("name, content, error", [
+    ("claims.csv", "series,kind,value,publisher\na->b,cumulative,300,Agence Fran\u00e7aise\n".encode("cp1252"),
+     f"line 2, file: is not utf-8 text (byte 59); {WINDOWS_1252}import it with --encoding cp1252 "
+     "(in Python: encoding=\"cp1252\"), or save it as 'CSV UTF-8'"),
+    ("claims.jsonl", b'{"series": "a->b", "kind": "cumulative", "value": "\x93300\x94", "publisher": "p"}\n',
+     f"line 1, file: is not utf-8 text (byte 51); {WINDOWS_1252}import it with --encoding cp1252 "
+     "(in Python: encoding=\"cp1252\"), or save it as 'CSV UTF-8'"),
+    ("claims.csv", b"series,kind,value,publisher\na->b,cumulative,300,p\x81\n",
+     "line 2, file: is not utf-8 text (byte 49); save it as UTF-8"),
+    ("claims.csv", b"series,kind,value,publisher,document\na->b,cumulative,300,p,doc.txt\n",
+     f"line 2, document 'doc.txt': is not utf-8 text (byte 3); {WINDOWS_1252}save it as UTF-8 "
+     "(e.g. iconv -f cp1252 -t UTF-8)"),
+])
+def test_a_file_that_is_not_utf8_is_diagnosed_alike_by_the_api_and_the_cli(backend, run, tmp_path, name, content, error):
+    """One rule (ledger.bounded.decode_text) in the import stage: the same error value
+    from ``import_file`` as the line ``pxl import`` prints, for the file and a document."""
+    (tmp_path / "doc.txt").write_bytes("Jos\u00e9 said 300".encode("cp1252"))
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pxl.open(backend.url) as ledger, pytest.raises(pxl.ImportRefused) as refused:
+        ledger.import_file(path)
+    assert [str(e) for e in refused.value.errors] == [error]
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[1] == f"  {error}"
+
+
 def test_report_writes_the_format_of_its_suffix(backend, tmp_path):
     ledger = _imported(backend)
     assert json.loads(ledger.report(tmp_path / "r.json").read_text())["series"]
