@@ -11,7 +11,8 @@ from pxl.ledger.declarations import aliases, complete_scopes
 from pxl.ledger.english import count
 from pxl.ledger.errors import LedgerError
 from pxl.ledger.reconcile import Reconciliation
-from pxl.ledger.reconcile.engine import find_conflicts, reconcile_series
+from pxl.ledger.reconcile.engine import SeriesResult, find_conflicts, reconcile_series
+from pxl.ledger.reconcile.explain import number, path_arithmetic
 from pxl.ledger.store import parse_known_at
 from pxl.reports.reconciliation import to_json, to_text, why_text
 
@@ -67,6 +68,9 @@ def reconcile_command(app: AppContext, series, as_known_at, fmt) -> None:
 def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) -> None:
     """Which claims determine the low and the high bound of SERIES' total at a date.
 
+    A bound several claims add up to is printed as its arithmetic too, e.g.
+    "low 300 = 200 (C12, 2020-05-11) + 100 (C15, 2020-05-26)".
+
     SERIES is a name, an unambiguous prefix of one, or its number in `pxl series`.
 
     \b
@@ -92,7 +96,24 @@ def why(app: AppContext, series: str, day: str | None, as_known_at: str | None) 
         raise PxlError(f"{series} has no dated claims")
     else:
         when = found.latest.date
-    say(why_text(found, when), nl=False)
+    text = why_text(found, when).splitlines(keepends=True)
+    at = len(text) - len(found.exclusions)  # why_text ends with a line per exclusion
+    say("".join(text[:at] + _sums(found, when) + text[at:]), nl=False)
+
+
+def _sums(found: SeriesResult, when: date) -> list[str]:
+    """The arithmetic of each bound that is the sum of several claims' contributions
+    ("low 300 = 200 (C12, 2020-05-11) + 100 (C15, 2020-05-26)"), when it adds up to the
+    bound shown (a scope's bound can also rest on its parts' totals, which no one path sums)."""
+    estimate, paths = found.estimate_at(when), found.why(when)
+    if estimate is None:
+        return []
+    lines = []
+    for name, bound, edges, side in (("low", estimate.low, paths.low, "lo"), ("high", estimate.high, paths.high, "hi")):
+        worked = path_arithmetic(edges, side) if edges is not None and bound is not None else None
+        if worked is not None and worked[0] == bound:
+            lines.append(f"  {name} {number(bound)} = {worked[1]}\n")
+    return lines
 
 
 @click.command()

@@ -91,6 +91,26 @@ def test_why_names_the_determining_claims(run):
     assert run("why", "no->such").exit_code == 1
 
 
+def test_why_prints_the_sum_of_a_bound_set_by_several_claims(run, tmp_path):
+    """A chain of batches sets the low; a later ceiling less a batch after the date sets
+    the high: each is printed as its arithmetic, a bound one claim sets is not."""
+    rows = tmp_path / "batches.csv"
+    rows.write_text(
+        "series,kind,value,as_of,publisher,published\n"
+        "x->y,increment,200,2020-05-11,A,2020-05-11\n"
+        "x->y,increment,100,2020-05-26,A,2020-05-26\n"
+        "x->y,cumulative,at most 1000,2020-06-01,B,2020-06-01\n", encoding="utf-8")
+    assert run("import", str(rows)).exit_code == 0
+    latest = run("why", "x->y")
+    assert latest.exit_code == 0
+    assert "  low 300 = 200 (C2, 2020-05-11) + 100 (C4, 2020-05-26)\n" in latest.output
+    assert "  high 1,000 =" not in latest.output  # C6 alone
+    mid = run("why", "x->y", "--date", "2020-05-20")
+    assert mid.exit_code == 0
+    assert mid.output.endswith("  high 900 = 1,000 (C6, 2020-06-01) - 100 (C4, 2020-05-26)\n")
+    assert "  low 200 =" not in mid.output  # C2 alone
+
+
 def test_reconcile_an_empty_ledger_and_an_unknown_series(run):
     assert run("reconcile").output == "no claims to reconcile\n"
     result = run("reconcile", "--series", "no->such")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from ..model import Claim, Kind
 from .graph import Edge
 
@@ -62,3 +64,30 @@ def cycle_arithmetic(edges: list[Edge]) -> str:
     if any(e.side == "order" for e in edges):
         text += " (a total cannot fall)"
     return text
+
+
+def path_arithmetic(edges: Iterable[Edge], bound_side: str) -> tuple[int, str] | None:
+    """A bound as the sum of its claims' contributions, e.g. (300, "200 (C12, 2020-05-11) +
+    100 (C15, 2020-05-26)"): the bound's shortest path, with ``bound_side`` "lo" for the low
+    (each lower bound added, an upper bound subtracted: "400 (C9, ...) - 100 (C4, ...)") or
+    "hi" for the high (the other way round), in date order. None when fewer than two claims contribute,
+    the bound then being one claim's own figure."""
+    terms: list[tuple[int, Claim]] = []
+    for edge in edges:
+        claim = edge.claim
+        if claim is None or edge.side == "order":
+            continue
+        figure = claim.lo if edge.side == "lo" else claim.hi
+        if figure is None:
+            return None
+        terms.append((figure if edge.side == bound_side else -figure, claim))
+    if len(terms) < 2:
+        return None
+    # What is added first, then what is subtracted, each in date order.
+    terms.sort(key=lambda term: (term[0] < 0, term[1].as_of.isoformat() if term[1].as_of else "", term[1].seq))
+    text = ""
+    for index, (figure, claim) in enumerate(terms):
+        day = claim.as_of.isoformat() if claim.as_of else "undated"
+        sign = ("- " if figure < 0 else "+ ") if index else ("-" if figure < 0 else "")
+        text += f"{' ' if index else ''}{sign}{number(abs(figure))} ({claim.id}, {day})"
+    return sum(figure for figure, _ in terms), text
