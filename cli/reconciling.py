@@ -13,6 +13,7 @@ from pxl.ledger.errors import LedgerError
 from pxl.ledger.reconcile import Reconciliation
 from pxl.ledger.reconcile.engine import SeriesResult, find_conflicts, reconcile_series
 from pxl.ledger.reconcile.explain import number, path_arithmetic
+from pxl.ledger.serialise import discrepancy_dict
 from pxl.ledger.store import parse_known_at
 from pxl.reports.reconciliation import to_json, to_text, why_text
 
@@ -123,8 +124,9 @@ def _sums(found: SeriesResult, when: date) -> list[str]:
 def check(app: AppContext, as_known_at: str | None, fmt: str) -> None:
     """Exit 1 when any claims conflict (like bean-check); print each conflict.
 
-    With --format json, one object on stdout: ok, claims, series, and conflicts (each with
-    series, claims [ids] and message); the exit status is the same.
+    With --format json, one object on stdout: ok, claims, series, and conflicts, each as
+    `pxl reconcile --format json` gives a conflict among its discrepancies (type, series,
+    claims [{id, ref}], message); the exit status is the same.
 
     \b
     Examples:
@@ -138,9 +140,9 @@ def check(app: AppContext, as_known_at: str | None, fmt: str) -> None:
     conflicts = find_conflicts(figures, complete=complete_scopes(declared), aliases=aliases(declared))
     claims, series = len(figures), len({f.series for f in figures})
     if fmt == "json":
-        say(json.dumps({"ok": not conflicts, "claims": claims, "series": series, "conflicts": [
-            {"series": c.series, "claims": [x.id for x in c.claims], "message": c.message} for c in conflicts]},
-            ensure_ascii=False))
+        refs = ledger.refs(x.seq for c in conflicts for x in c.claims)
+        say(json.dumps({"ok": not conflicts, "claims": claims, "series": series,
+                        "conflicts": [discrepancy_dict(c, refs) for c in conflicts]}, ensure_ascii=False))
         if conflicts:
             raise SystemExit(1)
         return

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .dates import iso
 from .model import Claim, Correction, Source
 from .rows import quote_columns
 from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_figure
+
+if TYPE_CHECKING:
+    from .reconcile.engine import Discrepancy
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -78,6 +81,17 @@ def figure_extras(value: str, lo: int, hi: int | None, config: WordingConfig = D
         return {"parts": [], "reference": None}
     parts = [p.as_dict() for p in figure.parts] if (figure.interval.lo, figure.interval.hi) == (lo, hi) else []
     return {"parts": parts, "reference": figure.reference.as_dict() if figure.reference else None}
+
+
+def discrepancy_dict(discrepancy: "Discrepancy", refs: Mapping[int, str | None] | None = None) -> dict[str, Any]:
+    """A discrepancy as ``pxl reconcile --format json`` gives it: type, series, claims
+    [{id, ref}], message. ``refs`` by seq for claims that do not carry their ref (the
+    :class:`~ledger.model.Figure` records ``pxl check`` reads)."""
+    return {
+        "type": discrepancy.type, "series": discrepancy.series,
+        "claims": [{"id": c.id, "ref": refs.get(c.seq) if refs is not None else c.ref} for c in discrepancy.claims],
+        "message": discrepancy.message,
+    }
 
 
 def claim_dict(claim: Claim) -> dict[str, Any]:

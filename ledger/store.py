@@ -14,7 +14,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timezone
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 from sqlalchemy import Connection, Engine, exc, func, or_, select
 
@@ -452,6 +452,18 @@ class Ledger:
         if series is not None:
             claims = [c for c in claims if c.series == series]
         return claims
+
+    def refs(self, seqs: Iterable[int]) -> dict[int, str | None]:
+        """The ``ref`` of each claim in ``seqs`` (None where it has none), by seq: what a
+        :class:`Figure` leaves out, for the few claims an answer names."""
+        wanted = sorted(set(seqs))
+        found: dict[int, str | None] = {}
+        with db.connect(self.engine) as connection:
+            for start in range(0, len(wanted), 500):
+                query = select(schema.claims.c.seq, schema.claims.c.ref).where(
+                    schema.claims.c.seq.in_(wanted[start:start + 500]))
+                found.update((seq, ref) for seq, ref in connection.execute(query))
+        return found
 
     def figures(self, *, as_known_at: str | None = None) -> list[Figure]:
         """The effective claims as :class:`Figure` records, in seq order: what the

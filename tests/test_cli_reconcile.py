@@ -64,7 +64,20 @@ def test_conflict_is_reported_excluded_and_fails_check(run):
     assert as_json.exit_code == 1
     answer = json.loads(as_json.output)
     assert {k: answer[k] for k in ("ok", "claims", "series")} == {"ok": False, "claims": 3, "series": 1}
-    assert [c["claims"] for c in answer["conflicts"]] == [[c["id"] for c in conflict["claims"]]]
+    assert answer["conflicts"] == [conflict]
+
+
+def test_check_json_gives_the_conflicts_reconcile_json_gives(run):
+    """Across scopes and with an amended claim too: the same objects, refs included."""
+    rows = conflicting_rows() + "x->y/a,cumulative,500,2021-04-13,Outlet D,2021-04-14,a part,D\n"
+    assert run("import", "-", input=rows).exit_code == 0
+    assert run("amend", "C2", "--value", "260", "--reason", "misread").exit_code == 0
+    report = json.loads(run("reconcile", "--format", "json").output)
+    conflicts = [d for d in report["discrepancies"] if d["type"] == "conflict"]
+    assert len(conflicts) >= 2 and any(c["ref"] == "D" for d in conflicts for c in d["claims"])
+    checked = run("check", "--format", "json")
+    assert checked.exit_code == 1
+    assert json.loads(checked.output)["conflicts"] == conflicts
 
 
 def test_as_known_at_reproduces_an_earlier_reconciliation(run):
