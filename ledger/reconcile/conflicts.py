@@ -7,14 +7,23 @@ still inconsistent) to an irreducible set: every claim listed is needed for the
 contradiction, and every proper subset is consistent.
 
 The tie-break policy (deterministic; :mod:`ledger.reconcile.fewest` sets aside the
-least-weight set of claims and uses this order only between sets of equal weight): set
-aside first
+least-weight set of claims, weights from :mod:`ledger.reconcile.weights`, and uses this
+order only between sets of equal weight): set aside first
 
 1. the worst-graded source (Admiralty reliability A best .. F worst; ungraded counts as F,
    "cannot be judged"), then the worst-graded information (credibility 1 .. 6, ungraded 6);
-2. a figure resting on a single origin before one corroborated by independent origins;
-3. a figure whose date was inferred (no ``as_of`` given) before a dated one;
-4. the older publication, then the older recording (lower chain position).
+2. a figure that is not exact (a rounded or one-sided wording) before an exact one;
+3. a figure resting on fewer independent origins before one corroborated by more;
+4. a figure no speaker is named for (the outlet's own) before an attributed one;
+5. a copy (``derived_from`` names what it reprints) before a first-hand report;
+6. a figure whose date was inferred (no ``as_of`` given) before a dated one;
+7. the older publication (a page without a date counts as oldest): a later one had the
+   chance to correct it;
+8. only when none of these tells them apart, the older recording, and the reason says so.
+
+Rules 1-3 follow the SPEC (grading, corroboration by independent origins) and the
+weights' own rules; 4-5 prefer the originator's word over a retelling, as the origin rule
+does (the speaker, "the originator, as UCDP's ``source_original``, not the outlet").
 """
 
 from __future__ import annotations
@@ -68,11 +77,14 @@ def conflict_from_cycle(cycle: list[Edge]) -> Conflict:
 
 
 def exclusion_key(claim: Claim, origins: int) -> tuple:
-    """Smaller is excluded first."""
+    """The tie-break policy's order (see the module): smaller is set aside first."""
     return (
         -RELIABILITY_RANK.get(claim.reliability or "F", 6),
         -(claim.credibility or 6),
+        1 if claim.hi is not None and claim.lo == claim.hi else 0,
         origins,
+        1 if claim.speaker else 0,
+        0 if claim.source.derived_from else 1,
         0 if claim.as_of_inferred else 1,
         claim.source.published.first if claim.source.published else date.min,  # unknown: earliest
         claim.seq,
@@ -82,10 +94,13 @@ def exclusion_key(claim: Claim, origins: int) -> tuple:
 _REASONS = (
     "its source is graded lowest",
     "its information is graded lowest",
+    "its figure is not exact",
     "it rests on fewer independent origins",
+    "no speaker is named for it",
+    "it is a copy of another report",
     "its date was inferred, not stated",
     "it was published earliest",
-    "it was recorded earliest",
+    "nothing else tells them apart, and it was recorded earliest",
 )
 
 

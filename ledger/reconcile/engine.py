@@ -163,7 +163,7 @@ def reconcile(
         from .families import reconcile_family  # it builds on this module
 
         for members in families.values():
-            scoped, more = reconcile_family(members, frozenset(complete), extra_days)
+            scoped, more = reconcile_family(members, frozenset(complete), extra_days, aliases)
             results += scoped
             found += more
         results.sort(key=lambda r: r.series)
@@ -205,7 +205,7 @@ def find_conflicts(
         from .families import family_conflicts  # it builds on this module
 
         for members in families.values():
-            found += family_conflicts(members, frozenset(complete))
+            found += family_conflicts(members, frozenset(complete), aliases)
         found.sort(key=lambda d: d.series)
     return tuple(with_notes(found))
 

@@ -29,6 +29,7 @@ from .engine import (
 )
 from .explain import statement
 from .graph import Edge
+from .fewest import exclusion_inputs
 from .origins import Corroboration, OriginIndex
 from ..model import parent_of
 from .scopes import MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, release_claims, same_figure
@@ -53,9 +54,11 @@ def _edges(rows: Sequence[Row]) -> tuple[Edge, ...]:
 
 
 def reconcile_family(
-    claims: Sequence[Claim], complete: frozenset[str] = frozenset(), extra_days: Iterable[date] = ()
+    claims: Sequence[Claim], complete: frozenset[str] = frozenset(), extra_days: Iterable[date] = (),
+    aliases: Iterable[tuple[str, str]] = (),
 ) -> tuple[list[ScopedSeriesResult], list[Discrepancy]]:
-    """Reconcile the claims of one family (a root series and its scopes) together."""
+    """Reconcile the claims of one family (a root series and its scopes) together;
+    ``aliases``: speaker names declared one origin (they weigh as one)."""
     claims = sorted(claims, key=lambda c: c.seq)
     extra_days = list(extra_days)
     by_series: dict[str, list[Claim]] = defaultdict(list)
@@ -65,7 +68,7 @@ def reconcile_family(
     releases = release_claims(claims)
     family = Family.of(by_series, releases, complete, {d for days in days_of.values() for d in days})
     system = System(family, releases)
-    conflicts, excluded, reasons = _conflicts(family, system, releases)
+    conflicts, excluded, reasons = _conflicts(family, system, releases, tuple(aliases))
     kept = [c.seq for c in releases if c.seq not in excluded]
 
     results, found = [], []
@@ -101,11 +104,12 @@ def reconcile_family(
     return results, found
 
 
-def family_conflicts(claims: Sequence[Claim], complete: frozenset[str] = frozenset()) -> list[Discrepancy]:
+def family_conflicts(claims: Sequence[Claim], complete: frozenset[str] = frozenset(),
+                     aliases: Iterable[tuple[str, str]] = ()) -> list[Discrepancy]:
     """Only the conflicts of :func:`reconcile_family` (for ``pxl check``)."""
     releases = release_claims(claims)
     family = Family.of({c.series for c in claims}, releases, complete, ())
-    conflicts, _, _ = _conflicts(family, System(family, releases), releases)
+    conflicts, _, _ = _conflicts(family, System(family, releases), releases, tuple(aliases))
     return conflicts
 
 
@@ -126,11 +130,11 @@ def _days(by_series: dict[str, list[Claim]], extra: list[date]) -> dict[str, lis
 
 
 def _conflicts(
-    family: Family, system: System, releases: list[Claim]
+    family: Family, system: System, releases: list[Claim], aliases: tuple = ()
 ) -> tuple[list[Discrepancy], set[int], dict[int, str]]:
     if system.feasible([c.seq for c in releases]):
         return [], set(), {}
-    out = system.fewest_exclusions()
+    out = system.fewest_exclusions(*exclusion_inputs(releases, Corroboration(releases, OriginIndex(releases, aliases))))
     excluded = {c.seq for c in out}
     kept = [c for c in releases if c.seq not in excluded]
     # Agreeing figures are grouped: a conflict names every copy of each figure in it

@@ -60,7 +60,7 @@ from .origins import Corroboration
 from .potentials import Potentials
 from .quiet import solver_quiet
 from .shortest import shortest_paths
-from .weights import claim_weight
+from .weights import Weights, claim_weights, describe, points_text
 
 EXACT_CLAIMS = 2_000  # claims in the conflicts found, up to which the set is exact
 SOLVER_SECONDS = 20.0  # per integer program; past it, the greedy approximation
@@ -133,14 +133,31 @@ def conflicts_among(series: SeriesGraph, out: set[int]) -> list[Conflict]:
     return found
 
 
+def series_weights(series: SeriesGraph, support: Corroboration) -> Weights:
+    """The weight of each release claim of ``series`` (:func:`~ledger.reconcile.weights.claim_weights`)."""
+    claims = {e.claim.seq: e.claim for e in series.claim_edges()}
+    return claim_weights(claims.values(), support.origins)
+
+
+def exclusion_inputs(claims: Sequence, support: Corroboration) -> tuple[dict[int, int], dict[int, tuple]]:
+    """What the choice of claims to set aside reads, for any solver: each claim's weight
+    (:func:`~ledger.reconcile.weights.claim_weights`) and its key in the tie-break
+    policy's order (:func:`~ledger.reconcile.conflicts.exclusion_key`, with the number of
+    independent origins behind its figure), by seq."""
+    weights = claim_weights(claims, support.origins)
+    keys = {c.seq: exclusion_key(c, len(support.get(c.seq, ()))) for c in claims}
+    return weights, keys
+
+
 def resolve(series: SeriesGraph, support: Corroboration) -> Resolution:
     """The least-weight set of claims to set aside (see the module), with reasons."""
-    chain = totals_chain(series, support) if len(series.points) > CHAIN_FROM else None
+    weights = series_weights(series, support)
+    chain = totals_chain(series, support, weights) if len(series.points) > CHAIN_FROM else None
     if chain is not None:
         return chain
     found: dict[frozenset[int], Conflict] = {}
     out: set[int] = set()
-    cover = _Cover(support)
+    cover = _Cover(support, weights)
     rounds = 0
     while True:
         new = [c for c in conflicts_among(series, out) if frozenset(x.seq for x in c.claims) not in found]
@@ -192,7 +209,7 @@ def _keep_incrementally(series: SeriesGraph, cover: "_Cover", preferred: set[int
     base = series.graph(set(seqs))
     kept = Potentials(base, shortest_paths(base, source=None).distance)
     rank = cover.rank
-    weight = {e.claim.seq: claim_weight(e.claim) for e in series.claim_edges()}
+    weight = cover.weights
     order = sorted(seqs, key=lambda s: (s in preferred, -weight[s], -rank.get(s, len(rank)), s))
     out: set[int] = set()
     for seq in order:
@@ -211,8 +228,9 @@ def _milp(*args, **kwargs):
 class _Cover:
     """The hitting-set problem over the conflicts found so far."""
 
-    def __init__(self, support: Corroboration):
+    def __init__(self, support: Corroboration, weights: Weights):
         self.support = support
+        self.weights = weights
         self.conflicts: list[Conflict] = []
         self.claims: dict[int, object] = {}
         self.containing: dict[int, list[int]] = defaultdict(list)
@@ -243,7 +261,7 @@ class _Cover:
         return self._rank
 
     def weight_of(self, seqs) -> int:
-        return sum(claim_weight(self.claims[s]) for s in seqs)
+        return sum(self.weights[s] for s in seqs)
 
     def solve(self, exact: bool = True) -> set[int]:
         if exact and len(self.claims) <= EXACT_CLAIMS:
@@ -269,7 +287,7 @@ class _Cover:
                 rows.append(i)
                 cols.append(column[claim.seq])
         matrix = csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(self.conflicts), len(seqs)))
-        weights = np.array([claim_weight(self.claims[s]) for s in seqs], dtype=float)
+        weights = np.array([self.weights[s] for s in seqs], dtype=float)
         return seqs, matrix, weights
 
     def _least(self, keep: Sequence[int] = (), tie_break: bool = True) -> tuple[set[int], int] | None:
@@ -309,14 +327,14 @@ class _Cover:
         rank = self.rank
         unhit = {seq: len(indices) for seq, indices in self.containing.items()}
         hit = [False] * len(self.conflicts)
-        heap = [(-unhit[s] / claim_weight(self.claims[s]), rank[s], s) for s in unhit]
+        heap = [(-unhit[s] / self.weights[s], rank[s], s) for s in unhit]
         heapify(heap)
         chosen: set[int] = set()
         while heap:
             score, _, seq = heappop(heap)
             if seq in chosen or unhit[seq] == 0:
                 continue
-            current = -unhit[seq] / claim_weight(self.claims[seq])
+            current = -unhit[seq] / self.weights[seq]
             if current != score:
                 heappush(heap, (current, rank[seq], seq))
                 continue
@@ -360,7 +378,7 @@ class _Cover:
             seqs = [c.seq for c in conflict.claims]
             if used.isdisjoint(seqs):
                 used.update(seqs)
-                total += min(claim_weight(c) for c in conflict.claims)
+                total += min(self.weights[c.seq] for c in conflict.claims)
         return total
 
     # -- reasons -------------------------------------------------------------------------
@@ -379,8 +397,8 @@ class _Cover:
                        "trustworthy first" if self.method == "incremental"
                        else "the greedy approximation (most unresolved conflicts per unit of weight")
                 decided = (f"chosen by {how}; "
-                           f"{total} set aside in this series, the least possible is at least "
-                           f"{self.lower_bound:.0f})")
+                           f"{points_text(total)} set aside in this series, the least possible is at least "
+                           f"{points_text(int(self.lower_bound))})")
             elif len(out) > EXPLAIN_EXACT:
                 rule, decided = "weight", "part of the least-weight set"
             else:
@@ -397,17 +415,12 @@ class _Cover:
         instead = ", ".join(self.claims[s].id for s in sorted(other - out)) or "nothing more"
         if weight > total:
             return "weight", (f"keeping it would mean setting aside {instead} instead "
-                              f"(weight {weight} against {total}; {_weight_note(claim)})")
+                              f"(weight {points_text(weight)} against {points_text(total)}; "
+                              f"{describe(claim, self.weights[seq], self.weights.copies.get(seq, 1))})")
         rival = min(other - out, key=self.key)
         reason = policy_reason(self.key(seq), self.key(rival))
-        return "tie-break", (f"setting aside {instead} instead would weigh the same ({total}); "
+        return "tie-break", (f"setting aside {instead} instead would weigh the same ({points_text(total)}); "
                              f"on this tie {claim.id} goes first because {reason}")
-
-
-def _weight_note(claim) -> str:
-    if claim.reliability is None and claim.credibility is None:
-        return f"{claim.id} weighs {claim_weight(claim)}, ungraded"
-    return f"{claim.id} weighs {claim_weight(claim)}, graded {claim.reliability or '-'}{claim.credibility or '-'}"
 
 
 def _resolves_text(claim, alone: Sequence[Conflict]) -> str:
@@ -420,7 +433,8 @@ def _resolves_text(claim, alone: Sequence[Conflict]) -> str:
     return f"setting aside {claim.id} alone resolves {'this' if len(alone) == 1 else 'these'} {noun} ({'; '.join(partners)}{more})"
 
 
-def totals_chain(series: SeriesGraph, support: Corroboration) -> Resolution | None:
+def totals_chain(series: SeriesGraph, support: Corroboration,
+                 weights: Weights | None = None) -> Resolution | None:
     """The least-weight exclusion when every release claim is an exact total since the
     origin ("2,284 released so far"); None otherwise.
 
@@ -444,6 +458,8 @@ def totals_chain(series: SeriesGraph, support: Corroboration) -> Resolution | No
         claims[claim.seq] = claim
     if not claims:
         return None
+    if weights is None:
+        weights = series_weights(series, support)
     order = sorted(claims.values(), key=lambda c: exclusion_key(c, len(support.get(c.seq, ()))))
     rank = {c.seq: i + 1 for i, c in enumerate(order)}
     groups: dict[tuple, list] = defaultdict(list)
@@ -467,7 +483,7 @@ def totals_chain(series: SeriesGraph, support: Corroboration) -> Resolution | No
             while p > 0:
                 prior = max(prior, tree[p])
                 p -= p & -p
-            weight = sum(claim_weight(c) for c in members)
+            weight = sum(weights[c.seq] for c in members)
             best_of.append((prior[0] + weight, prior[1] + sum(rank[c.seq] for c in members), k))
             before.append(prior[2])
         for k in range(i, j):
@@ -484,7 +500,7 @@ def totals_chain(series: SeriesGraph, support: Corroboration) -> Resolution | No
     out = sorted(set(claims) - kept)
     kept_claims = sorted((claims[s] for s in kept), key=lambda c: (point[c.seq], c.seq))
     dates = [point[c.seq] for c in kept_claims]
-    total = sum(claim_weight(claims[s]) for s in out)
+    total = sum(weights[s] for s in out)
     exclusions = []
     for seq in out:
         claim = claims[seq]
@@ -496,8 +512,8 @@ def totals_chain(series: SeriesGraph, support: Corroboration) -> Resolution | No
         against = ", ".join(c.id for c in partners) or "the totals kept"
         exclusions.append(Exclusion(
             claim, f"setting aside {claim.id} alone resolves its contradiction with {against}; the totals "
-            f"kept are the heaviest run that never falls (least weight set aside: {total}; "
-            f"{_weight_note(claim)})", "weight", conflicts))
+            f"kept are the heaviest run that never falls (least weight set aside: {points_text(total)}; "
+            f"{describe(claim, weights[seq], weights.copies.get(seq, 1))})", "weight", conflicts))
     return Resolution((), tuple(exclusions), total, True, float(total))
 
 

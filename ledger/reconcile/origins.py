@@ -104,6 +104,12 @@ class OriginIndex:
         return claim.speaker or self.root(claim.source)
 
     def root(self, source: Source) -> str:
+        found = self._root_source(source)
+        return found if isinstance(found, str) else (found.url or found.title or found.publisher)
+
+    def _root_source(self, source: Source) -> Source | str:
+        """The source at the root of ``derived_from``, or the name it cites when that
+        source is not in the ledger ("AFP")."""
         seen: set[str] = set()
         current = source
         while current.derived_from:
@@ -115,7 +121,32 @@ class OriginIndex:
             if parent is None:
                 return current.derived_from
             current = parent
-        return current.url or current.title or current.publisher
+        return current
+
+    def voice(self, claim: Claim) -> str:
+        """Who a figure is heard from, for weighing it (:mod:`ledger.reconcile.weights`):
+        its origin when it has a speaker; else the outlet at the root of its
+        ``derived_from`` chain (its publisher, or the name it cites), so an outlet
+        repeating its own figure across its pages is one voice, as a wire story and its
+        reprints are."""
+        return self.origin(claim) if claim.speaker else self.outlet(claim)
+
+    def outlet(self, claim: Claim) -> str:
+        """The outlet a figure reached the ledger through: the publisher at the root of
+        its source's ``derived_from`` chain, or the name it cites ("AFP")."""
+        root = self._root_source(claim.source)
+        return "outlet:" + _norm(root if isinstance(root, str) else root.publisher)
+
+
+def disputed(group: Iterable[Claim], origin_of) -> set[str]:
+    """The origins (``origin_of(claim)``) to which ``group`` -- claims about one quantity --
+    attributes figures that cannot both hold (intervals that do not meet): a disputed
+    attribution, where at least one page misattributes."""
+    figures_of: dict[str, set[tuple[int, int | None]]] = defaultdict(set)
+    for claim in group:
+        figures_of[origin_of(claim)].add((claim.lo, claim.hi))
+    return {origin for origin, figures in figures_of.items() if len(figures) > 1 and any(
+        not _overlap(a, b) for a in figures for b in figures)}
 
 
 def figure_key(claim: Claim) -> tuple:
@@ -141,6 +172,7 @@ class Corroboration:
     def __init__(self, claims: Sequence[Claim], origins: OriginIndex):
         self._claims = claims
         self._origins = origins
+        self.origins = origins
         self._grouped: tuple[dict[int, tuple], dict[tuple, list[Claim]]] | None = None
         self._support: dict[int, set[str]] = {}
 
@@ -169,16 +201,12 @@ class Corroboration:
     def _settle(self, group: list[Claim]) -> None:
         # Bucket by interval: copies usually repeat one figure, so buckets are few and the
         # pairwise test runs over buckets, not claims.
-        figures_of: dict[str, set[tuple[int, int | None]]] = defaultdict(set)
-        for claim in group:
-            figures_of[self._origins.origin(claim)].add((claim.lo, claim.hi))
-        disputed = {origin for origin, figures in figures_of.items() if len(figures) > 1 and any(
-            not _overlap(a, b) for a in figures for b in figures)}
+        against = disputed(group, self._origins.origin)
         buckets: dict[tuple[int, int | None], set[str]] = defaultdict(set)
         members: dict[tuple[int, int | None], list[Claim]] = defaultdict(list)
         for claim in group:
             origin = self._origins.origin(claim)
-            if origin not in disputed:
+            if origin not in against:
                 buckets[(claim.lo, claim.hi)].add(origin)
             members[(claim.lo, claim.hi)].append(claim)
         for interval, claims_here in members.items():

@@ -271,18 +271,25 @@ class System:
                     behind.append(self._rows[k])
         return int(round(value)), behind
 
-    def fewest_exclusions(self) -> list[Claim]:
+    def fewest_exclusions(self, weights: dict[int, int] | None = None, keys: dict[int, tuple] | None = None) -> list[Claim]:
         """The claims to set aside: least total weight whose removal leaves the rest
-        consistent; ties go to the claims the exclusion policy excludes first."""
+        consistent; ties go to the claims the exclusion policy excludes first. ``weights``
+        (units, by seq; default :func:`~ledger.reconcile.weights.claim_weight` of each)
+        and ``keys`` (the policy order's keys, by seq; default without corroboration)
+        are the inputs :func:`ledger.reconcile.fewest.exclusion_inputs` gives."""
         claims = self.claims
         width, count = self.family.width, len(claims)
-        # The exclusion policy's order (corroboration not counted), first set aside first.
-        order = {c.seq: rank for rank, c in enumerate(sorted(claims, key=lambda c: exclusion_key(c, 0)))}
+        if weights is None:
+            weights = {c.seq: claim_weight(c) for c in claims}
+        if keys is None:
+            keys = {c.seq: exclusion_key(c, 0) for c in claims}
+        # The exclusion policy's order, first set aside first.
+        order = {c.seq: rank for rank, c in enumerate(sorted(claims, key=lambda c: keys[c.seq]))}
         scale = count * count + 1
         # Keeping claim c gains its weight; among sets of equal weight, the one whose
         # claims the policy sets aside first (least sum of ranks) is set aside: the ranks
         # together stay below ``scale``, so they never outweigh a difference in weight.
-        gain = np.array([claim_weight(c) * scale + order[c.seq] for c in claims], dtype=float)
+        gain = np.array([weights[c.seq] * scale + order[c.seq] for c in claims], dtype=float)
         big = 2 * sum(c.lo + (c.hi or 0) for c in claims) + 1
         objective = np.concatenate([np.zeros(width), -gain])
         data, indices, indptr, lower, upper = [], [], [0], [], []
