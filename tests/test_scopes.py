@@ -96,7 +96,7 @@ def families(draw):
     return found, draw(st.booleans())
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(families())
 def test_engine_agrees_with_the_oracle(case):
     claims, complete = case
@@ -105,11 +105,18 @@ def test_engine_agrees_with_the_oracle(case):
     assert (not conflicts) == feasible(claims, complete)
     named = frozenset(c.series for c in claims)
     for conflict in conflicts:  # irreducible: all cannot hold, every smaller set can
-        # Copies of one figure are named together: the figures are the irreducible set.
-        members = list({same_figure(c): c for c in conflict.claims}.values())
-        assert not feasible(members, complete, named)
-        for left_out in members:
-            assert feasible([c for c in members if c is not left_out], complete, named)
+        # Copies of one figure are named together: the figures are the irreducible set;
+        # several sets over one quantity set aside are one discrepancy, each set listed.
+        for core in conflict.cores or [conflict.claims]:
+            assert set(core) <= set(conflict.claims)
+            members = list({same_figure(c): c for c in core}.values())
+            assert not feasible(members, complete, named)
+            for left_out in members:
+                assert feasible([c for c in members if c is not left_out], complete, named)
+    for a in claims:  # every direct contradiction is visible, next to a claim it contradicts
+        against = {b.seq for b in claims if b is not a and not feasible([a, b], complete, named)}
+        if against:
+            assert any(a in d.claims and against & {c.seq for c in d.claims} for d in conflicts), a
     named = frozenset(c.series for c in claims)  # the family's scopes, whatever is set aside
     excluded = {c.seq for r in results for c in r.excluded}
     kept = [c for c in claims if c.seq not in excluded]
@@ -219,3 +226,17 @@ def test_batches_named_in_a_part_and_in_its_parent_are_different_batches():
     # The same batch named in the part and the whole: the part's 5 cannot fit in 0.
     claims[2] = claim("increment", 5, 5, day(1), series=PARTS[0], event="x")
     assert {c.seq for d in reconcile(claims).conflicts for c in d.claims} >= {claims[1].seq, claims[2].seq}
+
+
+def test_conflicts_over_one_quantity_set_aside_are_one_discrepancy_naming_them_all():
+    """Issue 19: the list stays readable. Three figures for the parent on day 2 (each its
+    own origin) contradict the parts' 6 + 5 (each said by two origins); they are set
+    aside, and their conflicts are one discrepancy naming every claim."""
+    parts = [claim("cumulative", n, n, day(2), series=f"{PARENT}/{part}", speaker=who)
+             for n, part in ((6, "a"), (5, "b")) for who in ("one", "two")]
+    low = [claim("cumulative", n, n, day(2), series=PARENT, speaker=who) for n, who in ((7, "x"), (8, "y"), (9, "z"))]
+    [result_conflict] = [d for d in reconcile_family([*parts, *low])[1] if d.type == "conflict"]
+    assert set(result_conflict.claims) == {*parts, *low} and len(result_conflict.cores) >= 3
+    assert "resolves these 3 conflicts" in result_conflict.message
+    for c in low:
+        assert c.id in result_conflict.message

@@ -74,6 +74,9 @@ class Discrepancy:
     # A direct contradiction: (the agreeing claims of one side, those of the other); every
     # claim of one contradicts every claim of the other. Empty for an irreducible set.
     sides: tuple[tuple[Claim, ...], tuple[Claim, ...]] | tuple[()] = ()
+    # Several irreducible sets over one quantity set aside, listed as one discrepancy: each
+    # set (one claim per figure). Empty when the discrepancy is a single set or a pair.
+    cores: tuple[tuple[Claim, ...], ...] = ()
 
 
 @dataclass(frozen=True)

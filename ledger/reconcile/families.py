@@ -30,7 +30,7 @@ from .engine import (
 from .explain import statement
 from .graph import Edge
 from .fewest import exclusion_inputs
-from .origins import Corroboration, OriginIndex
+from .origins import Corroboration, OriginIndex, figure_key
 from ..model import parent_of
 from .scopes import MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, release_claims, same_figure
 
@@ -142,7 +142,11 @@ def _conflicts(
     copies: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in releases:
         copies[same_figure(claim)].append(claim)
-    found: dict[frozenset, Discrepancy] = {}
+    # One discrepancy per quantity set aside (figure_key: series, kind, date, period, event):
+    # every figure set aside for it (and its copies), with each irreducible conflict that
+    # sets one aside. The cores are all named, so no direct contradiction is hidden, and
+    # the list grows with the quantities in conflict, not with their permutations.
+    cores_of: dict[tuple, dict[frozenset, list[Claim]]] = defaultdict(dict)
     reasons: dict[int, str] = {}
     names = ", ".join(c.id for c in out)
     for claim in out:
@@ -150,20 +154,33 @@ def _conflicts(
         others = "; with ".join(", ".join(c.id for c in core if c.seq != claim.seq) for core in cores)
         reasons[claim.seq] = (
             f"conflicts with {others}; setting aside {names} is the least-weighted way (by source "
-            "grading, then the exclusion policy) to leave the rest of the family consistent"
+            "grading, attribution, precision and independent origins, then the exclusion policy) to "
+            "leave the rest of the family consistent"
         )
         for core in cores:
-            figures = frozenset(same_figure(c) for c in core)
-            if figures in found:
+            cores_of[figure_key(claim)].setdefault(frozenset(same_figure(c) for c in core), core)
+    found: list[Discrepancy] = []
+    seen: set[frozenset] = set()
+    for quantity, cores in cores_of.items():
+        parts, words, named, listed = [], [], set(), []
+        for figures, core in cores.items():
+            if figures in seen:  # the same conflict, met from another figure set aside
                 continue
-            words = arithmetic(family, system, core)
-            parts = "; ".join(_figure_words(copies[same_figure(c)]) for c in core)
-            named = tuple(sorted((c for f in figures for c in copies[f]), key=lambda c: c.seq))
-            found[figures] = Discrepancy(
-                "conflict", _common_scope([c.series for c in core]), named,
-                f"{cannot_hold(len(core), 'figure')}: {parts}: {words}", words,
-            )
-    return list(found.values()), excluded, reasons
+            seen.add(figures)
+            words.append(arithmetic(family, system, core))
+            parts.append(f"{cannot_hold(len(core), 'figure')}: "
+                         f"{'; '.join(_figure_words(copies[same_figure(c)]) for c in core)}: {words[-1]}")
+            named.update(c for f in figures for c in copies[f])
+            listed.append(tuple(core))
+        if not parts:
+            continue
+        set_aside = ", ".join(c.id for c in out if figure_key(c) == quantity)
+        head = f"setting aside {set_aside} resolves these {len(parts)} conflicts: " if len(parts) > 1 else ""
+        message = head + " | ".join(f"({i}) {part}" if len(parts) > 1 else part for i, part in enumerate(parts, 1))
+        claims = tuple(sorted(named, key=lambda c: c.seq))
+        found.append(Discrepancy("conflict", _common_scope([c.series for c in claims]), claims, message,
+                                 "; ".join(words), cores=tuple(listed) if len(listed) > 1 else ()))
+    return found, excluded, reasons
 
 
 def _figure_words(copies: list[Claim]) -> str:
