@@ -50,11 +50,12 @@ def render_report(
     if fmt == "html" or (fmt == "md" and output is not None):
         from . import charts
 
-        captions = {s.series: charts.caption(s, _conflicted(result, s.series)) for s in result.series}
+        captions = {s.series: charts.caption(s, _conflicted(result, s.series), _family(result, s))
+                    for s in result.series}
     if fmt == "html":
         from . import charts
 
-        items = [(s, _conflicted(result, s.series)) for s in result.series]
+        items = [(s, _conflicted(result, s.series), _family(result, s)) for s in result.series]
         wide, narrow = charts.svgs(items, "wide"), charts.svgs(items, "narrow")
         inline = {s.series: (w, n) for s, w, n in zip(result.series, wide, narrow, strict=True) if w is not None}
     model = build(result, digest=digest, as_known_at=as_known_at, title=title, charts=inline, captions=captions)
@@ -67,7 +68,8 @@ def render_report(
         folder = output.with_name(output.stem + "-charts")
         folder.mkdir(exist_ok=True)
         for s in model.series:
-            written = charts.write_files(s.result, set(s.conflicted), folder / s.slug)
+            written = charts.write_files(s.result, set(s.conflicted), folder / s.slug,
+                                         _family(result, s.result))
             if written:
                 chart_paths[s.result.series] = f"{folder.name}/{written[0].name}"
     return to_markdown(model, chart_paths)
@@ -95,14 +97,20 @@ def write_report(result: Reconciliation, path: str | Path, fmt: str | None = Non
 
 
 def write_text_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to a temporary file beside ``path``, flush it to disk, then
-    rename it over ``path``: a reader sees the old file or the whole new one, never a
-    truncated one (a full disk once left half a report over a good one). Raises OSError,
-    with the temporary file removed."""
+    """Write ``text`` (UTF-8, newlines as given) to ``path`` whole or not at all:
+    :func:`write_bytes_atomically`."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename
+    it over ``path``: a reader sees the old file or the whole new one, never a truncated
+    one (a full disk once left half a report over a good one). Raises OSError, with the
+    temporary file removed."""
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
@@ -121,3 +129,8 @@ def _umask() -> int:
 
 def _conflicted(result: Reconciliation, series: str) -> set[int]:
     return {c.seq for d in result.conflicts if d.series == series for c in d.claims}
+
+
+def _family(result: Reconciliation, series) -> tuple:
+    """The direct parts of ``series`` (a SeriesResult), which its chart stacks."""
+    return tuple(part for name in series.parts if (part := result.for_series(name)) is not None)

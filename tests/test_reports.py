@@ -288,3 +288,160 @@ def test_a_conflict_head_counts_figures_as_the_message_does_when_one_is_stated_t
     assert len(conflict.claims) == 4
     assert conflict.message.startswith("these 3 figures cannot all be true")
     assert "conflict: these 3 figures cannot all be true (4 claims)" in to_text(result)
+
+
+def scoped_family():
+    """A parent a->b with parts a->b/x and a->b/y, exact totals on the same days: from day
+    3 on, 8 of the parent's are in no part (a remainder, which never falls)."""
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    claims = [claim("cumulative", lo, lo, day(d), series=series) for series, figures in (
+        ("a->b", {1: 5, 3: 30, 6: 48}), ("a->b/x", {1: 2, 3: 10, 6: 15}), ("a->b/y", {1: 3, 3: 12, 6: 25}))
+        for d, lo in figures.items()]
+    claims.append(claim("cumulative", 4, None, day(2), series="a->b/x"))  # a date only x has
+    claims.append(claim("cumulative", 9, 12, day(2), series="a->b"))  # a range above the parts' lows
+    result = reconcile_claims(claims)
+    parent = result.for_series("a->b")
+    return result, parent, tuple(result.for_series(name) for name in parent.parts)
+
+
+def _layer_tops(axes, name):
+    """(x, top y) of each step of the layer drawn for part ``name``."""
+    layer = next(c for c in axes.collections if c.get_gid() == f"part:{name}")
+    vertices = layer.get_paths()[0].vertices
+    return vertices
+
+
+def test_a_parent_chart_stacks_its_parts_lows_under_its_band():
+    import matplotlib.dates as mdates
+
+    from tests.claims import day
+
+    result, parent, parts = scoped_family()
+    assert parent.parts == ("a->b/x", "a->b/y")
+    days, layers = charts.stack(parent, parts)
+    assert [name for name, _ in layers] == ["a->b/x", "a->b/y"]
+    all_days = sorted({e.date for r in (parent, *parts) for e in r.estimates})
+    assert days == all_days
+    for k, d in enumerate(days):
+        # oracle: each part's low at its latest estimate on or before d (a total never falls)
+        expected = sum(max([e.low for e in part.estimates if e.date <= d], default=0) for part in parts)
+        assert sum(lows[k] for _, lows in layers) == expected
+        assert expected <= max(e.low for e in parent.estimates if e.date <= d)  # under the band's low
+
+    figure = charts.draw(parent, set(), family=parts)
+    axes = figure.axes[0]
+    # the drawn top of the stack at each date is the sum of the parts' lows there
+    top = _layer_tops(axes, "a->b/y")
+    for k, d in enumerate(days):
+        at = [y for x, y in top if abs(x - mdates.date2num(d)) < 1e-9]
+        assert max(at) == sum(lows[k] for _, lows in layers), d
+    # the lower layer starts on the floor and the upper one on top of it
+    assert min(y for _, y in _layer_tops(axes, "a->b/x")) == 0
+    labels = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert labels[0].startswith("reconciled low")
+    assert labels[1:3] == ["part x: proven low", "part y: proven low"]
+    # the remainder: day 3 has an exact total of 30 over 10 + 12 in its parts
+    left = charts.remainder(parent, days, layers)
+    assert left[days.index(day(3))] == (22, 30) and left[days.index(day(6))] == (40, 48)
+    # the parent is a range there, its low above the parts': what is left is not known
+    assert sum(lows[days.index(day(2))] for _, lows in layers) < parent.estimate_at(day(2)).low
+    assert left[days.index(day(2))] is None
+    assert any(c.get_gid() == "remainder" for c in axes.collections)
+    assert "remainder: the exact total less the parts' lows" in labels
+    assert "proven lows of its parts (x, y)" in charts.caption(parent, set(), parts)
+    charts.plt.close(figure)
+    # the parts keep charts of their own, with no stack (they have no parts)
+    assert all(charts.stack(part, (parent, *parts)) == ([], []) for part in parts)
+
+
+def test_a_series_without_scopes_gets_no_stack():
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    plain = reconcile_claims([claim("cumulative", 5, 5, day(1)), claim("cumulative", 9, 9, day(4))]).series[0]
+    other = reconcile_claims([claim("cumulative", 3, 3, day(1), series="c->d")]).series[0]
+    assert charts.stack(plain, (other,)) == ([], [])
+    figure = charts.draw(plain, set(), family=(other,))
+    axes = figure.axes[0]
+    assert not any((c.get_gid() or "").startswith(("part:", "remainder")) for c in axes.collections)
+    assert not any(t.get_text().startswith(("part ", "remainder")) for t in axes.get_legend().get_texts())
+    assert "layers" not in charts.caption(plain, set(), (other,))
+    charts.plt.close(figure)
+
+
+def test_the_report_stacks_parts_in_the_parent_chart(tmp_path):
+    from pxl.reports.files import render_report
+
+    result, parent, parts = scoped_family()
+    html = render_report(result, "html", digest=None, as_known_at=None)
+    section = html[html.index(f'id="{slug("a->b")}"'):html.index(f'id="{slug("a->b/x")}"')]
+    assert section.count('id="part:a-&gt;b/x"') == 2  # the wide chart and the narrow one
+    markdown = render_report(result, "md", tmp_path / "r.md", digest=None, as_known_at=None)
+    assert "proven lows of its parts (x, y)" in markdown
+    svg = (tmp_path / "r-charts" / f"{slug('a->b')}.svg").read_text()
+    assert "part x: proven low" in svg and "part:" not in (tmp_path / "r-charts" / f"{slug('a->b/x')}.svg").read_text()
+
+
+def test_chart_files_are_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    from pxl.reports import files
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    result = reconcile_claims([claim("cumulative", 5, 5, day(1))]).series[0]
+    stem = tmp_path / "chart"
+    for suffix in ("svg", "png"):
+        stem.with_suffix(f".{suffix}").write_bytes(b"the previous chart")
+
+    def killed(fd):  # the run dies after writing, before the file is complete on disk
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", killed)
+    with pytest.raises(OSError):
+        charts.write_files(result, set(), stem)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.png", "chart.svg"]  # no temporary left
+    assert all(stem.with_suffix(f".{s}").read_bytes() == b"the previous chart" for s in ("svg", "png"))
+    monkeypatch.undo()
+    written = charts.write_files(result, set(), stem)
+    assert [p.name for p in written] == ["chart.svg", "chart.png"]
+    assert stem.with_suffix(".png").read_bytes().startswith(b"\x89PNG") and "</svg>" in stem.with_suffix(".svg").read_text()
+
+
+def test_a_chart_legend_names_a_site_never_a_url():
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day, source
+
+    own = source(publisher="Example Daily", url="https://www.example.org/2020/04/12/freed?id=7")
+    reprint = source(publisher="Reprinter", url="https://reprints.example.net/a",
+                     derived_from="https://wire.example.com/stories/2020/04/12/freed-prisoners")
+    titled = source(publisher="Gazette", title="Prisoners freed")
+    result = reconcile_claims([claim("cumulative", 5, 5, day(1), src=own), claim("cumulative", 9, 9, day(4), src=reprint),
+                               claim("cumulative", 12, 12, day(6), src=titled)]).series[0]
+    figure = charts.draw(result, set())
+    labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    charts.plt.close(figure)
+    assert labels[1:4] == ["Example Daily", "wire.example.com", "Prisoners freed"]
+    assert not any("://" in label for label in labels)
+
+
+def test_a_conflicted_batch_is_ringed_on_the_rug_not_in_the_air():
+    from pxl.ledger.reconcile import reconcile as reconcile_claims
+    from tests.claims import claim, day
+
+    batch = claim("increment", 50, 50, day(3))
+    result = reconcile_claims([claim("cumulative", 10, 10, day(1)), batch, claim("cumulative", 20, 20, day(5))])
+    series = result.series[0]
+    conflicted = {c.seq for d in result.conflicts for c in d.claims}
+    assert batch.seq in conflicted
+    figure = charts.draw(series, conflicted)
+    axes = figure.axes[0]
+    rings = next(line for line in axes.lines if line.get_markeredgecolor() == charts.CONFLICT_COLOUR)
+    heights = dict(zip([charts.mdates.date2num(x) for x in rings.get_xdata()], rings.get_ydata(), strict=True))
+    assert heights[charts.mdates.date2num(charts._when(batch))] == 0
+    # its label clears its ring (radius: half the marker size, in points)
+    figure.canvas.draw()
+    label = next(t for t in axes.texts if t.get_text() == "+50")
+    ring_top = axes.transData.transform((0, 0))[1] + rings.get_markersize() / 2 * figure.dpi / 72
+    assert label.get_window_extent().y0 > ring_top
+    charts.plt.close(figure)
