@@ -84,9 +84,10 @@ def write_report(result: Reconciliation, path: str | Path, fmt: str | None = Non
         raise LedgerError(f"cannot write {path}: the folder {path.parent} does not exist")
     try:
         text = render_report(result, fmt, path, **context)
-    except OSError as error:  # Markdown's chart files, written beside it
-        raise LedgerError(f"cannot write the charts of {path}: {error.strerror or error}; "
-                          f"{path.name} was not changed") from None
+    except OSError as error:  # Markdown's chart files, written beside it (each whole or not at all)
+        kept = f"the previous {path.name} is untouched" if path.exists() else f"{path.name} was not written"
+        raise LedgerError(f"cannot write the charts of {path}: {error.strerror or error}; {kept}",
+                          "free some space (or choose another folder) and run the command again") from None
     try:
         write_text_atomically(path, text)
     except OSError as error:
