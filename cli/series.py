@@ -13,6 +13,7 @@ import os
 import click
 
 from pxl.ledger.english import count
+from pxl.ledger.model import parent_of
 
 from .context import AppContext, PxlError, pass_app
 from .output import emit, format_option, say
@@ -21,9 +22,15 @@ SERIES_COLUMNS = ("#", "series", "claims", "date", "low", "high", "discrepancies
 
 
 def series_names(app: AppContext, as_known_at: str | None = None) -> list[str]:
-    """Every series and scope with an effective claim, in the order (and numbering, from
-    1) of ``pxl series``: sorted, so that a scope follows its parent."""
-    return sorted({c.series for c in app.ledger().claims(as_known_at=as_known_at)})
+    """Every series and scope with an effective claim, and every scope above one (a parent
+    is reconciled and listed even when only its parts have claims), in the order (and
+    numbering, from 1) of ``pxl series``: sorted, so that a scope follows its parent."""
+    names = set()
+    for series in {c.series for c in app.ledger().claims(as_known_at=as_known_at)}:
+        while series is not None and series not in names:
+            names.add(series)
+            series = parent_of(series)
+    return sorted(names)
 
 
 def match_series(text: str, names: list[str]) -> tuple[str | None, list[str]]:

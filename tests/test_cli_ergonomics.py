@@ -15,6 +15,7 @@ from pxl.cli.imports import id_ranges
 from pxl.cli.main import pxl
 from pxl.cli.series import match_series
 from pxl.ledger.english import article, count
+from tests.helpers import draft
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "afghanistan-2020" / "claims.csv"
 GOV = "afghan-government->taliban"
@@ -262,3 +263,18 @@ def test_a_narrow_list_keeps_both_ends_of_a_series_key():
     assert max(len(x) for x in table.splitlines()) <= 40
     series = line.split()[1]
     assert series.startswith("yemen-") and series.endswith("yemeni") and "\u2026" in series
+
+
+def test_a_parent_with_no_claims_of_its_own_is_named_by_its_number_and_its_key(backend, run):
+    """Break test: with claims only in c->d/w and c->d/x, `pxl series` numbers c->d 1,
+    but --series 1 took c->d/w, 3 matched nothing and 'c->d' was 'ambiguous'."""
+    ledger = backend.ledger()
+    ledger.record(draft(series="c->d/w", value="5"))
+    ledger.record(draft(series="c->d/x", value="10"))
+    listed = [line.split()[:2] for line in run("series").output.splitlines()[2:5]]
+    assert listed == [["1", "c->d"], ["2", "c->d/w"], ["3", "c->d/x"]]
+    for text, name in (("1", "c->d"), ("3", "c->d/x"), ("c->d", "c->d")):
+        result = run("reconcile", "--series", text)
+        assert result.exit_code == 0, result.output
+        assert f"== {name}  (" in result.stdout
+    assert run("why", "c->d").exit_code == 0
