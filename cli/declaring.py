@@ -57,6 +57,8 @@ def declare() -> None:
 
     Declarations are ledger entries like claims: chained, never changed, listed by
     `pxl list --declarations`, shown by `pxl show D9`, withdrawn by `pxl retract D9`.
+    Declaring what a declaration in force already states records nothing: it prints
+    "already declared (D9)" and exits 0, as an import skips rows already recorded.
     """
 
 
@@ -86,7 +88,9 @@ def complete(app: AppContext, series: str, reason: str, amends: str | None, reco
     if amends:
         entry = ledger.amend_declaration(declaration_id(amends), series, None, reason=reason, recorded_by=recorded_by)
     else:
-        entry = ledger.declare("complete", series, reason=reason, recorded_by=recorded_by)
+        entry, new = ledger.declare_once("complete", series, reason=reason, recorded_by=recorded_by)
+        if not new:
+            return _already(entry)
     _recorded(entry, notices)
 
 
@@ -113,8 +117,16 @@ def alias(app: AppContext, name: str, other: str, reason: str, amends: str | Non
     if amends:
         entry = ledger.amend_declaration(declaration_id(amends), name, other, reason=reason, recorded_by=recorded_by)
     else:
-        entry = ledger.declare("alias", name, other, reason=reason, recorded_by=recorded_by)
+        entry, new = ledger.declare_once("alias", name, other, reason=reason, recorded_by=recorded_by)
+        if not new:
+            return _already(entry)
     _recorded(entry, notices)
+
+
+def _already(entry: Declaration) -> None:
+    """A declaration that states what one in force states records nothing (exit 0, as an
+    import's rows already recorded)."""
+    say(f"already declared ({entry.id}): {entry.describe()}; nothing was recorded")
 
 
 def _recorded(entry: Declaration, notices: list[Notice]) -> None:

@@ -106,6 +106,22 @@ def effective_declarations(entries: Iterable[Declaration], *, include_retracted:
     return [d for d in current.values() if include_retracted or d.status != "retracted"]
 
 
+def same_statement(declaration: Declaration, kind: DeclarationKind, subject: str, object: str | None) -> bool:
+    """Whether ``declaration`` states what (kind, subject, object) states: the same series
+    complete, or the same two speakers one origin in either order and compared as origins
+    are (:func:`speaker_key`: "NSC" and "nsc" are one name)."""
+    if declaration.kind is not kind:
+        return False
+    if kind is DeclarationKind.COMPLETE:
+        return declaration.subject == subject
+    from .reconcile.origins import speaker_key
+
+    def pair(a: str, b: str | None) -> frozenset[str]:
+        return frozenset((speaker_key(a), speaker_key(b or "")))
+
+    return pair(declaration.subject, declaration.object) == pair(subject, object)
+
+
 def complete_scopes(declarations: Iterable[Declaration]) -> frozenset[str]:
     """The series keys declared complete."""
     return frozenset(d.subject for d in declarations if d.kind is DeclarationKind.COMPLETE and d.status != "retracted")

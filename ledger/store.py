@@ -22,7 +22,7 @@ from . import db, schema
 from .chain import ChainProblem, document_hash
 from .corrections import apply_corrections, corrected
 from .dates import Period
-from .declarations import declaration_errors, declaration_notices, effective_declarations
+from .declarations import declaration_errors, declaration_notices, effective_declarations, same_statement
 from .driver_errors import mapped_error
 from .errors import (
     DatabaseUnavailable,
@@ -297,13 +297,28 @@ class Ledger:
     ) -> Declaration:
         """Record a declaration (see :mod:`ledger.declarations`): ``complete`` with the series
         key ``subject``, or ``alias`` with two speaker names. Raises InvalidInput."""
+        return self.declare_once(kind, subject, object, reason=reason, recorded_by=recorded_by)[0]
+
+    def declare_once(
+        self, kind: DeclarationKind | str, subject: str, object: str | None = None, *, reason: str,
+        recorded_by: str | None = None,
+    ) -> tuple[Declaration, bool]:
+        """As :meth:`declare`, and whether it was recorded: a declaration that states what
+        one in force already states (:func:`ledger.declarations.same_statement`) records
+        nothing and returns that one, as an import skips rows already recorded. The check
+        runs under the append lock, so concurrent writers record one copy between them (a
+        second copy would keep the scope complete after the first is retracted)."""
         kind = DeclarationKind(kind)
         subject, object = subject.strip(), object.strip() if object else None
         errors = declaration_errors(kind, subject, object, reason)
         if errors:
             raise InvalidInput(errors, "see `pxl declare --help`")
         with self.writing(recorded_by) as writer:
-            return writer.add_declaration(DeclarationAction.DECLARE, kind, subject, object, reason.strip())
+            in_force = effective_declarations(_declaration_entries(writer.connection, None))
+            for declaration in in_force:
+                if same_statement(declaration, kind, subject, object):
+                    return declaration, False
+            return writer.add_declaration(DeclarationAction.DECLARE, kind, subject, object, reason.strip()), True
 
     def declaration_notices(self, kind: DeclarationKind | str, subject: str, object: str | None = None) -> list[Notice]:
         """What looks like a typo in this declaration against the recorded claims (a series

@@ -167,13 +167,18 @@ class Ledger:
         Raises InvalidInput naming what is wrong; nothing is written then. A series with no
         claim (itself or in a part), or a speaker name no claim has, is recorded all the same
         with a :class:`pxl.LedgerWarning` naming the closest recorded name, as ``pxl declare``
-        warns on stderr."""
+        warns on stderr. A declaration stating what one in force states records nothing:
+        that one is returned, with a LedgerWarning "already declared (D4)"."""
         import warnings
 
         from pxl.ledger.errors import LedgerWarning
 
         notices = self.store.declaration_notices(kind, subject, object)
-        declaration = self.store.declare(kind, subject, object, reason=reason, recorded_by=recorded_by)
+        declaration, new = self.store.declare_once(kind, subject, object, reason=reason, recorded_by=recorded_by)
+        if not new:
+            warnings.warn(f"already declared ({declaration.id}): {declaration.describe()}; nothing was recorded",
+                          LedgerWarning, stacklevel=2)
+            return declaration
         for notice in notices:
             warnings.warn(f"{notice}; recorded as {declaration.id} all the same "
                           "(retract_declaration withdraws it)", LedgerWarning, stacklevel=2)

@@ -170,3 +170,62 @@ def test_declare_complete_takes_a_series_number_as_pxl_series_prints_it(backend,
     assert result.stderr == f"series {number!r} taken as hamas->hostages\n"
     missing = run("declare", "complete", "99", "--reason", "x")
     assert missing.exit_code == 1 and "no series matches '99'" in missing.output
+
+
+def test_an_identical_declaration_records_nothing_so_a_retraction_withdraws_it(backend, run):
+    """Declaring twice what is in force is "already declared (D3)", as an import skips rows
+    already recorded: a second copy would keep c->d complete after D3 is retracted."""
+    ledger = backend.ledger()
+    ledger.record(draft(series="c->d/x", ref="x"))
+    first = run("declare", "complete", "c->d", "--reason", "x and w cover it")
+    again = run("declare", "complete", "c->d", "--reason", "said again")
+    assert (first.exit_code, first.stdout) == (0, "recorded D3: c->d is complete: its parts cover it\n")
+    assert (again.exit_code, again.stdout) == (
+        0, "already declared (D3): c->d is complete: its parts cover it; nothing was recorded\n")
+    swapped = [run("declare", "alias", "NSC", "Afghan NSC", "--reason", "r"),
+               run("declare", "alias", "afghan nsc", "nsc", "--reason", "either order, any case")]
+    assert [r.stdout for r in swapped] == [
+        "recorded D4: 'NSC' and 'Afghan NSC' are one origin\n",
+        "already declared (D4): 'NSC' and 'Afghan NSC' are one origin; nothing was recorded\n"]
+    assert ledger.head().seq == 4
+    assert run("retract", "D3", "--reason", "not complete after all").exit_code == 0
+    assert [d.subject for d in ledger.declarations()] == ["NSC"]
+    # Once withdrawn it can be declared anew.
+    assert run("declare", "complete", "c->d", "--reason", "it is after all").stdout.startswith("recorded D6:")
+
+
+def _declare_many(url: str, times: int) -> None:
+    ledger = Ledger.open(url)
+    try:
+        for _ in range(times):
+            ledger.declare("complete", "c->d", reason="x and w cover it")
+    finally:
+        ledger.close()
+
+
+@pytest.mark.slow
+def test_concurrent_identical_declarations_record_one(backend):
+    """The check runs under the append lock: eight writers declaring the same scope over
+    and over record it once between them."""
+    from tests.helpers import run_side_by_side
+
+    run_side_by_side(_declare_many, [(backend.url, 10)] * 8, 120)
+    ledger = backend.ledger()
+    assert [(d.id, d.subject) for d in ledger.declarations(include_retracted=True)] == [("D1", "c->d")]
+    assert ledger.verify().ok
+
+
+def test_the_python_api_warns_of_a_declaration_already_in_force(backend):
+    import pxl
+
+    backend.ledger().record(draft(series="c->d/x"))
+    ledger = pxl.open(backend.url)
+    try:
+        first = ledger.declare("complete", "c->d", reason="r")
+        with pytest.warns(pxl.LedgerWarning) as caught:
+            again = ledger.declare("complete", "c->d", reason="r")
+        assert again == first
+        assert [str(w.message) for w in caught] == [
+            "already declared (D3): c->d is complete: its parts cover it; nothing was recorded"]
+    finally:
+        ledger.close()
