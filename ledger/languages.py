@@ -48,6 +48,8 @@ VAGUE = {
     "hunderte": "hundreds", "centinaia": "hundreds", "centenas": "hundreds", "сотни": "hundreds",
     "сотні": "hundreds", "miles": "thousands", "milliers": "thousands", "tausende": "thousands",
     "migliaia": "thousands", "milhares": "thousands", "тысячи": "thousands", "тисячі": "thousands",
+    "millones": "millions", "millions": "millions", "millionen": "millions", "milioni": "millions",
+    "milhões": "millions", "миллионы": "millions", "мільйони": "millions",
 }
 PARTITIVES = ("der", "de", "des", "di", "dos", "das", "del", "из", "з")  # "13 der insgesamt 16"
 RATIO_WORDS = ("for", "на", "por", "pour", "für", "per", "za", "за")  # "500-for-500", "300 на 300"

@@ -58,6 +58,7 @@ DEFAULT_VAGUE: Mapping[str, tuple[int, int]] = MappingProxyType(
         "several thousand": (2000, 9999),
         "tens of thousands": (20000, 99999),
         "hundreds of thousands": (200000, 999999),
+        "millions": (2_000_000, 9_999_999),
         "several": (3, 9),
         "a few": (2, 5),
     }
@@ -249,6 +250,8 @@ _WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 _EXTRA_SCALES = {"dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
                  **dict.fromkeys(languages.DOZEN_WORDS, 12)}
 _SCALES = {**_WORD_SCALES, **_EXTRA_SCALES}
+# vague plurals that are also scales: "dozens of thousands" multiplies by 1,000
+_SCALE_PLURALS = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 _NUMBER_WORDS = _UNIT_WORDS | set(_WORD_SCALES)
 
 
@@ -588,7 +591,9 @@ class _Parser:
         i += prefix_len
         if vague and not prefix_len:
             words, (lo, hi) = vague
-            interval, i = Interval(lo, hi), i + len(words)
+            i += len(words)
+            lo, hi, i = self.vague_of_scale(lo, hi, i, start)
+            interval = Interval(lo, hi)
         else:
             low, high, i = self.range_or_quantity(i)
             i = self.restated(low, high, i)
@@ -716,6 +721,22 @@ class _Parser:
         if english is not None and english in self.config.vague:
             return (self.key(i),), self.config.vague[english]
         return None
+
+    def vague_of_scale(self, lo: int, hi: int, i: int, start: int) -> tuple[int, int, int]:
+        """"dozens of thousands", "decenas de miles", "hundreds of millions": a vague
+        plural of a vague scale plural multiplies by the scale, as "hundreds of thousands"
+        is [200,000, 999,999]: [lo * S, (hi + 1) * S - 1]. Never the first word alone with
+        the second kept as a reference."""
+        while self.key(i) in ("of", *languages.PARTITIVES) and (scale := self.scale_plural(i + 1)):
+            lo, hi, i = lo * scale, (hi + 1) * scale - 1, i + 2
+            if hi > MAX_COUNT:
+                raise _Refusal(f"{self.span(start, i)!r} is more people than live on Earth", start)
+        return lo, hi, i
+
+    def scale_plural(self, i: int) -> int:
+        """The scale of a vague scale plural at token i ("thousands", "miles": 1,000), or 0."""
+        word = self.key(i)
+        return _SCALE_PLURALS.get(languages.VAGUE.get(word, word), 0)
 
     def range_or_quantity(self, i: int) -> tuple[_Quantity, _Quantity | None, int]:
         if self.key(i) in ("between", "from"):
