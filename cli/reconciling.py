@@ -26,11 +26,18 @@ def reconciled(
     app: AppContext, series: str | None, as_known_at: str | None, extra_days: tuple[date, ...] = ()
 ) -> tuple[Reconciliation, str | None, str | None]:
     """What ``pxl.Ledger.reconcile`` computes, with the command's choice of processes."""
+    result = reconciled_whole(app, series, as_known_at, extra_days)
+    return result.reconciliation, result.as_known_at, result.digest
+
+
+def reconciled_whole(app: AppContext, series: str | None, as_known_at: str | None,
+                     extra_days: tuple[date, ...] = ()):
+    """:func:`reconciled` as a :class:`pxl.api.Reconciled`, which also holds the whole
+    family of a scope (its report's chart stacks the scope's parts)."""
     from pxl.api import reconciled as run
 
     known = parse_known_at(as_known_at) if as_known_at else None
-    result = run(app.ledger(), as_known_at=known, series=series, workers=None, extra_days=extra_days)
-    return result.reconciliation, result.as_known_at, result.digest
+    return run(app.ledger(), as_known_at=known, series=series, workers=None, extra_days=extra_days)
 
 
 @click.command("reconcile")

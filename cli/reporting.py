@@ -9,7 +9,7 @@ import click
 from pxl.reports.files import DEFAULT_TITLE, FORMATS, SUFFIXES, render_report, write_report
 
 from .context import PxlError, pass_app
-from .reconciling import reconciled
+from .reconciling import reconciled_whole
 from .output import say
 from .series import resolve_series, series_option
 
@@ -45,11 +45,12 @@ def report(app, series, as_known_at, fmt, output, title) -> None:
     if output != "-" and not Path(output).resolve().parent.is_dir():
         raise PxlError(f"cannot write {output}: the folder {Path(output).parent} does not exist")
     series = resolve_series(app, series, required=True)
-    result, known, digest = reconciled(app, series, as_known_at)
+    whole = reconciled_whole(app, series, as_known_at)
+    result, known, digest = whole.reconciliation, whole.as_known_at, whole.digest
     if series and not result.series:
         raise PxlError(f"no claims in series {series!r}" + (f" as known at {known}" if known else ""),
                        "`pxl series` lists the series")
-    context = dict(digest=digest, as_known_at=known, title=title)
+    context = dict(digest=digest, as_known_at=known, title=title, family=whole.family)
     if output == "-":
         if fmt == "md" and result.series:
             say(MD_WITHOUT_CHARTS, err=True)

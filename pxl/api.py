@@ -239,7 +239,7 @@ class Ledger:
 
         result = self.reconcile(as_known_at, series=series, workers=workers)
         return write_report(result.reconciliation, path, format, digest=result.digest,
-                            as_known_at=result.as_known_at, title=title or DEFAULT_TITLE)
+                            as_known_at=result.as_known_at, title=title or DEFAULT_TITLE, family=result.family)
 
 
 def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | None,
@@ -298,17 +298,20 @@ def reconciled(store: Store, *, as_known_at: str | None, series: str | None,
         tuple(s for s in whole.series if s.series == series),
         tuple(d for d in whole.discrepancies if d.series == series),
     )
-    return Reconciled(only, as_known_at, digest)
+    return Reconciled(only, as_known_at, digest, family=whole.series)
 
 
 class Reconciled:
     """A reconciliation with the moment and digest it was computed at; its JSON
     (:meth:`to_dict`) is exactly ``pxl reconcile --format json``."""
 
-    def __init__(self, reconciliation: Reconciliation, as_known_at: str | None, digest: str | None):
+    def __init__(self, reconciliation: Reconciliation, as_known_at: str | None, digest: str | None,
+                 family: tuple = ()):
         self.reconciliation = reconciliation
         self.as_known_at = as_known_at
         self.digest = digest
+        # reconciled for one scope: every series of its family (a report stacks its parts)
+        self.family = family
 
     def __repr__(self) -> str:
         r = self.reconciliation

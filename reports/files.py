@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from pxl.ledger.errors import LedgerError
-from pxl.ledger.reconcile import Reconciliation
+from pxl.ledger.reconcile import Reconciliation, SeriesResult
 
 from .model import build
 from .render import to_csv, to_html, to_json, to_markdown
@@ -39,10 +40,12 @@ def render_report(
     digest: str | None,
     as_known_at: str | None,
     title: str = DEFAULT_TITLE,
+    family: Sequence[SeriesResult] = (),
 ) -> str:
     """The report's text in ``fmt`` (one of :data:`FORMATS`). ``output`` is where it will
     be written: Markdown charts then go as SVG and PNG into ``STEM-charts/`` beside it
-    (without it, Markdown has no charts)."""
+    (without it, Markdown has no charts). ``family``: more series whose results a chart
+    may stack as parts (a scope reported alone, reconciled with its family)."""
     if fmt not in FORMATS:
         raise LedgerError(f"unknown report format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     inline: dict[str, str] = {}
@@ -50,12 +53,12 @@ def render_report(
     if fmt == "html" or (fmt == "md" and output is not None):
         from . import charts
 
-        captions = {s.series: charts.caption(s, _conflicted(result, s.series), _family(result, s))
+        captions = {s.series: charts.caption(s, _conflicted(result, s.series), _family(result, s, family))
                     for s in result.series}
     if fmt == "html":
         from . import charts
 
-        items = [(s, _conflicted(result, s.series), _family(result, s)) for s in result.series]
+        items = [(s, _conflicted(result, s.series), _family(result, s, family)) for s in result.series]
         wide, narrow = charts.svgs(items, "wide"), charts.svgs(items, "narrow")
         inline = {s.series: (w, n) for s, w, n in zip(result.series, wide, narrow, strict=True) if w is not None}
     model = build(result, digest=digest, as_known_at=as_known_at, title=title, charts=inline, captions=captions)
@@ -69,7 +72,7 @@ def render_report(
         folder.mkdir(exist_ok=True)
         for s in model.series:
             written = charts.write_files(s.result, set(s.conflicted), folder / s.slug,
-                                         _family(result, s.result))
+                                         _family(result, s.result, family))
             if written:
                 chart_paths[s.result.series] = f"{folder.name}/{written[0].name}"
     return to_markdown(model, chart_paths)
@@ -132,6 +135,7 @@ def _conflicted(result: Reconciliation, series: str) -> set[int]:
     return {c.seq for d in result.conflicts if d.series == series for c in d.claims}
 
 
-def _family(result: Reconciliation, series) -> tuple:
-    """The direct parts of ``series`` (a SeriesResult), which its chart stacks."""
-    return tuple(part for name in series.parts if (part := result.for_series(name)) is not None)
+def _family(result: Reconciliation, series: SeriesResult, more: Sequence[SeriesResult] = ()) -> tuple:
+    """The direct parts of ``series`` found in ``result`` or ``more``: what its chart stacks."""
+    known = {s.series: s for s in (*more, *result.series)}
+    return tuple(known[name] for name in series.parts if name in known)

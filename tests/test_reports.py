@@ -445,3 +445,18 @@ def test_a_conflicted_batch_is_ringed_on_the_rug_not_in_the_air():
     ring_top = axes.transData.transform((0, 0))[1] + rings.get_markersize() / 2 * figure.dpi / 72
     assert label.get_window_extent().y0 > ring_top
     charts.plt.close(figure)
+
+
+def test_a_report_of_one_parent_still_stacks_its_parts(run, tmp_path):
+    rows = ["series,kind,value,publisher,as_of",
+            "a->b,cumulative,30,Outlet,2020-01-04", "a->b/x,cumulative,10,Outlet,2020-01-04",
+            "a->b/y,cumulative,12,Outlet,2020-01-04"]
+    (tmp_path / "claims.csv").write_text("\n".join(rows) + "\n")
+    assert run("import", str(tmp_path / "claims.csv")).exit_code == 0
+    out = tmp_path / "r.md"
+    assert run("report", "--series", "a->b", "--format", "md", "-o", str(out)).exit_code == 0
+    svg = (tmp_path / "r-charts" / f"{slug('a->b')}.svg").read_text()
+    assert "part x: proven low" in svg and "part y: proven low" in svg
+    text = out.read_text()
+    assert "proven lows of its parts (x, y)" in text
+    assert [line for line in text.splitlines() if line.startswith("## ")] == ["## Summary", "## a->b", "## Provenance"]
