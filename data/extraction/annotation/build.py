@@ -6,6 +6,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE)); sys.path.insert(0, str(HERE.parents[2]))
 from pxl.ledger.wording import parse_figure, WordingError
 from hand import HAND
+from fresh import FRESH
 from patches import PATCHES, OVERRIDES
 d = json.load(open(HERE / 'draft.json'))
 GENERIC = {"president", "minister", "ministry", "office", "head", "russian", "ukrainian", "israeli", "national",
@@ -31,6 +32,13 @@ def interval(text, lo=None, hi=None):
         foreign = {"zwei": 2, "drei": 3, "zehn": 10, "dos": 2, "tres": 3, "deux": 2, "trois": 3}
         w = cut.split()[0].lower()
         if w in foreign: return foreign[w], foreign[w], []
+        words = cut.split()
+        for n in range(len(words) - 1, 0, -1):  # the longest leading wording the grammar reads
+            try:
+                f = parse_figure(" ".join(words[:n]))
+                return f.interval.lo, f.interval.hi, []
+            except WordingError:
+                pass
         nums = re.findall(r"\d[\d,]*", cut)
         if len(nums) == 1:
             n = int(nums[0].replace(",", "")); return n, n, []
@@ -135,8 +143,19 @@ for url, s, figs in HAND:
     rows.append({"sentence": s, "url": url, "source": "pages", "figures": out})
 for r in rows:
     r['split'] = 'heldout' if int(hashlib.sha1(r['url'].encode()).hexdigest(), 16) % 3 == 0 else 'dev'
+# the fresh split: pages of other exchanges, annotated before the extractor saw them
+used_urls = {r['url'] for r in rows}
+for url, s, figs in FRESH:
+    assert url not in used_urls, url
+    assert s not in known, s[:60]
+    out = []
+    for f in figs:
+        text, kind, speaker, parts = f[:4]
+        lo, hi = (f[4], f[5]) if len(f) > 4 else (None, None)
+        out.append(figure(s, text, kind, speaker, parts, lo, hi))
+    rows.append({"sentence": s, "url": url, "source": "pages", "figures": out, "split": "fresh"})
 for e in errors: print("ERR", e, file=sys.stderr)
 with open(sys.argv[1] if len(sys.argv) > 1 else HERE.parent / 'sentences.jsonl', 'w', encoding='utf-8') as fh:
     for i, r in enumerate(rows):
         fh.write(json.dumps({"id": i + 1, **r}, ensure_ascii=False) + "\n")
-print(len(rows), sum(len(r['figures']) for r in rows), sum(1 for r in rows if not r['figures']), sum(1 for r in rows if r['split']=='heldout'), file=sys.stderr)
+print(len(rows), sum(len(r['figures']) for r in rows), sum(1 for r in rows if not r['figures']), sum(1 for r in rows if r['split']=='heldout'), sum(1 for r in rows if r['split']=='fresh'), sum(len(r['figures']) for r in rows if r['split']=='fresh'), file=sys.stderr)
