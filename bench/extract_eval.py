@@ -1,13 +1,14 @@
 """Evaluate `pxl extract`: precision and recall of figures (span and interval), kind and
 speaker, on the development set of real sentences (data/extraction/, its dev and held-out
-parts) and on the seed articles (data/afghanistan-2020/annotations.json).
+parts, and its fresh part: pages of other exchanges annotated before the extractor ran on
+them) and on the seed articles (data/afghanistan-2020/annotations.json).
 
 A proposed figure matches an annotated one when their character spans overlap (each used
 once). A figure is right when its interval [lo, hi] is the annotated one; kind and speaker
 are scored on the matched figures: kind over those whose annotated kind is one the ledger
 records (not `held`), speaker right when both are empty or they share a name word.
 
-    python bench/extract_eval.py                 # both sets
+    python bench/extract_eval.py                 # all parts and the seeds
     python bench/extract_eval.py --misses dev    # and list the dev part's misses
     python bench/extract_eval.py --seeds DIR --annotations FILE --set FILE
 """
@@ -107,8 +108,8 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b"
 
 
 def evaluate_set(path: Path) -> dict[str, Score]:
-    """Scores of the dev and held-out parts, and of their sentences in English alone."""
-    scores = {"dev": Score(), "heldout": Score(), "dev-english": Score(), "heldout-english": Score()}
+    """Scores of the dev, held-out and fresh parts, and of their sentences in English alone."""
+    scores = {part + suffix: Score() for part in ("dev", "heldout", "fresh") for suffix in ("", "-english")}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
@@ -162,7 +163,7 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=ROOT / "data" / "extraction" / "sentences.jsonl")
     parser.add_argument("--seeds", type=Path, default=_default_seeds())
     parser.add_argument("--annotations", type=Path, default=ROOT / "data" / "afghanistan-2020" / "annotations.json")
-    parser.add_argument("--misses", choices=["dev", "heldout", "seeds", "dev-english", "heldout-english"], action="append", default=[],
+    parser.add_argument("--misses", choices=["dev", "heldout", "fresh", "seeds", "dev-english", "heldout-english", "fresh-english"], action="append", default=[],
                         help="list the misses and extras of this part (repeatable)")
     args = parser.parse_args()
     scores = evaluate_set(args.set)
@@ -170,6 +171,8 @@ def main() -> None:
     print(scores["heldout"].line(f"development set {args.set.name}, held-out part"))
     print(scores["dev-english"].line("  its dev part's sentences in English"))
     print(scores["heldout-english"].line("  its held-out part's sentences in English"))
+    print(scores["fresh"].line(f"development set {args.set.name}, fresh part"))
+    print(scores["fresh-english"].line("  its fresh part's sentences in English"))
     if args.seeds.is_dir():
         scores["seeds"] = evaluate_seeds(json.loads(args.annotations.read_text()), args.seeds)
         print(scores["seeds"].line(f"seeds {args.seeds}"))
