@@ -64,7 +64,16 @@ _PEOPLE_WORDS = {
     "nepalese", "sudanese", "chinese", "lebanese", "servicemembers", "prisoners", "detainees",
     "forces", "rebels", "terrorists", "guards", "police", "staff", "crew", "sailors", "pilots",
     "holder", "holders", "resident", "national", "citizen", "captive", "inmate", "convict", "migrant",
+    "victims", "victim",
 }
+# A word ending in one of these is a compound of a people word: "schoolgirls",
+# "schoolchildren", "policewomen", "townspeople".
+_PEOPLE_ENDINGS = ("girls", "boys", "children", "women", "people", "folk")
+# Containers of the dead count people when the dead are named after them ("two coffins of
+# deceased hostages", "two black caskets containing the remains of Israeli soldiers").
+_CONTAINERS = {"coffins", "caskets", "coffin", "casket", "body bags"}
+_CONTAINED = re.compile(r"\s+(?:of|with|containing|carrying|holding)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+                        r"(?:bodies|remains|hostages|soldiers|captives|prisoners|detainees|people|[A-Z]\w+(?:is|ans|ese))\b")
 # Heads that count things, not people (a people word before them does not help).
 _THING_WORDS = {
     "flight", "flights", "aircraft", "plane", "planes", "airports", "airport", "trucks", "truckloads",
@@ -74,7 +83,7 @@ _THING_WORDS = {
     "times", "families", "letters", "centers", "centres", "containers", "numbers", "papers",
     "points", "votes", "seats", "dollars", "euros", "percent", "kilometres", "kilometers", "miles",
     "officials", "ministers", "diplomats", "delegations", "delegates", "negotiators", "mediators",
-    "journalists-in", "provinces", "prisons", "camps", "buses", "coffins", "corps", "brigade",
+    "journalists-in", "provinces", "prisons", "camps", "buses", "corps", "brigade",
     "brigades", "division", "divisions", "teams", "sides", "parties", "states", "talks",
     "meetings", "lists", "names", "cases", "sentences", "charges", "attacks", "strikes",
     "operations", "agreements", "deals", "releases", "handovers", "transfers", "stations",
@@ -96,7 +105,7 @@ _FOREIGN_PEOPLE = re.compile(
 _CJK_PEOPLE = re.compile(r"^\s*名")
 _KILLED = re.compile(
     r"^\s*(?:(?:were|was|have|had|has|been|being|are|reportedly|also|already|now|\w+ly)\s+){0,3}"
-    r"(?:killed|dead|died|wounded|injured|displaced|missing|fled|forced to flee|evacuated|martyred|"
+    r"(?:killed|dead|died|wounded|injured|displaced|missing|fled|forced to flee|evacuated|martyred|hanged|executed|"
     r"left|who died)\b", re.I)
 _KILLED_BEFORE = re.compile(r"\b(?:killing|killed|kill|wounding|injuring|displacing|displaced|death toll of|deaths of)\s+$", re.I)
 _RELEASE_CONTEXT = re.compile(
@@ -128,6 +137,7 @@ _TIME_OR_UNIT_AFTER = re.compile(
     r"|[-\u2010\u2011][^\W\d])", re.I)
 _MONEY_BEFORE = re.compile(r"[$£€¥₴₽]\s*$|\b(?:usd|us\$|eur|rs\.?)\s*$", re.I)
 _FRACTION_BEFORE = re.compile(
+    r"\bout\s+of\s+(?:a\s+(?:group|total)\s+of\s+|the\s+|some\s+)?$|"
     r"\b(?:half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths|percent|per cent|%|majority|most|some|part|many|all|none|each|"
     r"several|few)\s+of\s+(?:the\s+|its\s+|their\s+|these\s+|those\s+)?$", re.I)
 _TOTAL_BEFORE = re.compile(
@@ -259,10 +269,21 @@ def _noun_phrase(text: str, tokens: list[Token], j: int) -> tuple[int, list[Toke
             if token.kind == "word" and token.text == "of" and k + 1 < len(tokens) and tokens[k + 1].text == "war":
                 k += 2  # "prisoners of war"
                 continue
+            if token.text == "and" and words and k + 2 < len(tokens) and _adjective_pair(text, words[-1], tokens[k + 1], tokens[k + 2]):
+                k += 1  # "foreign and Filipino hostages": two adjectives of one noun
+                continue
             break
         words.append(token)
         k += 1
     return k, words
+
+
+def _adjective_pair(text: str, left: Token, right: Token, after: Token) -> bool:
+    """Whether "LEFT and RIGHT AFTER" joins two adjectives of one noun: neither side is a
+    noun of known class or a number, and a people noun follows the second."""
+    return (right.kind == "word" and after.kind == "word" and right.text not in _STOP
+            and not _is_numeric(right, text) and _word_class(text, left) is None
+            and _word_class(text, right) is None and _word_class(text, after) == "people")
 
 
 def _word_class(text: str, token: Token) -> str | None:
@@ -272,6 +293,10 @@ def _word_class(text: str, token: Token) -> str | None:
         return "thing"
     if word in _PEOPLE_WORDS or word.split("-")[-1] in _PEOPLE_WORDS:
         return "people"
+    if word.endswith(_PEOPLE_ENDINGS) and word.isalpha():
+        return "people"
+    if word in _CONTAINERS:
+        return "people" if _CONTAINED.match(text, _end_of(text, token)) else "thing"
     if _FOREIGN_PEOPLE.match(word):
         return "people"
     if word.isascii() and len(word) > 3 and _PEOPLE_SUFFIX.search(word) and not word.endswith(("ss", "us")):
@@ -290,9 +315,9 @@ def _noun_class(text: str, words: list[Token]) -> tuple[str | None, int]:
         cls = _word_class(text, token)
         if cls is None:
             continue
-        if cls == "people" and index + 1 < len(words) and not token.text.endswith("s") \
+        if cls == "people" and index + 1 < len(words) and (not token.text.endswith("s") or "-" in token.text) \
                 and _word_class(text, words[index + 1]) is not None:
-            continue
+            continue  # a modifier: "prisoner exchanges", "maps-for-detainees deals"
         return cls, index
     if words:
         last = words[-1]
@@ -321,6 +346,11 @@ def _excluded(text: str, start: int, end: int, lo: int, hi: int | None, sentence
     if _KILLED_BEFORE.search(before):
         return "a count of the killed or wounded"
     return None
+
+
+def _killed_before(text: str, match: "_Match", sentence_start: int) -> bool:
+    """"killing some 1,200 people": a verb of killing before the figure's whole wording."""
+    return bool(_KILLED_BEFORE.search(text[max(sentence_start, match.start - 40):match.start]))
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None,
@@ -400,7 +430,8 @@ def _formula_end(text: str, match: _Match) -> int | None:
 
 def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, people_seen: bool,
            found: list[FoundFigure]) -> FoundFigure | None:
-    if _excluded(text, match.number_start, match.end, match.lo, match.hi, sentence_start):
+    if _excluded(text, match.number_start, match.end, match.lo, match.hi, sentence_start) \
+            or _killed_before(text, match, sentence_start):
         return None
     k, words = _noun_phrase(text, tokens, match.after)
     noun_end = tokens[k - 1].end if k > match.after else match.end
@@ -410,6 +441,8 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
     before = text[max(sentence_start, match.start - 80):match.start]
     if match.number_start != match.start:
         before += "\n" + text[max(sentence_start, match.number_start - 80):match.number_start]
+    if text[match.start:match.end].strip().lower() in ("one", "a", "an") and re.match(r"\s+of\s", after):
+        return None  # "one of the civilians": an individual of a group, not a count
     cls, head = _noun_class(text, words)
     if words:
         noun_end = _of_war(text, _end_of(text, words[head]))
@@ -488,6 +521,17 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
         compound.append(FoundFigure(part_match.start, part_match.end, part_match.lo, part_match.hi,
                                     text[tokens[part_match.after].start:noun_end], "part", (), noun_end))
         k = m
+    kept = _one_flow(text, compound)
+    if len(kept) < len(compound):
+        compound, k = kept, _token_after(tokens, kept[-1].noun_end, match.after)
+    if len(compound) > 2 and _sums_to_first(compound):
+        # "37 Pakistani prisoners, 5 civil prisoners and 32 fishermen": the first is the
+        # total of the rest, an appositive breakdown, not a third of a sum
+        first = compound[0]
+        parts = [Part(text[p.start:p.noun_end], p.lo, p.hi, "breakdown") for p in compound[1:]]
+        figure = FoundFigure(first.start, first.end, first.lo, first.hi, first.noun,
+                             first.why + f"; with a breakdown of {len(parts)}", tuple(parts), first.noun_end)
+        return figure, _token_after(tokens, compound[-1].noun_end, k)
     lo = sum(p.lo for p in compound)
     hi = None if any(p.hi is None for p in compound) else sum(p.hi for p in compound)  # type: ignore[misc]
     if len(compound) > 1 and _grammar_reads(text[compound[0].start:compound[-1].noun_end], lo, hi, config):
@@ -526,6 +570,40 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
                                  figure.why + f"; with a breakdown of {len(parts)}", tuple(parts), figure.noun_end)
             return figure, j
     return figure, max(k, match.after)
+
+
+# Who holds people decides the flow they are in: hostages and captives are held by a group,
+# prisoners and detainees by a state, and an exchange sends them opposite ways.
+_HELD_BY_GROUP = re.compile(r"^(?:hostages?|captives?|abductees?|kidnapp\w+)$")
+_HELD_BY_STATE = re.compile(r"^(?:prisoners?|detainees?|inmates?|convicts?)$")
+
+
+def _custody(noun: str | None) -> str | None:
+    words = re.findall(r"[\w-]+", (noun or "").lower())
+    for word in reversed(words):
+        if _HELD_BY_GROUP.match(word):
+            return "group"
+        if _HELD_BY_STATE.match(word):
+            return "state"
+    return None
+
+
+def _one_flow(text: str, compound: list[FoundFigure]) -> list[FoundFigure]:
+    """The compound's leading parts that are in one flow: it stops before a part held by the
+    other kind of captor ("40 hostages and 120 prisoners" are two flows of an exchange)."""
+    custody = _custody(compound[0].noun)
+    for index, part in enumerate(compound[1:], 1):
+        other = _custody(part.noun)
+        if custody and other and other != custody:
+            return compound[:index]
+        custody = custody or other
+    return compound
+
+
+def _sums_to_first(compound: list[FoundFigure]) -> bool:
+    first, rest = compound[0], compound[1:]
+    return (first.lo == first.hi and all(p.lo == p.hi for p in rest)
+            and first.lo == sum(p.lo for p in rest))
 
 
 def _grammar_reads(wording: str, lo: int, hi: int | None, config: WordingConfig) -> bool:
