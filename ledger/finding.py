@@ -113,6 +113,7 @@ _RELEASE_CONTEXT = re.compile(
     r"captiv|captur|prison|detain|detention|hostage|abduct|transfer|repatriat|deport|\bheld\b|\bhold|"
     r"pardon|liberat|custody|\bpows?\b|brought back|brought home|come home|came home|home\b|arriv|\blanded\b|"
     r"incarcerat|jail|convict|kidnap|reunit|board|carrying|arrest|bodies|remains|moved|transport|flown|"
+    r"rescu|recover|deliver|seiz|unaccounted|imprison|"
     r"azad|təhvil|kicserél|razmen|zarobljen|întors|izpust|затвор|прехвърл|"
     r"gelandet|\ban bord\b|gefangen|freigelass|freilass|\bfrei\b|austausch|gewechselt|häftling|haft|liberad|intercambi|excarcel|presos|libert|libér|"
     r"devuel|retorn|canje|prision|detenid|fogol|fogság|hadifogoly|captivit|освобо|вернут|верну|возвращ|поверн|передал|"
@@ -146,12 +147,17 @@ _TOTAL_BEFORE = re.compile(
     r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I | re.M)
 _VERB_AFTER = re.compile(
     r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is)"
-    r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+)?(?:been\s+|be\s+)?"
-    r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among|serving)"
-    r"|(?:still\s+)?(?:remain|remained|remains)\b"
+    r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+|not\s+|still\s+)?"
+    r"(?:(?:due|set|expected|scheduled)\s+to\s+)?(?:been\s+|be\s+|being\s+)?"
+    r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among|serving"
+    r"|in\s+(?:\w+\s+)?(?:captivity|custody|detention|prison|jail))"
+    r"|(?:still\s+)?(?:remain|remained|remains)\b|still\s+(?:held|in\s+(?:captivity|custody|detention|prison|jail))\b"
+    r"|(?:imprisoned|jailed|incarcerated|detained|held)\b"
     r"|(?:being\s+)?(?:sent|moving|moved|returned|released|freed|transferred|arriving|travelling|traveling|flown|"
     r"heading|handed|repatriated|deported)\b"
     r"|in\s+(?:1[89]|20)\d\d\b)", re.I)
+# "including one held for eight years": a part in custody, with no noun of its own
+_HELD_AFTER = re.compile(r"\s+(?:held|detained|jailed|imprisoned|serving)\b", re.I)
 _CONTEXT_CHARS = 80
 # People nouns that are often counted for other reasons ("several senior members of the
 # group"): they need a word of release or custody within _CONTEXT_CHARS.
@@ -163,10 +169,13 @@ _OBJECT_BEFORE = re.compile(
 _FORMULA = re.compile(r"\s*[-\u2010\u2011]?\s*(?:for|на|за|por|für|pour)\s*[-\u2010\u2011]?\s*(\d+)\b", re.I)
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b", re.I)
 _GROUP_BEFORE = re.compile(
-    r"\b(?:among\s+them|of\s+them|of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I | re.M)
+    r"\b(?:among\s+them|of\s+them|of\s+whom|(?:out\s+)?of\s+which|out\s+of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I | re.M)
 _ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|traveling|being|went|going|returned|were|was|aboard|into)\b", re.I)
 _BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|\s*[\u2013\u2014]\s*(?:including\s+|among\s+them\s+)?|^\s+-{1,2}\s+", re.I)
 _SEPARATOR = re.compile(r"^\s*(?:,\s*as well as|,\s*and|as well as|,|and|&|und|y|e|et|и|і)\s+(?=\S)", re.I)
+# Inside a breakdown both sides of a swap are parts of its total: "1,080 prisoners,
+# including 681 Houthis in exchange for 381 people, 15 Saudis and four Sudanese".
+_PART_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|^\s*,?\s*in\s+(?:exchange|return)\s+for\s+(?=\S)", re.I)
 
 STEPS = [0]  # tokens handed to the grammar, for the test that the finder stays linear
 
@@ -349,8 +358,10 @@ def _excluded(text: str, start: int, end: int, lo: int, hi: int | None, sentence
 
 
 def _killed_before(text: str, match: "_Match", sentence_start: int) -> bool:
-    """"killing some 1,200 people": a verb of killing before the figure's whole wording."""
-    return bool(_KILLED_BEFORE.search(text[max(sentence_start, match.start - 40):match.start]))
+    """A verb of killing or the whole of a part before the figure's whole wording: "killing
+    some 1,200 people", "out of a group of more than 200"."""
+    before = text[max(sentence_start, match.start - 40):match.start]
+    return bool(_KILLED_BEFORE.search(before) or _FRACTION_BEFORE.search(before))
 
 
 def find_figures(text: str, start: int = 0, end: int | None = None,
@@ -508,7 +519,8 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
             break
         at = last.noun_end + sep.end()
         n = _token_after(tokens, at, k)
-        if n >= len(tokens) or not _is_numeric(tokens[n], text) and tokens[n].text not in ("a", "an", "another", "one"):
+        if n >= len(tokens) or not _is_numeric(tokens[n], text) and tokens[n].text not in ("a", "an", "another", "one") \
+                and (tokens[n].text not in FIRST_WORDS or tokens[n].text == "the"):
             break
         part_match = _match_at(text, tokens, n, config)
         if part_match is None or _excluded(text, part_match.start, part_match.end, part_match.lo, part_match.hi, sentence_start):
@@ -556,12 +568,13 @@ def _attach(text: str, tokens: list[Token], figure: FoundFigure, match: _Match, 
                 break
             m, words = _noun_phrase(text, tokens, part_match.after)
             cls, head = _noun_class(text, words)
-            if cls == "thing" or (cls is None and not re.match(r"\s+(?:who|of them|of whom)\b", text[part_match.end:part_match.end + 12])):
+            if cls == "thing" or (cls is None and not re.match(r"\s+(?:who|of them|of whom)\b", text[part_match.end:part_match.end + 12])
+                                  and not _HELD_AFTER.match(text[part_match.end:part_match.end + 30])):
                 break
             noun_end = _end_of(text, words[head]) if cls == "people" else part_match.end
             parts.append(Part(text[part_match.start:noun_end], part_match.lo, part_match.hi, "breakdown"))
             j = _token_after(tokens, noun_end, m)
-            sep = _SEPARATOR.match(text[noun_end:noun_end + 24])
+            sep = _PART_SEPARATOR.match(text[noun_end:noun_end + 24])
             if sep is None:
                 break
             at = noun_end + sep.end()
@@ -600,9 +613,12 @@ def _one_flow(text: str, compound: list[FoundFigure]) -> list[FoundFigure]:
     return compound
 
 
+_APPOSITIVE_MIN = 10  # below it a sum of the rest is as likely a coincidence ("three policemen, one soldier and two civilians")
+
+
 def _sums_to_first(compound: list[FoundFigure]) -> bool:
     first, rest = compound[0], compound[1:]
-    return (first.lo == first.hi and all(p.lo == p.hi for p in rest)
+    return (first.lo == first.hi and first.lo >= _APPOSITIVE_MIN and all(p.lo == p.hi for p in rest)
             and first.lo == sum(p.lo for p in rest))
 
 
