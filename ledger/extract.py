@@ -31,15 +31,17 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"acordad\w*|acordó|vereinbart|convenu|concordad\w*|домовил\w*|договорил\w*|"
                           r"állapodtak|dogovor\w*)\b", re.I)),
     # Future tense: a plan (target) unless a party's demand or promise is named nearby.
-    ("target-future", re.compile(r"\b(will|would|to be|expected|due to|set to|aim\w*|to exchange|to release|to free|"
+    ("target-future", re.compile(r"\b(will|would|to be(?=\s+(?:\w+ed|freed|sent|held|handed|swapped|brought|flown|returned)\b)|expected|due to|set to|aim\w*|to exchange|to release|to free|"
                                  r"is to|are to|will see)\b", re.I)),
-    ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition)\b", re.I)),
+    ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition|urg(?:e|es|ed|ing)|"
+                          r"call(?:s|ed)? on|needs? to|(?:has|have) to)\b", re.I)),
     ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially|"
                           r"(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:release|free|hand)\w*)\b", re.I)),
     ("cumulative", re.compile(r"\b(the total|total number|tally|bringing to|bringing the|brings the|so far|thus far|to date|in all|"
                               r"as of (?:now|today)|until now|up to now|hasta ahora|"
                               r"altogether|overall|in (?:two|three|four|several) (?:stages|phases|days)|"
                               r"over the (?:past|last|three|two|four) (?:\w+ )?days|"
+                              r"(?:over|in|during|within) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)|"
                               r"in (?:january|february|march|april|may|june|july|august|september|october|november|december)"
                               r"(?: (?:19|20)\d\d)?|in (?:19|20)\d\d)\b", re.I)),
     # The perfect tense speaks of a total only for an open figure ("has released more than
@@ -58,6 +60,14 @@ _FUTURE = r"(will|would|shall|is to|are to|were to|was to|set to|due to|expected
 _FUTURE_BEFORE = re.compile(_FUTURE + r"(?:\s+(?:also|each|both|then|soon|now))?\s+(?:see|release|free|hand over|return|"
                             r"exchange|transfer)\s+(?:up to |all |the |another |a further )?$", re.I)
 _FUTURE_AFTER = re.compile(r"[\s,]*(?:(?:who|that)\s+)?" + _FUTURE + r"(?:\s+(?:also|soon|then|now))?\s+be\b", re.I)
+# One side's own future release ("Israel will release 1,968", "say they will free 4,208",
+# "plan to free 4,000"): a pledge, unless a deal or exchange is named around it (a plan
+# both sides agreed, a target).
+_SIDE_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned\s+to|plans\s+to|decided\s+to|decides\s+to|intends?\s+to|vowed\s+to)"
+    r"(?:\s+(?:also|soon|then|now|initially))?\s+(?:release|free|hand\s+over|return)\s+(?:up\s+to\s+|all\s+|another\s+|a\s+further\s+)?$",
+    re.I)
+_DEAL_NEAR = re.compile(r"\b(?:deal|agreement|accord|agreed|exchange|swap|under the|terms|phase|in exchange|both sides|the (?:two )?(?:parties|sides))\b", re.I)
 _RATIO = re.compile(rf"\d\s*[-\s]\s*(?:{'|'.join(languages.RATIO_WORDS)})\s*[-\s]\s*\d", re.I)
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
 _FUTURE_PENALTY = 15  # characters: a demand or promise word this much further away still wins
@@ -318,6 +328,9 @@ def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | No
         return "increment", "no cue word: guessed increment (the commonest kind in reporting)"
     order = ["target", "demand", "pledge", "cumulative", "increment", "target-future"]
     kind = min(best, key=lambda k: (best[k][0], order.index(k)))
+    if kind in ("target", "target-future") and _SIDE_FUTURE_BEFORE.search(body[max(0, offset - 40):offset]) \
+            and not _DEAL_NEAR.search(body, max(0, offset - _TALLY_REACH), min(len(body), (noun_end or end) + _TALLY_REACH)):
+        return "pledge", "one side's own future release, no deal named near it"
     if kind == "target" and "increment" in best and best["increment"][0] <= _PAST_REACH \
             and best.get("target-future", (_PAST_REACH + 1, ""))[0] > _PAST_REACH:
         kind = "increment"
