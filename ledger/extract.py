@@ -31,13 +31,17 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"acordad\w*|acordó|vereinbart|convenu|concordad\w*|домовил\w*|договорил\w*|"
                           r"állapodtak|dogovor\w*)\b", re.I)),
     # Future tense: a plan (target) unless a party's demand or promise is named nearby.
-    ("target-future", re.compile(r"\b(will|would|to be(?=\s+(?:\w+ed|freed|sent|held|handed|swapped|brought|flown|returned)\b)|expected|due to|set to|aim\w*|to exchange|to release|to free|"
+    ("target-future", re.compile(r"\b(sollt?en|soll|werden|wird|ожида\w*|заплан\w*|будут|будет|буде|će|previst\w*|"
+                                 r"will|would|to be(?=\s+(?:\w+ed|freed|sent|held|handed|swapped|brought|flown|returned)\b)|expected|due to|set to|aim\w*|to exchange|to release|to free|"
                                  r"is to|are to|will see)\b", re.I)),
     ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition|urg(?:e|es|ed|ing)|"
                           r"call(?:s|ed)? on|needs? to|(?:has|have) to)\b", re.I)),
     ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially|"
                           r"(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:release|free|hand)\w*)\b", re.I)),
-    ("cumulative", re.compile(r"\b(the total|total number|tally|bringing to|bringing the|brings the|so far|thus far|to date|in all|"
+    ("cumulative", re.compile(r"\b(the total|total number|tally|conclu(?:ded|sion)|complet(?:ed|ion)|"
+                              r"ha(?:s|ve) (?:\w+ed|\w+en) the (?:release|transfer|return|repatriation)|"
+                              r"finora|hasta (?:esta hora|ahora)|bisher|jusqu'à présent|до сих пор|досі|"
+                              r"bringing to|bringing the|brings the|so far|thus far|to date|in all|"
                               r"as of (?:now|today)|until now|up to now|hasta ahora|"
                               r"altogether|overall|in (?:two|three|four|several) (?:stages|phases|days)|"
                               r"over the (?:past|last|three|two|four) (?:\w+ )?days|"
@@ -54,7 +58,8 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
 # "so far", "thus far", "as of today": the figure is a running total whatever verb it has.
-_TALLY = re.compile(r"\b(?:so far|thus far|to date|as of (?:now|today)|until now|up to now|hasta ahora)\b", re.I)
+_TALLY = re.compile(r"\b(?:so far|thus far|to date|as of (?:now|today)|until now|up to now|hasta ahora|hasta esta hora|"
+                    r"finora|bisher|до сих пор|досі)\b", re.I)
 _TALLY_REACH = 80  # characters either side of a figure: its clause, roughly
 _FUTURE = r"(will|would|shall|is to|are to|were to|was to|set to|due to|expected to|scheduled to)"
 _FUTURE_BEFORE = re.compile(_FUTURE + r"(?:\s+(?:also|each|both|then|soon|now))?\s+(?:see|release|free|hand over|return|"
