@@ -57,9 +57,11 @@ KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"carried|transferred|today|yesterday|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)),
 )
-# "so far", "thus far", "as of today": the figure is a running total whatever verb it has.
+# "so far", "thus far", "as of today", "in the last three days": the figure is a running
+# total whatever verb it has.
 _TALLY = re.compile(r"\b(?:so far|thus far|to date|as of (?:now|today)|until now|up to now|hasta ahora|hasta esta hora|"
-                    r"finora|bisher|до сих пор|досі)\b", re.I)
+                    r"finora|bisher|до сих пор|досі|(?:over|in|during|within) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?))\b",
+                    re.I)
 _TALLY_REACH = 80  # characters either side of a figure: its clause, roughly
 _FUTURE = r"(will|would|shall|is to|are to|were to|was to|set to|due to|expected to|scheduled to)"
 _FUTURE_BEFORE = re.compile(_FUTURE + r"(?:\s+(?:also|each|both|then|soon|now))?\s+(?:see|release|free|hand over|return|"
@@ -72,6 +74,11 @@ _SIDE_FUTURE_BEFORE = re.compile(
     r"\b(?:will|would|shall|plans?\s+to|planned\s+to|plans\s+to|decided\s+to|decides\s+to|intends?\s+to|vowed\s+to)"
     r"(?:\s+(?:also|soon|then|now|initially))?\s+(?:release|free|hand\s+over|return)\s+(?:up\s+to\s+|all\s+|another\s+|a\s+further\s+)?$",
     re.I)
+# "urged the government to free thousands": a demand governs the release, however near
+# its infinitive is to the figure
+_DEMANDED_BEFORE = re.compile(
+    r"\b(?:urg\w*|call\w*\s+on|ask\w*|press\w*|demand\w*|need\w*|must)\s+(?:[\w'’-]+\s+){0,5}?to\s+"
+    r"(?:free|release|return|hand\s+over)\s+(?:all\s+|the\s+|a\s+total\s+of\s+)?$", re.I)
 _DEAL_NEAR = re.compile(r"\b(?:deal|agreement|accord|agreed|exchange|swap|under the|terms|phase|in exchange|both sides|the (?:two )?(?:parties|sides))\b", re.I)
 _RATIO = re.compile(rf"\d\s*[-\s]\s*(?:{'|'.join(languages.RATIO_WORDS)})\s*[-\s]\s*\d", re.I)
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
@@ -333,6 +340,8 @@ def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | No
         return "increment", "no cue word: guessed increment (the commonest kind in reporting)"
     order = ["target", "demand", "pledge", "cumulative", "increment", "target-future"]
     kind = min(best, key=lambda k: (best[k][0], order.index(k)))
+    if _DEMANDED_BEFORE.search(body[max(0, offset - 80):offset]):
+        return "demand", "a demand governs the release of the figure"
     if kind in ("target", "target-future") and _SIDE_FUTURE_BEFORE.search(body[max(0, offset - 40):offset]) \
             and not _DEAL_NEAR.search(body, max(0, offset - _TALLY_REACH), min(len(body), (noun_end or end) + _TALLY_REACH)):
         return "pledge", "one side's own future release, no deal named near it"

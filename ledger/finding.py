@@ -146,7 +146,7 @@ _TOTAL_BEFORE = re.compile(
     r"|\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|rose|rises|rising)\b[^.;:]{0,60}\bto\s+$"
     r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I | re.M)
 _VERB_AFTER = re.compile(
-    r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is)"
+    r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is|to)"
     r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+|not\s+|still\s+)?"
     r"(?:(?:due|set|expected|scheduled)\s+to\s+)?(?:been\s+|be\s+|being\s+)?"
     r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among|serving"
