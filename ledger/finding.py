@@ -99,7 +99,7 @@ _FOREIGN_PEOPLE = re.compile(
     r"^(?:gefangen|häftling|mensch|soldat|geisel|person|zivilist|bürger|staatsbürger|kind|minderjährig|"
     r"freigelassen|prision|pres[oa]s|detenid|rehen|venezolan|norteamerican|estadounidens|ciudadan|migrant|militar|"
     r"soldad|prisioneir|detid|refém|reféns|prigionier|detenut|ostagg|cittadin|détenu|prisonni|otage|"
-    r"civil|fange|amerikaner|russer|"
+    r"civil|fange|amerikaner|russer|gisl|politimenn|menneske|sivil|"
     r"военн|пленн|заложник|человек|солдат|защитник|граждан|гражданск|жител|украин|россиян|мирн|"
     r"військов|полонен|захисник|громадян|цивільн|українц|бранц)", re.I)
 _CJK_PEOPLE = re.compile(r"^\s*名")
@@ -117,7 +117,7 @@ _RELEASE_CONTEXT = re.compile(
     r"azad|təhvil|kicserél|razmen|zarobljen|întors|izpust|затвор|прехвърл|"
     r"gelandet|\ban bord\b|gefangen|freigelass|freilass|\bfrei\b|austausch|gewechselt|häftling|haft|liberad|intercambi|excarcel|presos|libert|libér|"
     r"devuel|retorn|canje|prision|detenid|fogol|fogság|hadifogoly|captivit|освобо|вернут|верну|возвращ|поверн|передал|"
-    r"échange|prigion|rilasci|обмен|плен|освобод|вернул|повернул|обмін|полон|звільн|交換|釋放|被俘|fange",
+    r"échange|prigion|rilasci|frigi|løslat|satt fri|обмен|плен|освобод|вернул|повернул|обмін|полон|звільн|交換|釋放|被俘|fange",
     re.I)
 _PARTICLE_VERB = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|pass|passed|passing|sign|signed|signing)\s*$", re.I)
 _MONTHS = (
@@ -164,7 +164,8 @@ _CONTEXT_CHARS = 80
 _WEAK_PEOPLE = {"members", "leaders", "representatives", "staff", "workers", "employees", "relatives"}
 _OBJECT_BEFORE = re.compile(
     r"\b(?:releas\w*|free|frees|freed|freeing|swap\w*|exchang\w*|return\w*|hand\w*\s+(?:over|back)|"
-    r"turn\w*\s+over|demand\w*|repatriat\w*|transferr?\w*|pardon\w*|deport\w*|liberat\w*|receiv\w*)"
+    r"turn\w*\s+over|demand\w*|repatriat\w*|transferr?\w*|pardon\w*|deport\w*|liberat\w*|receiv\w*|"
+    r"(?:release|return|transfer|handover|exchange|freeing|repatriation)\s+of)"
     r"\s+(?:only\s+|just\s+|another\s+|a\s+further\s+|the\s+remaining\s+)?[\"“]?$", re.I | re.M)
 _FORMULA = re.compile(r"\s*[-\u2010\u2011]?\s*(?:for|на|за|por|für|pour)\s*[-\u2010\u2011]?\s*(\d+)\b", re.I)
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b", re.I)
@@ -172,7 +173,7 @@ _GROUP_BEFORE = re.compile(
     r"\b(?:among\s+them|of\s+them|of\s+whom|(?:out\s+)?of\s+which|out\s+of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I | re.M)
 _ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|traveling|being|went|going|returned|were|was|aboard|into)\b", re.I)
 _BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|\s*[\u2013\u2014]\s*(?:including\s+|among\s+them\s+)?|^\s+-{1,2}\s+", re.I)
-_SEPARATOR = re.compile(r"^\s*(?:,\s*as well as|,\s*and|as well as|,|and|&|und|y|e|et|и|і)\s+(?=\S)", re.I)
+_SEPARATOR = re.compile(r"^\s*(?:,\s*as well as|,\s*and|as well as|,|and|&|und|y|e|et|og|и|і|та)\s+(?=\S)", re.I)
 # Inside a breakdown both sides of a swap are parts of its total: "1,080 prisoners,
 # including 681 Houthis in exchange for 381 people, 15 Saudis and four Sudanese".
 _PART_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|^\s*,?\s*in\s+(?:exchange|return)\s+for\s+(?=\S)", re.I)
@@ -292,7 +293,7 @@ def _adjective_pair(text: str, left: Token, right: Token, after: Token) -> bool:
     noun of known class or a number, and a people noun follows the second."""
     return (right.kind == "word" and after.kind == "word" and right.text not in _STOP
             and not _is_numeric(right, text) and _word_class(text, left) is None
-            and _word_class(text, right) is None and _word_class(text, after) == "people")
+            and _word_class(text, right) != "thing" and _word_class(text, after) == "people")
 
 
 def _word_class(text: str, token: Token) -> str | None:
@@ -491,7 +492,8 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
         why = "the object of a verb of release"
     elif _GROUP_BEFORE.search(before):
         why = "a part or group of people in a release context"
-    elif match.filler in ("another", "further", "additional") or re.match(r"\s+more\b", after):
+    elif match.filler in ("another", "further", "additional") or re.match(r"\s+more\b", after) \
+            or re.search(r"\b(?:another|a\s+further)\s+\Z", before):
         why = "'another'/'more' in a release context"
     elif _VERB_AFTER.match(after):
         why = "the sentence says what happened to them"

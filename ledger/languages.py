@@ -23,7 +23,7 @@ _CYRILLIC = re.compile(r"^[\u0400-\u04ff'\u2019-]+$")
 
 # English phrase (a key of the grammar's tables) -> the same in other languages.
 QUALIFIERS = {
-    "more than": ("más de", "plus de", "mehr als", "più di", "mais de", "več kot", "više od", "peste",
+    "more than": ("más de", "plus de", "mehr als", "più di", "oltre", "mais de", "več kot", "više od", "peste",
                   "более", "больше", "понад", "більше"),
     "at least": ("al menos", "por lo menos", "au moins", "mindestens", "almeno", "pelo menos",
                  "не менее", "щонайменше", "cel puțin"),

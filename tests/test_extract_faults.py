@@ -137,3 +137,21 @@ def test_kind_faults(text, kind):
     found = extract(text)
     assert found, text
     assert found[0].kind == kind, found[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object of a noun of release, and "another" before a bare number
+        ("The government said the release of another 83 would be coming soon.", [(83, 83)]),
+        ("The court ordered the release of 83 from the central jail on Monday.", [(83, 83)]),
+        # a demonym between two adjectives of one noun
+        ("More than a dozen foreign and Filipino hostages remain in the hands of the group.", [(13, None)]),
+        # Norwegian: its verbs of release, people stems and list word; Italian "oltre"
+        ("De fire soldatene og seks politimennene ble satt fri av geriljaen.", [(10, 10)]),
+        ("Geriljagruppa har frigitt seks gisler i Colombia.", [(6, 6)]),
+        ("Gli oltre 250 studenti sequestrati sono stati rilasciati.", [(251, None)]),
+    ],
+)
+def test_release_nouns_demonym_adjectives_and_other_languages(text, expected):
+    assert figures(text) == expected
