@@ -25,18 +25,18 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the|in accordance with|obligat\w+|target\w*|"
+    ("target", re.compile(r"\b(agreement|deal|pact|accord|calls? for|under the(?= (?:[\w-]+ ){0,3}?(?:deal|agreement|accord|terms|truce|ceasefire|plan|arrangement|framework|exchange|swap|phase|stage)\b)|in accordance with|obligat\w+|target\w*|"
                           r"agreed|plan\w*|list of|formula|"
                           # "agreed" in the other languages of the collections
                           r"acordad\w*|acordó|vereinbart|convenu|concordad\w*|домовил\w*|договорил\w*|"
                           r"állapodtak|dogovor\w*)\b", re.I)),
     # Future tense: a plan (target) unless a party's demand or promise is named nearby.
-    ("target-future", re.compile(r"\b(sollt?en|soll|werden|wird|ожида\w*|заплан\w*|будут|будет|буде|će|previst\w*|"
+    ("target-future", re.compile(r"(?<!\bthe )(?<!good)(?<!\ba )(?<!political )\b(sollt?en|soll|werden|wird|ожида\w*|заплан\w*|будут|будет|буде|će|previst\w*|"
                                  r"will|would|to be(?=\s+(?:\w+ed|freed|sent|held|handed|swapped|brought|flown|returned)\b)|expected|due to|set to|aim\w*|to exchange|to release|to free|"
                                  r"is to|are to|will see)\b", re.I)),
     ("demand", re.compile(r"\b(demand\w*|insist\w*|ask\w* for|must|obstacles|precondition|urg(?:e|es|ed|ing)|"
                           r"call(?:s|ed)? on|needs? to|(?:has|have) to)\b", re.I)),
-    ("pledge", re.compile(r"\b(promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially|"
+    ("pledge", re.compile(r"\b(supposed to|promis\w*|vow\w*|pledg\w*|offer(?:s|ed|ing)?|commit(?:s|ted|ting|ment)?|initially|"
                           r"(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:release|free|hand)\w*)\b", re.I)),
     ("cumulative", re.compile(r"\b(the total|total number|tally|conclu(?:ded|sion)|complet(?:ed|ion)|"
                               r"ha(?:s|ve) (?:\w+ed|\w+en) the (?:release|transfer|return|repatriation)|"
@@ -79,6 +79,11 @@ _SIDE_FUTURE_BEFORE = re.compile(
 _DEMANDED_BEFORE = re.compile(
     r"\b(?:urg\w*|call\w*\s+on|ask\w*|press\w*|demand\w*|need\w*|must)\s+(?:[\w'’-]+\s+){0,5}?to\s+"
     r"(?:free|release|return|hand\s+over)\s+(?:all\s+|the\s+|a\s+total\s+of\s+)?$", re.I)
+_SINCE = re.compile(r"\bsince\b", re.I)
+_PERFECT_RELEASE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:released|freed|returned|handed over|exchanged|facilitated|"
+                              r"repatriated|brought home|transferred)\b", re.I)
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:exchange|swap|release|free|return|repatriate)\s+(?:up\s+to\s+|all\s+|the\s+)?$", re.I)
+_PRESENT_BEFORE = re.compile(r"\b(?:releases|frees|hands over|returns|освобождает)\s+(?:up\s+to\s+|all\s+|the\s+)?$", re.I)
 _DEAL_NEAR = re.compile(r"\b(?:deal|agreement|accord|agreed|exchange|swap|under the|terms|phase|in exchange|both sides|the (?:two )?(?:parties|sides))\b", re.I)
 _RATIO = re.compile(rf"\d\s*[-\s]\s*(?:{'|'.join(languages.RATIO_WORDS)})\s*[-\s]\s*\d", re.I)
 _CUE_WINDOW = 400  # characters either side of a figure where its kind and speaker are read
@@ -305,7 +310,30 @@ def _governing_future(body: str, offset: int, noun_end: int) -> str | None:
     return after.group(1) if after else None
 
 
-def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | None = None) -> tuple[str, str]:
+def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | None = None,
+          total: bool = False) -> tuple[str, str]:
+    """The figure's kind: what governs it first (a total it is the value of, a demand or
+    one side's future release, a plan's infinitive), else the kind of the nearest cue word
+    (:func:`_kind_by_cues`)."""
+    before = body[max(0, offset - 80):offset]
+    if total and not re.search(r"\b(?:will|would|to|shall)\s+be\s*$", before):
+        return "cumulative", "the value of a total ('the total ... stood at')"
+    clause = body[max(0, offset - _TALLY_REACH):min(len(body), (noun_end or end) + _TALLY_REACH)]
+    if _DEMANDED_BEFORE.search(before):
+        return "demand", "a demand governs the release of the figure"
+    if _SIDE_FUTURE_BEFORE.search(before[-40:]) and not _DEAL_NEAR.search(clause):
+        return "pledge", "one side's own future release, no deal named near it"
+    if _SINCE.search(clause) and _PERFECT_RELEASE.search(clause):
+        return "cumulative", "a perfect tense of release 'since' a time"
+    kind, reason = _kind_by_cues(body, offset, end, open_ended, noun_end)
+    if kind == "increment" and _PRESENT_BEFORE.search(before[-30:]):
+        return "target", "a present tense of release states what a side does under a deal ('Armenia releases 2')"
+    if kind == "increment" and _INFINITIVE_BEFORE.search(before[-40:]) and not _SIDE_FUTURE_BEFORE.search(before[-40:]):
+        return "target", "the infinitive of a plan governs the figure ('agreed to exchange', 'to return')"
+    return kind, reason
+
+
+def _kind_by_cues(body: str, offset: int, end: int, open_ended: bool, noun_end: int | None = None) -> tuple[str, str]:
     """The kind whose cue word is nearest the figure at [offset, end) of the sentence (cue
     words inside the figure's own wording, as "a total of", do not count). A deal named near
     a figure that a past verb of release also governs is the setting of that release ("10
@@ -340,11 +368,6 @@ def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | No
         return "increment", "no cue word: guessed increment (the commonest kind in reporting)"
     order = ["target", "demand", "pledge", "cumulative", "increment", "target-future"]
     kind = min(best, key=lambda k: (best[k][0], order.index(k)))
-    if _DEMANDED_BEFORE.search(body[max(0, offset - 80):offset]):
-        return "demand", "a demand governs the release of the figure"
-    if kind in ("target", "target-future") and _SIDE_FUTURE_BEFORE.search(body[max(0, offset - 40):offset]) \
-            and not _DEAL_NEAR.search(body, max(0, offset - _TALLY_REACH), min(len(body), (noun_end or end) + _TALLY_REACH)):
-        return "pledge", "one side's own future release, no deal named near it"
     if kind == "target" and "increment" in best and best["increment"][0] <= _PAST_REACH \
             and best.get("target-future", (_PAST_REACH + 1, ""))[0] > _PAST_REACH:
         kind = "increment"
@@ -404,7 +427,7 @@ def extract(
             confidence = 0.85 if found.noun else 0.6
             signals = [found.why]
             kind, kind_reason = _kind(body, offset, end - sentence[0], found.hi is None or found.hi - found.lo > 2 * max(found.lo, 1) * 0.2,
-                                      found.noun_end - sentence[0])
+                                      found.noun_end - sentence[0], found.why.startswith("a total in a release context"))
             speaker, speaker_reason = _speaker(matchable, sentence, offset, kind, last_speaker)
             series, series_reason = _series(matchable, sentence, start, end, kind, parties or [])
             dates = _dates(matchable, sentence, published)

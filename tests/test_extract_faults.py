@@ -155,3 +155,30 @@ def test_kind_faults(text, kind):
 )
 def test_release_nouns_demonym_adjectives_and_other_languages(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the value of a total is a total, however near a batch verb is
+        ("The total number of captives released stood at 973 on Friday.", "cumulative"),
+        ("By the end, the number of prisoners released from both sides will be 890.", "target"),
+        # a perfect tense of release since a time
+        ("Since the truce began, the militants have returned the remains of 20 hostages.", "cumulative"),
+        # the infinitive of a plan governs the figure over a day named near it
+        ("The two sides agreed to exchange 1,000 prisoners today.", "target"),
+        # "under the control", "the will of": no deal, no future
+        ("Azerbaijan has exchanged 15 Armenian soldiers for maps of a region now under the control of its army.",
+         "increment"),
+        ("The transfer in exchange for 15 detained servicemen speaks of the will of the two countries.", "increment"),
+        # what a side was supposed to do is its pledge
+        ("Israel was supposed to release more than 600 Palestinian prisoners on February 22.", "pledge"),
+        # a present tense of release states what a side does under an agreement
+        ("Under the statement, Armenia releases 2 Azerbaijani servicemen.", "target"),
+        ("The Republic of Azerbaijan releases 32 Armenian servicemen.", "target"),
+    ],
+)
+def test_what_governs_the_figure_decides_its_kind(text, kind):
+    found = extract(text)
+    assert found, text
+    assert found[0].kind == kind, found[0].reason
