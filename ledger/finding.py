@@ -24,7 +24,9 @@ wounded or displaced, and sentences that speak of no release, custody or exchang
 "Turned over 55" is the verb "turn over" and 55, not "over 55".
 
 Figures joined without a phrase between them are one **compound** (the sum, with its parts:
-"13 Israelis, 10 Thais and one Filipino"); a total followed by "including", "among them" or
+"13 Israelis, 10 Thais and one Filipino") within one flow ("40 hostages and 120 prisoners"
+go opposite ways: two figures), unless the first is the sum of the rest ("37 prisoners, 5
+civil and 32 fishermen": 37, broken down); a total followed by "including", "among them" or
 a dashed aside has a **breakdown** ("39, including six women and 33 minors" is 39, with its
 parts), and the parts are not figures of their own.
 
