@@ -240,3 +240,41 @@ def test_conflicts_over_one_quantity_set_aside_are_one_discrepancy_naming_them_a
     assert "resolves these 3 conflicts" in result_conflict.message
     for c in low:
         assert c.id in result_conflict.message
+
+
+@settings(max_examples=60, deadline=None)
+@given(families())
+def test_the_bounded_approximation_keeps_a_consistent_rest_and_a_true_lower_bound(case):
+    """Past ``EXACT_SET_ASIDE`` claims the incremental pass decides: what it keeps can all
+    hold, it says it is an approximation, and the lower bound it gives is never above the
+    least weight (brute force over every subset) nor above what it set aside."""
+    import pxl.ledger.reconcile.scopes as scopes
+    from pxl.ledger.reconcile.fewest import exclusion_inputs
+    from pxl.ledger.reconcile.origins import Corroboration, OriginIndex
+
+    claims, complete = case
+    saved = scopes.EXACT_SET_ASIDE
+    scopes.EXACT_SET_ASIDE = -1  # every family with a conflict is approximated
+    try:
+        results, found = reconcile_family(claims, frozenset({PARENT}) if complete else frozenset())
+    finally:
+        scopes.EXACT_SET_ASIDE = saved
+    named = frozenset(c.series for c in claims)
+    excluded = {c.seq for r in results for c in r.excluded}
+    assert feasible([c for c in claims if c.seq not in excluded], complete, named)
+    if feasible(claims, complete):
+        assert not excluded and all(r.exact for r in results)
+        return
+    weights, _ = exclusion_inputs(claims, Corroboration(claims, OriginIndex(claims)))
+    least = min(sum(weights[c.seq] for c in out) for k in range(len(claims) + 1)
+                for out in itertools.combinations(claims, k)
+                if feasible([c for c in claims if c not in out], complete, named))
+    assert sum(weights[s] for s in excluded) >= least
+    for result in results:
+        assert not result.exact
+        assert result.lower_bound <= least + 1e-6
+        assert all("incremental pass" in e.reason for e in result.exclusions)
+    for conflict in (d for d in found if d.type == "conflict"):
+        for core in conflict.cores or (conflict.claims,):
+            members = list({same_figure(c): c for c in core}.values())
+            assert not feasible(members, complete, named)

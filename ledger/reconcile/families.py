@@ -32,10 +32,13 @@ from .graph import Edge
 from .fewest import exclusion_inputs
 from .origins import Corroboration, OriginIndex, figure_key
 from ..model import parent_of
-from .scopes import MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, release_claims, same_figure
+from .scopes import (
+    MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, least_hitting_weight, release_claims, same_figure,
+)
 
 
 MAX_CONFLICTS_PER_CLAIM = 5  # irreducible conflicts listed for each claim set aside
+APPROXIMATE_EXPLAINED = 40  # in an approximation: claims set aside named with one conflict each
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def reconcile_family(
     releases = release_claims(claims)
     family = Family.of(by_series, releases, complete, {d for days in days_of.values() for d in days})
     system = System(family, releases)
-    conflicts, excluded, reasons = _conflicts(family, system, releases, tuple(aliases))
+    conflicts, excluded, reasons, lower_bound = _conflicts(family, system, releases, tuple(aliases))
     kept = [c.seq for c in releases if c.seq not in excluded]
 
     results, found = [], []
@@ -95,6 +98,8 @@ def reconcile_family(
             behind=behind,
             parts=tuple(family.children.get(scope, ())),
             remainder=_remainder(family, system, kept, scope, estimates[-1].date) if estimates else None,
+            exact=lower_bound is None,
+            lower_bound=lower_bound or 0.0,
         )
         results.append(result)
         found += _target_disagreements(scope, own)
@@ -109,8 +114,7 @@ def family_conflicts(claims: Sequence[Claim], complete: frozenset[str] = frozens
     """Only the conflicts of :func:`reconcile_family` (for ``pxl check``)."""
     releases = release_claims(claims)
     family = Family.of({c.series for c in claims}, releases, complete, ())
-    conflicts, _, _ = _conflicts(family, System(family, releases), releases, tuple(aliases))
-    return conflicts
+    return _conflicts(family, System(family, releases), releases, tuple(aliases))[0]
 
 
 def _days(by_series: dict[str, list[Claim]], extra: list[date]) -> dict[str, list[date]]:
@@ -131,10 +135,14 @@ def _days(by_series: dict[str, list[Claim]], extra: list[date]) -> dict[str, lis
 
 def _conflicts(
     family: Family, system: System, releases: list[Claim], aliases: tuple = ()
-) -> tuple[list[Discrepancy], set[int], dict[int, str]]:
+) -> tuple[list[Discrepancy], set[int], dict[int, str], float | None]:
+    """The family's conflicts, the claims set aside, the reason for each, and None when
+    they are the least-weight set, else a proven lower bound on its weight (the
+    linear-programming relaxation of hitting every conflict found)."""
     if system.feasible([c.seq for c in releases]):
-        return [], set(), {}
-    out = system.fewest_exclusions(*exclusion_inputs(releases, Corroboration(releases, OriginIndex(releases, aliases))))
+        return [], set(), {}, None
+    weights, keys = exclusion_inputs(releases, Corroboration(releases, OriginIndex(releases, aliases)))
+    out, exact = system.set_aside(weights, keys)
     excluded = {c.seq for c in out}
     kept = [c for c in releases if c.seq not in excluded]
     # Agreeing figures are grouped: a conflict names every copy of each figure in it
@@ -149,13 +157,19 @@ def _conflicts(
     cores_of: dict[tuple, dict[frozenset, list[Claim]]] = defaultdict(dict)
     reasons: dict[int, str] = {}
     names = ", ".join(c.id for c in out)
-    for claim in out:
-        cores = system.conflicts_with(claim, kept, MAX_CONFLICTS_PER_CLAIM)
+    every_core: list[list[Claim]] = []
+    for number, claim in enumerate(out):
+        limit = MAX_CONFLICTS_PER_CLAIM if exact else int(number < APPROXIMATE_EXPLAINED)
+        cores = system.conflicts_with(claim, kept, limit)
+        every_core += cores
         others = "; with ".join(", ".join(c.id for c in core if c.seq != claim.seq) for core in cores)
-        reasons[claim.seq] = (
-            f"conflicts with {others}; setting aside {names} is the least-weighted way (by source "
-            "grading, attribution, precision and independent origins, then the exclusion policy) to "
-            "leave the rest of the family consistent"
+        against = (f"conflicts with {others}" if cores else
+                   f"cannot hold with the claims kept before it (conflicts are named for the first "
+                   f"{APPROXIMATE_EXPLAINED} of the {len(out)} claims set aside)")
+        reasons[claim.seq] = f"{against}; " + (
+            f"setting aside {names} is the least-weighted way (by source grading, attribution, "
+            "precision and independent origins, then the exclusion policy) to leave the rest of the "
+            "family consistent" if exact else "{approximation}"
         )
         for core in cores:
             cores_of[figure_key(claim)].setdefault(frozenset(same_figure(c) for c in core), core)
@@ -180,7 +194,13 @@ def _conflicts(
         claims = tuple(sorted(named, key=lambda c: c.seq))
         found.append(Discrepancy("conflict", _common_scope([c.series for c in claims]), claims, message,
                                  "; ".join(words), cores=tuple(listed) if len(listed) > 1 else ()))
-    return found, excluded, reasons
+    if exact:
+        return found, excluded, reasons, None
+    lower_bound = least_hitting_weight(every_core, weights)
+    said = (f"chosen by one incremental pass (each claim kept while the kept can all hold, those that "
+            f"need not give way first, then heaviest and most trustworthy; {sum(weights[c.seq] for c in out)} "
+            f"set aside in this family, the least possible is at least {lower_bound:.0f})")
+    return found, excluded, {s: r.replace("{approximation}", said) for s, r in reasons.items()}, lower_bound
 
 
 def _figure_words(copies: list[Claim]) -> str:

@@ -52,6 +52,7 @@ from .weights import claim_weight
 TOLERANCE = 1e-6
 MILP_OPTIONS = {"mip_rel_gap": 0.0}  # exact, not within HiGHS's default 0.01%
 MAX_BOUND_CLAIMS = 10
+EXACT_SET_ASIDE = 40  # claims an incremental pass sets aside, up to which the exact program runs
 
 
 @dataclass
@@ -271,6 +272,51 @@ class System:
                     behind.append(self._rows[k])
         return int(round(value)), behind
 
+    def set_aside(self, weights: dict[int, int] | None = None,
+                  keys: dict[int, tuple] | None = None) -> tuple[list[Claim], bool]:
+        """The claims to set aside and whether they are the least-weight set (see
+        :meth:`fewest_exclusions`, whose inputs these are); bounded work
+        (docs/reconciliation.md): one incremental pass first, and only when it sets aside at
+        most ``EXACT_SET_ASIDE`` claims the exact integer program, whose work grows steeply
+        with the claims in conflict. Beyond, the pass's own choice, an approximation."""
+        # On a model of its own: the solves of this system start from the basis the last
+        # one left, so a pass here would change which claims later certificates name.
+        passed = System(self.family, self.claims).incremental_exclusions(weights, keys)
+        if len(passed) <= EXACT_SET_ASIDE:
+            return self.fewest_exclusions(weights, keys), True
+        return passed, False
+
+    def incremental_exclusions(self, weights: dict[int, int] | None = None,
+                               keys: dict[int, tuple] | None = None) -> list[Claim]:
+        """One incremental pass: each claim in turn is kept if the claims kept so far and
+        it can all hold, else set aside; the claims that need not give way at the least
+        total give-way come first, then heaviest, then last in the policy order (most
+        trustworthy). What is kept is consistent by construction."""
+        weights = weights or {c.seq: claim_weight(c) for c in self.claims}
+        keys = keys or {c.seq: exclusion_key(c, 0) for c in self.claims}
+        order = {c.seq: rank for rank, c in enumerate(sorted(self.claims, key=lambda c: keys[c.seq]))}
+        give = self.give_way()
+        kept: list[int] = []
+        out: list[Claim] = []
+        for claim in sorted(self.claims, key=lambda c: (give[c.seq] > TOLERANCE, -weights[c.seq], -order[c.seq])):
+            if self.feasible(kept + [claim.seq]):
+                kept.append(claim.seq)
+            else:
+                out.append(claim)
+        return sorted(out, key=lambda c: c.seq)
+
+    def give_way(self) -> dict[int, float]:
+        """How far each claim must give way (people, summed over its rows) at the least
+        total give-way of every claim: 0 for the claims the rest leave room for."""
+        highs, rows = self._elastic([c.seq for c in self.claims], 0)
+        give = dict.fromkeys((c.seq for c in self.claims), 0.0)
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - always feasible
+            return give
+        values = np.array(highs.getSolution().col_value)[-len(rows):] if rows else []
+        for row, value in zip(rows, values, strict=True):
+            give[row.claim.seq] += float(value)
+        return give
+
     def fewest_exclusions(self, weights: dict[int, int] | None = None, keys: dict[int, tuple] | None = None) -> list[Claim]:
         """The claims to set aside: least total weight whose removal leaves the rest
         consistent; ties go to the claims the exclusion policy excludes first. ``weights``
@@ -359,8 +405,17 @@ class System:
         hard and every kept row allowed to give way at a cost of 1 per person, the rows
         with a nonzero dual value at the least total give-way. Far fewer than ``kept``:
         the deletion search then runs over these alone."""
-        matrix, bounds, rows = self._matrix([claim.seq] + [c.seq for c in kept])
         hard = len(self.rows_of[claim.seq])
+        highs, rows = self._elastic([claim.seq] + [c.seq for c in kept], hard)
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - always feasible
+            return [c.seq for c in kept]
+        duals = np.array(highs.getSolution().row_dual)[hard:]
+        return sorted({row.claim.seq for row, dual in zip(rows[hard:], duals) if abs(dual) > TOLERANCE})
+
+    def _elastic(self, seqs: list[int], hard: int) -> tuple["highspy.Highs", list[Row]]:
+        """The claims' rows, the first ``hard`` of them as they are and every other allowed
+        to give way at a cost of 1 per person, solved for the least total give-way."""
+        matrix, bounds, rows = self._matrix(seqs)
         width = matrix.shape[1]
         elastic = len(rows) - hard
         give = csr_matrix((-np.ones(elastic), (np.arange(hard, len(rows)), np.arange(elastic))),
@@ -376,10 +431,7 @@ class System:
         highs.addRows(whole.shape[0], np.full(whole.shape[0], -highspy.kHighsInf), bounds, whole.nnz,
                       whole.indptr[:-1].astype(np.int32), whole.indices.astype(np.int32), whole.data)
         highs.run()
-        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - always feasible
-            return [c.seq for c in kept]
-        duals = np.array(highs.getSolution().row_dual)[hard:]
-        return sorted({row.claim.seq for row, dual in zip(rows[hard:], duals) if abs(dual) > TOLERANCE})
+        return highs, rows
 
 
 _DECIDED = (
@@ -405,6 +457,22 @@ def _quickxplain(system: System, background: list[int], added: list[int], candid
 def same_figure(claim: Claim) -> tuple:
     """Claims that state the same figure for the same quantity: copies of one another."""
     return (claim.series, claim.kind, claim.as_of, claim.period_start, claim.event, claim.lo, claim.hi)
+
+
+def least_hitting_weight(conflicts: Sequence[Sequence[Claim]], weights: dict[int, int]) -> float:
+    """A lower bound on the weight (``weights``, by seq) of any set of claims whose removal
+    leaves the rest consistent: each must hit every one of these ``conflicts``, so it
+    weighs at least the least fractional hitting set (a linear program)."""
+    seqs = sorted({c.seq for core in conflicts for c in core})
+    if not seqs:
+        return 0.0
+    column = {seq: j for j, seq in enumerate(seqs)}
+    rows = [i for i, core in enumerate(conflicts) for _ in core]
+    cols = [column[c.seq] for core in conflicts for c in core]
+    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(conflicts), len(seqs)))
+    result = _milp(np.array([weights[s] for s in seqs], dtype=float), integrality=np.zeros(len(seqs)),
+                   bounds=Bounds(0, 1), constraints=LinearConstraint(matrix, lb=1, ub=np.inf))
+    return float(result.fun) if result.status == 0 else 0.0
 
 
 def _milp(*args, **kwargs):
