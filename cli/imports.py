@@ -94,7 +94,7 @@ def _summary(report: ImportReport, name: str) -> str:
     if report.amended:
         parts.append(f"{count(len(report.amended), 'amendment')} ({id_ranges(report.amended)})")
     if report.already_recorded:
-        other = (f"; {len(report.other_columns)} of them with other extra columns than recorded, "
+        other = (f"; {len(report.other_columns):,} of them with other extra columns than recorded, "
                  "which stay as recorded" if report.other_columns else "")
         parts.append(f"{count(len(report.already_recorded), 'row')} already recorded (skipped{other})")
     if report.repeated_in_file:
