@@ -12,6 +12,7 @@ vocabularies. Languages seen in data/: es, pt, fr, it, de, da/no, ro, sl/hr, ru,
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -54,6 +55,57 @@ VAGUE = {
 PARTITIVES = ("der", "de", "des", "di", "dos", "das", "del", "из", "з")  # "13 der insgesamt 16"
 RATIO_WORDS = ("for", "на", "por", "pour", "für", "per", "za", "за")  # "500-for-500", "300 на 300"
 DOZEN_WORDS = ("docena", "docenas", "douzaine", "douzaines", "dutzend", "dozzina", "dozzine", "dúzia", "dúzias")
+
+
+# Scale words after a figure ("5 ألف", "5 тыс.", "10万", "2 lac"). Most come from
+# number-parser's tables of powers of ten (one per language it knows, kept by its
+# maintainers: a hand list would miss most of them); these add what those tables lack.
+SCALE_WORDS_ADDED = {
+    # singular and spelling variants the tables lack (they give only "آلاف", "אלפים")
+    "ألف": 1_000, "الف": 1_000, "مئة": 100, "ملايين": 1_000_000, "אלף": 1_000, "हजार": 1_000,
+    # Chinese, Japanese and Korean: number-parser has no powers of ten for them
+    "百": 100, "千": 1_000, "万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000,
+    "백": 100, "천": 1_000, "만": 10_000, "억": 100_000_000,
+    # abbreviations of the press ("5 mln", "5 bn", "5 Mio.", "5 тыс.")
+    "k": 1_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
+    "mio": 1_000_000, "mrd": 1_000_000_000, "mld": 1_000_000_000, "tys": 1_000, "tis": 1_000,
+    "тыс": 1_000, "тис": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000,
+    "lac": 100_000, "lacs": 100_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
+}
+# Abbreviations with more than one reading after a figure: refused, naming the word to write.
+SCALE_WORDS_AMBIGUOUS = {"m": ("million, metres or minutes", "million"), "b": ("billion", "billion"),
+                         "bilion": ("a billion in Malay, a trillion in Romanian", "billion")}
+# Words of number-parser's tables that are English words after a number ("5 set free", "50
+# per cent", "5 min"): never read as a scale.
+_NOT_SCALES = {"set", "cent", "cant", "min", "bin"}
+CJK_SCALES = "百千万萬亿億"  # split from the word after a digit: "5千人" is 5千 people
+
+
+@lru_cache(maxsize=1)
+def _scale_table() -> dict[str, int]:
+    import importlib
+    import pkgutil
+
+    import number_parser.data
+
+    table: dict[str, set[int]] = {}
+    for module in pkgutil.iter_modules(number_parser.data.__path__):
+        info = getattr(importlib.import_module(f"number_parser.data.{module.name}"), "info", None) or {}
+        for word, value in info.get("BIG_POWERS_OF_TEN", {}).items():
+            table.setdefault(unicodedata.normalize("NFC", word.casefold()), set()).add(value)
+    words = {w: next(iter(v)) for w, v in table.items()
+             if len(v) == 1 and " " not in w and w not in _NOT_SCALES and w not in SCALE_WORDS_AMBIGUOUS}
+    words.update((unicodedata.normalize("NFC", w), v) for w, v in SCALE_WORDS_ADDED.items())
+    return words
+
+
+def scale_word(word: str) -> int | None:
+    """The power of ten that ``word`` (case-folded, a final dot dropped) names after a
+    figure in some language ("ألف", "тыс", "mln", "万": 1,000, 1,000, 1,000,000, 10,000),
+    or None."""
+    if word.isascii() and word not in SCALE_WORDS_ADDED and len(word) < 3:
+        return None
+    return _scale_table().get(unicodedata.normalize("NFC", word))
 
 
 @lru_cache(maxsize=4096)

@@ -16,6 +16,7 @@ The grammar, as one grammar (case-insensitive)::
     quantity  := digits ('K')? scale*  |  number-words scale*  |  'a'/'an' scale+
                  | 'a couple' 'of'? scale+              (about 2 x scale)
     scale     := hundred | thousand | million | billion | dozen | lakh | crore
+                 | a scale word of another language or an abbreviation (ألف, тыс., mln, 万)
 
 A noun phrase is any run of words without numbers, in any language ("Thai citizens",
 "prisoners of war", "ตัวประกัน"): it is kept and does not change the figure. The parts of
@@ -180,6 +181,7 @@ _TOKEN = re.compile(
     r"|(?P<sym>>=|<=|\u2265|\u2264|>|<|~|\u2248|\+|&)"
     r"|(?P<dash>[-\u2010-\u2015\u2212])"
     r"|(?P<comma>[,;\u060c])"
+    rf"|(?<=\d)(?P<cjk>[{languages.CJK_SCALES}])"
     rf"|(?P<word>{_WORD_CHARS}+(?:[-\u2010\u2011]{_WORD_CHARS}+)*\.?)"
     r"|(?P<punct>\S)"
 )
@@ -199,6 +201,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     previous = start
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         kind = match.lastgroup or "punct"
+        kind = "word" if kind == "cjk" else kind
         raw = match.group()
         if kind == "word":
             raw = raw.casefold().rstrip(".") if raw != "." else raw
@@ -530,6 +533,11 @@ class _Parser:
         else:
             raise _Refusal("a number was expected", i)
         # the run of scale words after the number: "2 hundred thousand" shares 100,000 or 1,000
+        if self.key(j) in languages.SCALE_WORDS_AMBIGUOUS and self.tokens[j].kind == "word":
+            meaning, word = languages.SCALE_WORDS_AMBIGUOUS[self.key(j)]
+            raise _Refusal(f"{self.span(i, j + 1)!r}: {self.tokens[j].text!r} after a figure may mean "
+                           f"{meaning}; write the scale in full ('{self.span(i, j)} {word}') or the "
+                           "number in digits", j)
         steps: list[int] = []
         while self.key(j) in _SCALES or self.foreign_scale(j):
             step = _SCALES.get(self.key(j)) or self.foreign_scale(j)
@@ -562,11 +570,14 @@ class _Parser:
         return languages.foreign_number(tuple(words))
 
     def foreign_scale(self, i: int) -> int | None:
-        """"mil", "millones", "тысяч": a scale word of another language, or None."""
+        """"mil", "millones", "тысяч", "ألف", "mln", "万": a scale word of another language
+        or an abbreviation, or None."""
         if i >= len(self.tokens) or self.tokens[i].kind != "word" or self.key(i) in _NUMBER_WORDS:
             return None
         found = languages.foreign_number((self.key(i),))
-        return found[0] if found and found[0] in (100, 1000, 10**6, 10**9) else None
+        if found and found[0] in (100, 1000, 10**6, 10**9):
+            return found[0]
+        return languages.scale_word(self.key(i))
 
     def is_quantity_start(self, i: int) -> bool:
         try:

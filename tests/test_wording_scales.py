@@ -6,9 +6,11 @@ read as a wrong number without a word; each now reads right or is refused."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pxl.ledger.wording import WordingConfig, WordingError, parse_figure, parse_value
-from pxl.ledger.wording import Interval
+from pxl.ledger import languages
+from pxl.ledger.wording import MAX_COUNT, Interval, WordingConfig, WordingError, parse_figure, parse_value
 
 
 @pytest.mark.parametrize(("wording", "lo", "hi"), [
@@ -38,3 +40,50 @@ def test_vague_plurals_of_scales_multiply(wording, lo, hi):
 def test_vague_of_scale_follows_the_configured_intervals():
     config = WordingConfig().with_vague({"dozens": (12, 99)})
     assert parse_value("dozens of thousands", config) == Interval(12_000, 99_999)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi"), [
+    # scale words of other languages after a figure (number-parser's tables and the forms
+    # they lack) were kept as a noun: "5 ألف" read as 5
+    ("5 ألف", 5_000, 5_000), ("٥ آلاف أسير", 5_000, 5_000), ("5 אלף", 5_000, 5_000),
+    ("5 هزار", 5_000, 5_000), ("5 हज़ार", 5_000, 5_000), ("5 हजार", 5_000, 5_000),
+    ("1 juta", 1_000_000, 1_000_000), ("5千", 5_000, 5_000), ("10万", 100_000, 100_000),
+    ("5千人", 5_000, 5_000), ("more than 5 ألف", 5_001, None),
+    # abbreviations with one reading
+    ("5 тыс.", 5_000, 5_000), ("5 тис.", 5_000, 5_000), ("5 Mio.", 5_000_000, 5_000_000),
+    ("1.5 Mio", 1_500_000, 1_500_000), ("5 mln", 5_000_000, 5_000_000), ("5 bn", 5_000_000_000, 5_000_000_000),
+    ("2 lac", 200_000, 200_000), ("5 k", 5_000, 5_000), ("3 млн человек", 3_000_000, 3_000_000),
+    # English words of those tables stay words
+    ("5 set free", 5, 5),
+])
+def test_scale_words_after_a_figure_are_read(wording, lo, hi):
+    assert parse_value(wording) == Interval(lo, hi)
+
+
+@pytest.mark.parametrize(("wording", "reason"), [
+    ("5m", r"may mean million, metres or minutes; write the scale in full \('5 million'\)"),
+    ("5 b prisoners", r"write the scale in full \('5 billion'\)"),
+    ("5 bilion", "a trillion in Romanian"),
+    ("5 diez", "another number"),
+])
+def test_scale_abbreviations_with_two_readings_are_refused(wording, reason):
+    with pytest.raises(WordingError, match=reason):
+        parse_value(wording)
+
+
+_SCALE_WORDS = sorted(languages._scale_table().items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_SCALE_WORDS), st.integers(1, 999), st.sampled_from(["", "more than ", "about "]),
+       st.sampled_from(["", " prisoners", "."]))
+def test_a_known_scale_word_after_a_figure_never_yields_the_bare_figure(item, n, before, after):
+    """Oracle: the figure times the scale, or a refusal; never n kept with the word as a noun."""
+    word, scale = item
+    try:
+        interval = parse_value(f"{before}{n} {word}{after}")
+    except WordingError:
+        assert n * scale > MAX_COUNT or word in languages.SCALE_WORDS_AMBIGUOUS, word
+        return
+    expected = parse_value(f"{before}{n * scale}")
+    assert interval == expected, (word, interval, expected)
