@@ -781,7 +781,7 @@ class _Parser:
             raise _Refusal("'a couple of' cannot be part of a range", first.start)
         offered = second.scales or ((second.scale,) if second.scale else ())
         for scale in offered:
-            if (first.scale or 0) < scale and first.value < scale and first.value * scale <= second.value:
+            if (first.scale or 0) < scale and first.value < scale and first.value * scale < second.value:
                 return first._replace(value=first.value * scale, scale=scale), second
         if offered and (first.scale or 0) < offered[-1] and first.value < offered[-1]:
             # "500 to 3 thousand": scaled it runs backwards, unscaled it guesses; refused
