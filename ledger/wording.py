@@ -253,6 +253,13 @@ _WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billio
 _EXTRA_SCALES = {"dozen": 12, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
                  **dict.fromkeys(languages.DOZEN_WORDS, 12)}
 _SCALES = {**_WORD_SCALES, **_EXTRA_SCALES}
+# Not counts of people: a percentage ("50 per cent"), an ordinal ("50th", "5º"), a date.
+_PERCENT = tuple(tuple(p.split()) for p in (
+    "percent", "per cent", "pct", "per mille", "por ciento", "pour cent", "prozent", "per cento",
+    "por cento", "procent", "procento", "процент", "процентов", "процента", "відсотків", "відсотки"))
+_ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "\u00ba", "\u00aa", "e", "er", "\u00e8me", "eme", "te", "ten"}
+_DATE = re.compile(r"(?:\d{4}-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])"
+                   r"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.]\d{4})(?!\d)")
 # vague plurals that are also scales: "dozens of thousands" multiplies by 1,000
 _SCALE_PLURALS = {"hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 _NUMBER_WORDS = _UNIT_WORDS | set(_WORD_SCALES)
@@ -486,6 +493,7 @@ class _Parser:
         token = tokens[i]
         approx = False
         if token.kind == "num":
+            self.not_a_count(i)
             try:
                 value = read_digits(token.text, self.config.decimal_comma)
             except _Refusal as refusal:
@@ -555,11 +563,33 @@ class _Parser:
             scale = product
         elif token.kind != "word" or not _is_number_word(token.text) or scale is None:
             offered = [scale] if scale else []
+        if self.phrase_at(j, _PERCENT) or (j < n and tokens[j].text in ("%", "\u2030", "\u066a")):
+            raise _Refusal(f"{self.span(i, j + max(1, self.phrase_at(j, _PERCENT)))!r} is a percentage, not "
+                           "a count of people; give the number of people it is", i)
         if scale and self.key(j) == "and" and self.key(j + 1) in ("a", "one") and self.key(j + 2) == "half":
             value, j = value + Decimal(scale) / 2, j + 3  # "a million and a half"
         if value > MAX_COUNT:
             raise _Refusal(f"{self.span(i, j)!r} is more people than live on Earth", i)
         return _Quantity(value, scale, approx, i, j, tuple(sorted(set(offered), reverse=True)))
+
+    def not_a_count(self, i: int) -> None:
+        """Refuse the digits at token i when they are a date ("2020-04-12"), an ordinal
+        ("50th"), a decade ("1990s") or carry a superscript ("1²": a footnote mark or a
+        power): numbers, but not counts of people."""
+        token = self.tokens[i]
+        date = _DATE.match(self.text, token.start)
+        if date:
+            raise _Refusal(f"{date.group()!r} looks like a date, not a count of people", i)
+        after = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        if after is None or after.spaced or after.kind not in ("word", "punct"):
+            return
+        if after.text in _ORDINAL_SUFFIXES:
+            raise _Refusal(f"{self.span(i, i + 2)!r} is an ordinal (a rank), not a count of people", i)
+        if after.text in ("s", "'s", "\u2019s") and token.text.endswith("0"):
+            raise _Refusal(f"{self.span(i, i + 2)!r} is a decade, not a count of people", i)
+        if unicodedata.category(after.text[0]) == "No":
+            raise _Refusal(f"{self.span(i, i + 2)!r} has a superscript after the figure (a footnote mark or "
+                           f"a power); give the figure alone ({token.text!r})", i)
 
     def foreign_number(self, i: int) -> tuple[int, int] | None:
         words = []

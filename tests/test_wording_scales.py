@@ -87,3 +87,29 @@ def test_a_known_scale_word_after_a_figure_never_yields_the_bare_figure(item, n,
         return
     expected = parse_value(f"{before}{n * scale}")
     assert interval == expected, (word, interval, expected)
+
+
+@pytest.mark.parametrize(("wording", "reason"), [
+    # numbers that are not counts of people were read as counts
+    ("50%", "'50%' is a percentage"), ("50 percent", "'50 percent' is a percentage"),
+    ("50 per cent", "'50 per cent' is a percentage"), ("one hundred percent", "is a percentage"),
+    ("about 50%", "is a percentage"), ("5‰", "is a percentage"), ("30 por ciento", "is a percentage"),
+    ("1990s", "'1990s' is a decade"), ("50th", "'50th' is an ordinal"), ("3rd", "is an ordinal"),
+    ("1²", r"superscript after the figure .*give the figure alone \('1'\)"),
+    ("2020-04-12", "'2020-04-12' looks like a date"), ("12/04/2020", "looks like a date"),
+])
+def test_percentages_ordinals_decades_dates_are_refused(wording, reason):
+    with pytest.raises(WordingError, match=reason):
+        parse_value(wording)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi"), [
+    ("500-for-500", 500, 500), ("1990 prisoners", 1990, 1990), ("2020-2023", 2020, 2023),
+    ("captured in 2020-2023", None, None),
+])
+def test_the_forms_near_them_still_read(wording, lo, hi):
+    if lo is None:
+        with pytest.raises(WordingError):
+            parse_value(wording)
+    else:
+        assert parse_value(wording) == Interval(lo, hi)
