@@ -189,8 +189,9 @@ def table_row(row: dict) -> dict:
 @pass_app
 def show(app: AppContext, claim: str, fmt: str) -> None:
     """The whole provenance of one figure: source, quote in context, chain position,
-    every correction. A declaration id (D9) shows the declaration and its corrections; a
-    source id (S3) shows the source (as `pxl source show`).
+    every correction. A declaration id (D9, or one of its corrections) shows the
+    declaration and its corrections; a source id (S3) shows the source (as `pxl source
+    show`).
 
     \b
     Example:

@@ -132,7 +132,8 @@ def _already(entry: Declaration) -> None:
 def _recorded(entry: Declaration, notices: list[Notice]) -> None:
     """The declaration recorded, and on stderr each notice as a warning, as a ``--series``
     that matches nothing is warned of (cli/series.py)."""
-    say(f"recorded {entry.id}: {entry.describe()}")
+    amended = f"{entry.corrects_id} amended: " if entry.corrects_id else ""
+    say(f"recorded {entry.id}: {amended}{entry.describe()}")
     for notice in notices:
         say(f"warning: {notice.message}; recorded all the same (`pxl retract {entry.id}` withdraws it)\n"
             f"Hint: {notice.hint}", err=True)

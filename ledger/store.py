@@ -373,9 +373,13 @@ class Ledger:
             )
 
     def declaration_history(self, seq: int) -> tuple[Declaration, list[Declaration]]:
-        """Declaration ``seq`` in effect (status retracted if so) and every entry about it."""
+        """Declaration ``seq`` in effect (status retracted if so) and every entry about it.
+        ``seq`` may be one of its corrections (the ``D8`` that ``pxl declare --amends D4``
+        and ``pxl retract D4`` print): the declaration it corrects is meant."""
         with db.connect(self.engine) as connection:
-            entries = [d for d in _declaration_entries(connection, None) if seq in (d.seq, d.corrects)]
+            every = _declaration_entries(connection, None)
+            seq = next((d.corrects for d in every if d.seq == seq and d.corrects is not None), seq)
+            entries = [d for d in every if seq in (d.seq, d.corrects)]
             return self._declaration(connection, seq), entries
 
     def _declaration(self, connection: Connection, seq: int) -> Declaration:

@@ -229,3 +229,20 @@ def test_the_python_api_warns_of_a_declaration_already_in_force(backend):
             "already declared (D3): c->d is complete: its parts cover it; nothing was recorded"]
     finally:
         ledger.close()
+
+
+def test_the_id_an_amendment_or_retraction_prints_is_one_show_finds(run):
+    """`pxl declare --amends D1` and `pxl retract D1` record entries of their own (D2, D3):
+    the ids they print show the declaration they correct, with its history."""
+    assert run("declare", "complete", "aa->bb", "--reason", "r").stdout.startswith("recorded D1:")
+    amended = run("declare", "complete", "zz->yy", "--amends", "D1", "--reason", "move")
+    assert (amended.exit_code, amended.stdout) == (0, "recorded D2: D1 amended: zz->yy is complete: its parts cover it\n")
+    shown = run("show", "D2")
+    assert shown.exit_code == 0
+    assert shown.stdout.splitlines()[:2] == ["D1  complete  [amended]", "  states     zz->yy is complete: its parts cover it"]
+    assert "  correction D2 amend to zz->yy is complete: its parts cover it: move (" in shown.stdout
+    assert run("retract", "D1", "--reason", "gone").stdout == "recorded D3: D1 retracted\n"
+    as_json = json.loads(run("show", "D3", "--format", "json").stdout)
+    assert (as_json["id"], as_json["status"], [e["id"] for e in as_json["entries"]]) == ("D1", "retracted", ["D1", "D2", "D3"])
+    missing = run("show", "D4")
+    assert (missing.exit_code, missing.stderr.splitlines()[0]) == (1, "Error: there is no declaration D4")
