@@ -268,10 +268,27 @@ def _check_text(fields: Mapping[str, Any], errors: list[FieldError]) -> dict[str
         if column not in cleaned or not (text := _cell_text(column, value, errors)):
             continue
         if column in MAX_LENGTH and len(text) > MAX_LENGTH[column]:
-            errors.append(FieldError(column, text, f"longer than {MAX_LENGTH[column]} characters"))
+            errors.append(FieldError(column, text, f"longer than {MAX_LENGTH[column]:,} characters "
+                                                   f"({len(text):,} given): shorten it"))
             continue
         cleaned[column] = text
     return cleaned
+
+
+REQUIRED = "required: "  # how a refusal of an empty required column begins
+
+
+def _required(column: str, what: str) -> FieldError:
+    return FieldError(column, None, REQUIRED + what)
+
+
+def without_shadowed_required(errors: list[FieldError]) -> list[FieldError]:
+    """``errors`` without "required" for a cell refused for what it holds (too long,
+    control characters, a JSON exponent): the cell was not empty, and one problem is said
+    once, for what it is. Cells are matched by (line, column)."""
+    refused = {(e.line, e.column) for e in errors if e.text is not None}
+    return [e for e in errors
+            if not (e.text is None and e.reason.startswith(REQUIRED) and (e.line, e.column) in refused)]
 
 
 def source_draft(
@@ -284,7 +301,7 @@ def source_draft(
     count = len(errors)
     publisher = values.get("publisher")
     if not publisher:
-        errors.append(FieldError("publisher", None, "required: who published the source"))
+        errors.append(_required("publisher", "who published the source"))
     published = parse_date("published", fields.get("published"), errors, order)
     url = values.get("url")
     if url and not URL_PATTERN.match(url):
@@ -329,7 +346,7 @@ def claim_draft(
 
     series = values["series"]
     if not series:
-        errors.append(FieldError("series", None, "required: the flow of people, e.g. releasing->released"))
+        errors.append(_required("series", "the flow of people, e.g. releasing->released"))
     elif not SERIES_PATTERN.match(series):
         errors.append(FieldError(
             "series", series,
@@ -340,7 +357,7 @@ def claim_draft(
     kind: Kind | None = None
     kind_text = values["kind"]
     if not kind_text:
-        errors.append(FieldError("kind", None, "required: " + ", ".join(k.value for k in Kind)))
+        errors.append(_required("kind", ", ".join(k.value for k in Kind)))
     else:
         try:
             kind = Kind(kind_text.lower())
@@ -352,7 +369,7 @@ def claim_draft(
     value_text = values["value"]
     interval = None
     if value_text is None:
-        errors.append(FieldError("value", None, "required: the figure as worded, e.g. 'more than 4,000'"))
+        errors.append(_required("value", "the figure as worded, e.g. 'more than 4,000'"))
     else:
         try:
             interval = parse_value(value_text, config)
@@ -391,7 +408,7 @@ def claim_draft(
     source = source_draft(fields, errors, cleaned=values, order=order) if with_source else None
     extra = extra_cells(fields, errors)
     if errors or kind is None or interval is None or series is None or value_text is None:
-        return None, errors
+        return None, without_shadowed_required(errors)
     return ClaimDraft(
         series=series, kind=kind, value=value_text, lo=interval.lo, hi=interval.hi,
         as_of=as_of, period_start=period_start, deadline=deadline, event=values["event"],

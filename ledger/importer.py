@@ -34,7 +34,7 @@ from sqlalchemy import select
 
 from . import schema
 from .bounded import WINDOWS_1252_DOCUMENT, UndecodableText, UnreadableFile, decode_text, read_bounded
-from .drafts import ClaimDraft, claim_draft, extras_agree
+from .drafts import ClaimDraft, claim_draft, extras_agree, without_shadowed_required
 from .errors import FieldError, InvalidInput, LedgerError
 from .forked import ForkedIterator, can_fork
 from .model import Action, EntryType
@@ -240,6 +240,9 @@ def import_rows(
     if report.ok and not dry_run and report.head is None:
         head = ledger.head()
         report.head = str(head) if head else None
+    # The reader refuses a cell it cannot read (a JSON exponent) and the row is drafted
+    # without it: that cell is not also "required".
+    report.errors = without_shadowed_required(report.errors)
     report.errors.sort(key=lambda e: (e.line or 0))
     return report
 

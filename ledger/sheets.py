@@ -15,6 +15,7 @@ import math
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -248,7 +249,7 @@ def _read_jsonl(data: bytes, errors: list[FieldError], notes: ReadNotes, encodin
         if not line.strip():
             continue
         try:
-            record = json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_pairs, parse_float=str)
+            record = json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_pairs, parse_float=_json_float)
         except (ValueError, RecursionError) as json_error:
             errors.append(FieldError("row", line[:60], f"not valid JSON ({json_error})", number))
             continue
@@ -280,6 +281,9 @@ def _read_jsonl(data: bytes, errors: list[FieldError], notes: ReadNotes, encodin
             if isinstance(value, bool):
                 errors.append(FieldError(column, str(value).lower(), "expected text or a number, not true/false", number))
                 continue
+            if isinstance(value, _Exponent):
+                errors.append(FieldError(column, value, _exponent_reason(value), number))
+                continue
             fields[column] = _cell_text(value)
         for column in REQUIRED_COLUMNS:
             if column not in fields:
@@ -297,6 +301,30 @@ def _pairs(pairs: list[tuple[str, Any]]) -> _Pairs:
     record = _Pairs(pairs)
     record.pairs = pairs
     return record
+
+
+class _Exponent(str):
+    """A JSON number written with an exponent (``1e3``), kept as its text to be refused."""
+
+
+def _json_float(text: str) -> str:
+    # A JSON float is kept as written (1.5 stays "1.5"); one with an exponent is marked.
+    return _Exponent(text) if "e" in text.lower() else text
+
+
+def _exponent_reason(text: str) -> str:
+    """Why ``1e3`` is refused, with the closest accepted form: a figure is worded as a
+    person would write it, and an exponent is no wording the grammar reads (it took
+    ``1e3`` as a list of figures)."""
+    reason = "a JSON number in exponent form is not a figure as worded"
+    try:
+        exact = Decimal(text)
+    except InvalidOperation:
+        return reason
+    if exact == exact.to_integral_value() and abs(exact) < Decimal(10) ** 15:
+        whole = int(exact)
+        return reason + f"; closest accepted form: {str(whole)!r} or {f'{whole:,}'!r}"
+    return reason + "; give the figure as worded, e.g. '1,000' or 'about 1,000'"
 
 
 def _reject_constant(name: str) -> Any:

@@ -318,3 +318,33 @@ def test_no_closest_form_is_offered_where_none_is_close():
 
     _, errors = claim_draft({"series": "a b c", "kind": "zzz", "value": "12", "publisher": "P"})
     assert [e.reason.count("did you mean") + e.reason.count("closest") for e in errors] == [0, 0]
+
+
+@pytest.mark.parametrize("column, limit", [("publisher", 300), ("series", 200)])
+def test_an_over_long_required_cell_is_said_too_long_not_missing(run, tmp_path, column, limit):
+    row = {"series": "a->b", "kind": "cumulative", "value": "10", "publisher": "P", "published": "2025-01-01"}
+    row[column] = "a->" + "b" * 400 if column == "series" else "P" * 400
+    path = write_csv(tmp_path / "long.csv", [row])
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        "Error: long.csv: 1 problem in 1 row; nothing was written",
+        f"  line 2, {column} {row[column][:77] + '...'!r}: longer than {limit} characters "
+        f"({len(row[column])} given): shorten it"]
+    assert run("list", "--format", "json").stdout.strip() == "[]"
+
+
+def test_a_json_number_in_exponent_form_is_refused_with_the_closest_figure(run, tmp_path):
+    base = '"series":"a->b","kind":"cumulative","publisher":"P","published":"2025-01-01"'
+    path = tmp_path / "e.jsonl"
+    path.write_text("".join("{%s,\"value\":%s}\n" % (base, v) for v in ("1e3", "2.5E+4", "1.5e-3", "1000")))
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:4] == [
+        "Error: e.jsonl: 3 problems in 3 rows; nothing was written",
+        "  line 1, value '1e3': a JSON number in exponent form is not a figure as worded; "
+        "closest accepted form: '1000' or '1,000'",
+        "  line 2, value '2.5E+4': a JSON number in exponent form is not a figure as worded; "
+        "closest accepted form: '25000' or '25,000'",
+        "  line 3, value '1.5e-3': a JSON number in exponent form is not a figure as worded; "
+        "give the figure as worded, e.g. '1,000' or 'about 1,000'"]
