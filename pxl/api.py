@@ -251,10 +251,15 @@ def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | N
 
     from . import frames
 
-    claims = [claim_dict(c) for c in store.claims(as_known_at=as_known_at, include_retracted=True)]
-    sources = [source_dict(s) for s in sorted(store.sources(as_known_at).values(), key=lambda s: s.seq)]
-    corrections = [correction_dict(c) for c in store.corrections(as_known_at)]
-    result = reconciled(store, as_known_at=as_known_at, series=None, workers=workers).to_dict()
+    try:
+        claims = [claim_dict(c) for c in store.claims(as_known_at=as_known_at, include_retracted=True)]
+        sources = [source_dict(s) for s in sorted(store.sources(as_known_at).values(), key=lambda s: s.seq)]
+        corrections = [correction_dict(c) for c in store.corrections(as_known_at)]
+        result = reconciled(store, as_known_at=as_known_at, series=None, workers=workers).to_dict()
+    except LedgerError as error:  # read before anything is written: say so
+        error.message = f"{error.message}; nothing was exported to {folder}"
+        error.args = (error.message,)
+        raise
     tables = {
         "claims": (claims, CLAIM_COLUMNS),
         "sources": (sources, SOURCE_COLUMNS),

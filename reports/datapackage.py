@@ -15,9 +15,13 @@ space-separated; ``parts`` and ``reference`` are JSON; text cells a spreadsheet 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -25,7 +29,7 @@ from typing import Any
 from pxl.ledger.errors import LedgerError
 from pxl.ledger.serialise import neutralise
 
-from .files import write_text_atomically
+from .files import current_umask, write_text_atomically
 
 KINDS = ["cumulative", "increment", "target", "pledge", "demand"]
 INTEGER = {"lo", "hi", "low", "high", "best", "quote_start", "quote_end", "credibility",
@@ -133,31 +137,59 @@ def write_datapackage(
     description: str = "",
 ) -> Path:
     """Write ``folder/NAME.csv`` for each table (name -> (records, columns; any other key
-    of a record is added after them))
-    and ``folder/datapackage.json``; returns the descriptor's path. Each file is written
-    whole beside its final name and then moved into place, the descriptor last.
-    Raises :class:`LedgerError` when the folder cannot be written."""
+    of a record is added after them)) and ``folder/datapackage.json``; returns the
+    descriptor's path.
+
+    All or nothing: every file is written (and flushed to disk) into a temporary folder
+    beside ``folder``, which is then renamed to ``folder``; into an existing ``folder``
+    the files are renamed one by one, the descriptor last (renames on one file system
+    need no space). A full disk left an empty folder. Raises :class:`LedgerError` when
+    the package cannot be written, saying that nothing was (or that the previous export
+    is untouched)."""
     folder = Path(folder)
+    texts: dict[str, str] = {}
+    resources = []
+    for table, (records, default) in tables.items():
+        columns = _columns(records, default)
+        texts[f"{table}.csv"] = _csv_text(columns, records)
+        keys = dict(KEYS.get(table, {}))
+        keys["foreignKeys"] = [k for k in keys.get("foreignKeys", []) if k["reference"]["resource"] in tables]
+        schema = {"fields": [_field(c) for c in columns], **{k: v for k, v in keys.items() if v}}
+        resources.append({"name": table, "path": f"{table}.csv", "title": TITLES.get(table, table),
+                          "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
+                          "encoding": "utf-8", "schema": schema})
+    descriptor = {"profile": "tabular-data-package", "name": name, "description": description,
+                  "resources": resources}
+    texts["datapackage.json"] = json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"
+    existed = folder.exists()
+    if existed and not folder.is_dir():
+        raise LedgerError(f"cannot write the data package to {folder}: it is a file, not a folder",
+                          "name a folder (it is created if missing)")
+    missing = [p for p in (folder.absolute().parents) if not p.exists()]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        resources = []
-        for table, (records, default) in tables.items():
-            columns = _columns(records, default)
-            path = folder / f"{table}.csv"
-            write_text_atomically(path, _csv_text(columns, records))
-            keys = dict(KEYS.get(table, {}))
-            keys["foreignKeys"] = [k for k in keys.get("foreignKeys", []) if k["reference"]["resource"] in tables]
-            schema = {"fields": [_field(c) for c in columns], **{k: v for k, v in keys.items() if v}}
-            resources.append({"name": table, "path": path.name, "title": TITLES.get(table, table),
-                              "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
-                              "encoding": "utf-8", "schema": schema})
-        descriptor = {"profile": "tabular-data-package", "name": name, "description": description,
-                      "resources": resources}
-        target = folder / "datapackage.json"
-        write_text_atomically(target, json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
+        try:
+            os.chmod(staging, 0o777 & ~current_umask())  # mkdtemp's is private to its owner
+            for file_name, text in texts.items():
+                write_text_atomically(staging / file_name, text)
+            if existed:
+                for file_name in texts:  # the descriptor last: it names the tables
+                    os.replace(staging / file_name, folder / file_name)
+                staging.rmdir()
+            else:
+                os.rename(staging, folder)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     except OSError as error:
-        raise LedgerError(f"cannot write the data package to {folder}: {error.strerror or error}") from None
-    return target
+        for parent in missing:  # deepest first: folders made for it go too
+            with contextlib.suppress(OSError):
+                parent.rmdir()
+        kept = f"the previous export in {folder} is untouched" if existed else "nothing was written"
+        raise LedgerError(f"cannot write the data package to {folder}: {error.strerror or error}; {kept}",
+                          "free some space (or choose another folder) and run the command again") from None
+    return folder / "datapackage.json"
 
 
 def _csv_text(columns: list[str], records: list[dict[str, Any]]) -> str:

@@ -82,3 +82,50 @@ def test_an_unwritable_folder_is_a_clean_error(run, tmp_path):
     result = run("export", str(tmp_path / "file" / "out"))
     assert result.exit_code == 1
     assert "cannot write the data package" in result.output
+
+
+def _full_disk(monkeypatch):
+    """Every file write fails with ENOSPC half-way (as a full disk does)."""
+    import errno
+    import os
+
+    from pxl.reports import files
+
+    real_fdopen = os.fdopen
+
+    def fdopen(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        original = handle.write
+
+        def write(data):
+            original(data[:10])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        handle.write = write
+        return handle
+
+    monkeypatch.setattr(files.os, "fdopen", fdopen)
+
+
+def test_an_export_on_a_full_disk_writes_nothing_and_says_so(run, tmp_path, monkeypatch):
+    """All or nothing: the files are written into a temporary folder beside FOLDER and
+    renamed; a full disk once left an empty folder behind."""
+    assert run("import", str(SAMPLE)).exit_code == 0
+    out = tmp_path / "out"
+    previous = out / "previous"
+    assert run("export", str(previous)).exit_code == 0
+    before = {p.name: p.read_bytes() for p in previous.iterdir()}
+    _full_disk(monkeypatch)
+    fresh = out / "new" / "pkg"
+    result = run("export", str(fresh))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"Error: cannot write the data package to {fresh}: No space left on device; nothing was written")
+    assert sorted(p.name for p in out.iterdir()) == ["previous"]  # no folder, no temporary left
+    again = run("export", str(previous))
+    assert result.exit_code == 1
+    assert again.stderr.splitlines()[0] == (
+        f"Error: cannot write the data package to {previous}: No space left on device; "
+        f"the previous export in {previous} is untouched")
+    assert {p.name: p.read_bytes() for p in previous.iterdir()} == before
+    assert sorted(p.name for p in out.iterdir()) == ["previous"]
