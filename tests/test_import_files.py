@@ -229,3 +229,27 @@ def test_a_column_name_with_control_characters_is_refused(run, tmp_path):
     result = run("import", str(path))
     assert result.exit_code == 1 and "a column name with control characters" in result.output
     assert "\x1b" not in result.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_extract_reads_a_text_with_a_byte_order_mark_as_import_does(run, tmp_path, encoding):
+    """One decoding rule (ledger.bounded.decode_text) for extract's article and import's
+    documents: a UTF-16 article with its BOM was refused by extract ("not UTF-8 text
+    (byte 0)") although import archived it."""
+    text = "The government released 100 Taliban prisoners on Sunday.\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    (tmp_path / "article.txt").write_bytes(data)
+    output = tmp_path / "candidates.csv"
+    result = run("extract", str(tmp_path / "article.txt"), "--publisher", "P",
+                 "--published", "2020-04-13", "--parties", "afghan-government,taliban", "-o", str(output))
+    assert result.exit_code == 0, result.output
+    import csv
+
+    [row] = list(csv.DictReader(io.StringIO(output.read_text())))
+    assert (row["value"], row["quote"], text[int(row["start"]):int(row["end"])]) == ("100", text.strip(), "100")
+    imported = run("import", str(output))
+    assert imported.exit_code == 0, imported.output
+    [claim] = json.loads(run("list", "--format", "json").stdout)
+    assert (claim["quote"], claim["quote_start"], claim["document_sha256"] is not None) == (text.strip(), 0, True)
