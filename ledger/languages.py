@@ -133,11 +133,18 @@ _ENGLISH_CONTEXT = re.compile(rf"\b{_ENGLISH_WORDS}\b", re.I)
 _ENGLISH_WORD = re.compile(rf"{_ENGLISH_WORDS}$")
 
 
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (case-folded) is an English function word that is also a number
+    elsewhere ("to": Danish 2, "due": Italian 2): after a figure it is English ("201 to
+    Sanaa")."""
+    return bool(_ENGLISH_WORD.match(word))
+
+
 def is_foreign_number_word(word: str, context: str) -> bool:
     """Whether ``word`` (case-folded) begins a number only in another language ("zehn",
     "diez", "tolv", "трех") and may be read as one in running text ``context`` (the words
     around it): a Cyrillic number word always, a Latin one unless ``context`` is English."""
-    if _ENGLISH_WORD.match(word) or foreign_number((word,)) is None:
+    if is_english_word(word) or foreign_number((word,)) is None:
         return False
     return bool(_CYRILLIC.match(word)) or len(_ENGLISH_CONTEXT.findall(context)) < 2
 

@@ -175,9 +175,10 @@ DEFAULT_CONFIG = WordingConfig()
 # --- tokens -------------------------------------------------------------------------------
 
 _SPACES = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break and thin space
+_APOSTROPHES = "'\u2019"  # Swiss grouping, as the ICRC prints it: 1'056
 _WORD_CHARS = r"[^\s\d.,;:()\[\]{}\"\u201c\u201d\u00ab\u00bb<>=\u2265\u2264~\u2248+\-\u2010-\u2015\u2212!?/&\u060c]"
 _TOKEN = re.compile(
-    rf"(?P<num>\d+(?:(?:[.,\u066b\u066c]|[{_SPACES}](?=\d{{3}}(?!\d)))\d+)*)"
+    rf"(?P<num>\d+(?:(?:[.,\u066b\u066c]|[{_SPACES}{_APOSTROPHES}](?=\d{{3}}(?!\d)))\d+)*)"
     r"|(?P<sym>>=|<=|\u2265|\u2264|>|<|~|\u2248|\+|&)"
     r"|(?P<dash>[-\u2010-\u2015\u2212])"
     r"|(?P<comma>[,;\u060c])"
@@ -279,12 +280,13 @@ class _Refusal(Exception):
 def read_digits(text: str, decimal_comma: bool | None = None) -> Decimal:
     """A number written in digits as a Decimal: any Unicode decimal digits; thousands
     grouped by commas (``1,500``), Indian grouping (``1,50,000``), spaces (plain,
-    no-break, narrow no-break, thin: ``4 000``) or the Arabic separator (``٤٬٠٠٠``); the
+    no-break, narrow no-break, thin: ``4 000``), apostrophes (Swiss: ``1'056``) or the
+    Arabic separator (``٤٬٠٠٠``); the
     Arabic decimal separator ``٫``. A dot, and a comma under ``decimal_comma``, is read by
     the convention named (see :class:`WordingConfig`); with none named, a dot before
     exactly three digits (``12.000``) is refused giving both readings."""
     ascii_text = "".join(str(unicodedata.decimal(c)) if c.isdigit() else c for c in text)
-    pieces = re.split(rf"([.,\u066b\u066c{_SPACES}])", ascii_text)
+    pieces = re.split(rf"([.,\u066b\u066c{_SPACES}{_APOSTROPHES}])", ascii_text)
     groups, seps = pieces[0::2], pieces[1::2]
     if not seps:
         return _bounded(groups[0], text)
@@ -303,7 +305,7 @@ def read_digits(text: str, decimal_comma: bool | None = None) -> Decimal:
             f"(reads {Decimal(point).normalize()})")
     roles = []
     for i, sep in enumerate(seps):
-        if sep in _SPACES or sep == "\u066c":
+        if sep in _SPACES or sep in _APOSTROPHES or sep == "\u066c":
             roles.append("g")
         elif sep == "\u066b":
             roles.append("d")
@@ -855,7 +857,10 @@ class _Parser:
         if i < n and tokens[i].kind == "word" and _near_keyword(tokens[i].text):
             raise _Refusal(f"{tokens[i].text!r} is not understood; did you mean "
                            f"{_near_keyword(tokens[i].text)!r}?", i)
-        if i < n and tokens[i].kind == "word" and self.foreign_number(i) is not None:
+        if self.key(i) == "to" and i + 1 == n:
+            raise _Refusal("'to' ends the wording: a range needs its second number ('200 to 300')", i)
+        if (i < n and tokens[i].kind == "word" and self.foreign_number(i) is not None
+                and not languages.is_english_word(tokens[i].text)):  # "201 to Sanaa": a destination
             raise _Refusal(f"{self.span(i, i + 1)!r} after the figure is another number; a list of "
                            "figures says what each counts ('13 Israelis and 10 Thais')", i)
         first = i

@@ -113,3 +113,33 @@ def test_the_forms_near_them_still_read(wording, lo, hi):
             parse_value(wording)
     else:
         assert parse_value(wording) == Interval(lo, hi)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi"), [
+    # the ICRC's Swiss grouping: "1'056 former detainees" was refused on import and read
+    # as 56 by the extractor
+    ("1'056 former detainees", 1_056, 1_056), ("1\u2019056", 1_056, 1_056), ("1'056'000", 1_056_000, 1_056_000),
+    ("more than 1'000", 1_001, None),
+    # 'to' before a word that is not a number is a destination, not a range
+    ("201 to Sanaa", 201, 201), ("13 to Germany and 3 to the US", 16, 16), ("200 to 300", 200, 300),
+])
+def test_apostrophe_grouping_and_to_a_place(wording, lo, hi):
+    assert parse_value(wording) == Interval(lo, hi)
+
+
+@pytest.mark.parametrize(("wording", "reason"), [
+    ("1'05", "not understood"), ("12'3456", "not understood"), ("5 to", "a range needs its second number"),
+    ("5 diez", "another number"),
+])
+def test_malformed_apostrophe_groups_and_a_dangling_to_are_refused(wording, reason):
+    with pytest.raises(WordingError, match=reason):
+        parse_value(wording)
+
+
+def test_the_extractor_reads_the_apostrophe_grouping_as_import_does():
+    from pxl.ledger.wording import match_figure
+
+    text = "the release and transfer of 1'056 former detainees"
+    found = match_figure(text, text.index("1'056"))
+    assert found is not None and text[found.start:found.end] == "1'056"
+    assert found.figure.interval == parse_value("1'056 former detainees") == Interval(1_056, 1_056)
