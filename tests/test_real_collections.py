@@ -60,5 +60,7 @@ def test_reviewed_exclusions_stay_and_the_list_stays_readable(collection, tmp_pa
     excluded = {c.ref for s in result.series for c in s.excluded}
     aside, kept = REVIEWED[collection]
     assert aside <= excluded and not (kept & excluded), (sorted(aside - excluded), sorted(kept & excluded))
-    # a couple of dozen discrepancies at most, each claim named (issue 19: short enough to read)
-    assert len(result.discrepancies) <= 30
+    # about a couple of dozen discrepancies, each claim named (issue 19: short enough to
+    # read); Israel-Hamas's 34 include 5 direct contradictions across scopes (a part's
+    # figure against its whole's) that were named nowhere before
+    assert len(result.discrepancies) <= 35

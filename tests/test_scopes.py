@@ -278,3 +278,58 @@ def test_the_bounded_approximation_keeps_a_consistent_rest_and_a_true_lower_boun
         for core in conflict.cores or (conflict.claims,):
             members = list({same_figure(c): c for c in core}.values())
             assert not feasible(members, complete, named)
+
+
+DEEP = ("d->e", "d->e/x", "d->e/x/y", "d->e/z")
+
+
+@st.composite
+def deep_families(draw):
+    found = []
+    for _ in range(draw(st.integers(2, 6))):
+        lo = draw(st.integers(0, 6))
+        hi = draw(st.one_of(st.none(), st.integers(lo, 6)))
+        found.append(claim(draw(st.sampled_from(["cumulative", "increment"])), lo, hi,
+                           day(draw(st.integers(1, 2))), series=draw(st.sampled_from(DEEP)),
+                           speaker=draw(st.sampled_from(["x", "y", None]))))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(deep_families())
+def test_every_pair_that_cannot_hold_by_itself_is_named_together_at_any_depth(claims):
+    """Break test: x/y at least 10 and x at most 8, both set aside for other conflicts,
+    were named in no conflict together. The exact LP of the family is the pair oracle."""
+    from pxl.ledger.reconcile.scopes import Family, System, release_claims
+
+    releases = release_claims(claims)
+    family = Family.of({c.series for c in claims}, releases, frozenset(), ())
+    system = System(family, releases)
+    _, found = reconcile_family(claims, frozenset())
+    conflicts = [d for d in found if d.type == "conflict"]
+    for a in releases:  # each claim named with one it contradicts (the nearest; the rest counted)
+        against = {b.seq for b in releases if b is not a and not system.feasible([a.seq, b.seq])}
+        if against:
+            assert any(a.seq in {c.seq for c in d.claims} and against & {c.seq for c in d.claims}
+                       for d in conflicts), a
+    for conflict in conflicts:
+        for core in conflict.cores or [conflict.claims]:
+            members = list({same_figure(c): c.seq for c in core}.values())
+            assert not system.feasible(members)
+
+
+def test_a_part_and_its_sub_part_both_set_aside_are_named_together():
+    """The break test's family: both C(x/y)=10 and C(x)=8 are set aside for the sums
+    against a->b's 20, and their own contradiction was named nowhere."""
+    on = day(1)
+    y = claim("cumulative", 10, 10, on, series="a->b/x/y")
+    x = claim("cumulative", 8, 8, on, series="a->b/x")
+    whole = claim("cumulative", 20, 20, on, series="a->b")
+    z = claim("cumulative", 15, 15, on, series="a->b/z")
+    result = reconcile([y, x, whole, z])
+    assert {c.seq for r in result.series for c in r.excluded} == {y.seq, x.seq}
+    (pair,) = [d for d in result.conflicts if {c.seq for c in d.claims} == {y.seq, x.seq}]
+    assert pair.series == "a->b/x"
+    assert pair.message == (
+        f"a->b/x/y total by 2020-01-02 = 10 ({y.id}) cannot hold with a->b/x total by 2020-01-02 = 8 "
+        f"({x.id}): at most 8, but at least 10 (a->b/x/y is counted within a->b/x)")

@@ -31,6 +31,7 @@ from .explain import statement
 from .graph import Edge
 from .fewest import exclusion_inputs
 from .origins import Corroboration, OriginIndex, figure_key
+from .scope_pairs import cross_scope_contradictions
 from ..model import parent_of
 from .scopes import (
     MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, least_hitting_weight, release_claims, same_figure,
@@ -152,8 +153,8 @@ def _conflicts(
         copies[same_figure(claim)].append(claim)
     # One discrepancy per quantity set aside (figure_key: series, kind, date, period, event):
     # every figure set aside for it (and its copies), with each irreducible conflict that
-    # sets one aside. The cores are all named, so no direct contradiction is hidden, and
-    # the list grows with the quantities in conflict, not with their permutations.
+    # sets one aside, so the list grows with the quantities in conflict, not with their
+    # permutations. Two claims both set aside meet in no core: scope_pairs names those.
     cores_of: dict[tuple, dict[frozenset, list[Claim]]] = defaultdict(dict)
     reasons: dict[int, str] = {}
     names = ", ".join(c.id for c in out)
@@ -194,6 +195,7 @@ def _conflicts(
         claims = tuple(sorted(named, key=lambda c: c.seq))
         found.append(Discrepancy("conflict", _common_scope([c.series for c in claims]), claims, message,
                                  "; ".join(words), cores=tuple(listed) if len(listed) > 1 else ()))
+    found += cross_scope_contradictions(releases, found)
     if exact:
         return found, excluded, reasons, None
     lower_bound = least_hitting_weight(every_core, weights)
