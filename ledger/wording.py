@@ -409,7 +409,7 @@ _PREFIXES = tuple((kind, phrases + tuple(p for english, ps in languages.QUALIFIE
                   for kind, phrases in _PREFIXES)
 _LEADING_FILLERS += languages.LEADING_FILLERS
 _TRAILING_FILLERS += languages.TRAILING_FILLERS
-_SEPARATORS += languages.SEPARATORS
+_SEPARATORS += languages.SEPARATORS + tuple(", " + s for s in languages.SEPARATORS)
 
 
 def _phrases(table):
@@ -868,7 +868,7 @@ class _Parser:
             if i > first and (self.phrase_at(i, _BREAKDOWN) or (
                     tokens[i].kind == "dash" and tokens[i].text in _BREAKDOWN_DASHES
                     and (tokens[i].text == "\u2014" or tokens[i].spaced) and self.is_quantity_start(i + 1))):
-                return n
+                return self.breakdown_end(i + (self.phrase_at(i, _BREAKDOWN) or 1))
             if self.key(i) == "or" and self.key(i + 1) in ("more", "fewer", "less", "so", "over"):
                 return i
             if self.phrase_at(i, _TRAILING) and (i + self.phrase_at(i, _TRAILING) == n
@@ -898,6 +898,23 @@ class _Parser:
             i += 1
         return i
 
+    def breakdown_end(self, i: int) -> int:
+        """The end of a breakdown whose first figure starts at token i ("including 10
+        women"): the end of the wording, so every figure after it counts people already
+        counted ("including 20 women, 10 children and 5 elderly"); but a breakdown of one
+        figure closed by ", and" before another figure ends there: "13 Israelis,
+        including 10 women, and 5 Thais" is 13 and 5."""
+        try:
+            _, end = self.single(i, nouns=True)
+        except _Refusal:
+            return len(self.tokens)
+        return end if self.closes_breakdown(end) else len(self.tokens)
+
+    def closes_breakdown(self, i: int) -> bool:
+        """Whether ", and" + a figure starts at token i: the comma closes a breakdown."""
+        return (self.key(i) == "," and self.key(i + 1) in ("and", "&", *languages.SEPARATORS)
+                and self.is_quantity_start(i + 2))
+
     def value(self) -> Figure:
         tokens = self.tokens
         while tokens and tokens[-1].kind == "punct" and tokens[-1].text in ".!":
@@ -917,10 +934,15 @@ class _Parser:
             i += sep
         if i < len(tokens):
             raise _Refusal(self.unexpected(i), i)
-        within = next((k for k, f in enumerate(figures) if k and f.noun
-                       and any(f.noun.lower().split()[:len(p)] == p for p in _OF_THEM)), None)
-        if within is not None:  # the parts after "of them" are among the figures before
-            figures, spans = figures[:within], spans[:within]
+        while (within := next((k for k, f in enumerate(figures) if k and f.noun
+                               and any(f.noun.lower().split()[:len(p)] == p for p in _OF_THEM)), None)):
+            # "20 of them children" is among the figure before; so are the figures after
+            # it, unless ", and" closes it: "13 Israelis, 10 of them women, and 5 Thais"
+            if within + 1 < len(figures) and self.closes_breakdown(spans[within][1]):
+                spans[within - 1] = (spans[within - 1][0], spans[within][1])
+                del figures[within], spans[within]
+            else:
+                figures, spans = figures[:within], spans[:within]
         if len(figures) == 1:
             return figures[0]
         for index, (figure, (start, end)) in enumerate(zip(figures, spans)):

@@ -143,3 +143,25 @@ def test_the_extractor_reads_the_apostrophe_grouping_as_import_does():
     found = match_figure(text, text.index("1'056"))
     assert found is not None and text[found.start:found.end] == "1'056"
     assert found.figure.interval == parse_value("1'056 former detainees") == Interval(1_056, 1_056)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi", "parts"), [
+    # a breakdown of one figure closed by ", and" no longer swallows the parts after it
+    ("13 Israelis, 10 of them women, and 5 Thais", 18, 18, ["13 Israelis, 10 of them women", "5 Thais"]),
+    ("5 Israelis, 3 of whom are women, and 2 Thais", 7, 7, ["5 Israelis, 3 of whom are women", "2 Thais"]),
+    ("13 Israelis, including 10 women, and 5 Thais", 18, 18, ["13 Israelis, including 10 women", "5 Thais"]),
+    ("39, including six women, and 10 Thais", 49, 49, ["39, including six women", "10 Thais"]),
+    ("al menos 300 presos, 50 de ellos mujeres, y 20 niños", 320, None,
+     ["al menos 300 presos, 50 de ellos mujeres", "20 niños"]),
+    # a breakdown list stays among the figure before it
+    ("100 prisoners, 20 of them children", 100, 100, []),
+    ("100 prisoners, including 20 women, 10 children and 5 elderly", 100, 100, []),
+    ("100 prisoners, including 20 women, 10 children, and 5 elderly", 100, 100, []),
+    ("100 prisoners, 20 of them children and 10 women", 100, 100, []),
+])
+def test_a_breakdown_closed_by_comma_and_ends_before_the_next_part(wording, lo, hi, parts):
+    figure = parse_figure(wording)
+    assert figure.interval == Interval(lo, hi)
+    assert [p.wording for p in figure.parts] == parts
+    for part in figure.parts:  # each part reads again as recorded
+        assert parse_value(part.wording) == Interval(part.lo, part.hi)
