@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from datetime import date
 from typing import Iterable, Sequence
 
@@ -164,15 +165,12 @@ class System:
         rows = [row for seq in kept for row in self.rows_of[seq]]
         if not rows:
             return None, np.zeros(0), rows
-        data, indices, indptr, bounds = [], [], [0], []
-        for row in rows:
-            sign = -1.0 if row.side == "lo" else 1.0
-            data.extend([sign] * len(row.columns))
-            indices.extend(row.columns)
-            indptr.append(len(indices))
-            bounds.append(sign * row.value)
-        matrix = csr_matrix((data, indices, indptr), shape=(len(rows), max(self.family.width, 1)))
-        return matrix, np.array(bounds, dtype=float), rows
+        lengths = np.fromiter((len(row.columns) for row in rows), dtype=np.int64, count=len(rows))
+        signs = np.array([-1.0 if row.side == "lo" else 1.0 for row in rows])
+        indices = np.fromiter(chain.from_iterable(row.columns for row in rows), dtype=np.int64, count=int(lengths.sum()))
+        indptr = np.concatenate([[0], np.cumsum(lengths)])
+        matrix = csr_matrix((np.repeat(signs, lengths), indices, indptr), shape=(len(rows), max(self.family.width, 1)))
+        return matrix, signs * np.array([row.value for row in rows], dtype=float), rows
 
     def _model(self) -> "highspy.Highs":
         """One HiGHS model of every claim row (a lower bound sum >= lo, an upper bound
@@ -202,13 +200,19 @@ class System:
             self._position: dict[int, list[int]] = {}
             for k, row in enumerate(rows):
                 self._position.setdefault(row.claim.seq, []).append(k)
+            # Which claim each row belongs to (its place in ``claims``), to switch rows by claim.
+            self._claim_at = {claim.seq: i for i, claim in enumerate(self.claims)}
+            self._row_claim = np.array([self._claim_at[r.claim.seq] for r in rows], dtype=np.int64)
+            self._every_row = np.arange(len(rows), dtype=np.int32)
+            self._every_column = np.arange(width, dtype=np.int32)
         return self._highs
 
     def _solve(self, kept: Iterable[int], objective: np.ndarray):
         """Solve with only the ``kept`` claims' rows in force."""
         self._model()
-        on = np.zeros(len(self._rows), dtype=bool)
-        on[[k for seq in kept for k in self._position.get(seq, ())]] = True
+        chosen = np.zeros(len(self.claims), dtype=bool)
+        chosen[[self._claim_at[seq] for seq in kept]] = True
+        on = chosen[self._row_claim]
         inf = highspy.kHighsInf
         return self.solve_with(np.where(on, self._lower, -inf), np.where(on, self._upper, inf), objective)
 
@@ -216,10 +220,8 @@ class System:
         """Solve with these bounds on the claims' rows (free: -inf, inf); (status, model)."""
         highs = self._model()
         width = max(self.family.width, 1)
-        every = np.arange(len(self._rows), dtype=np.int32)
-        highs.changeRowsBounds(len(every), every, lower, upper)
-        highs.changeColsCost(width, np.arange(width, dtype=np.int32),
-                             np.zeros(width) if objective is None else objective)
+        highs.changeRowsBounds(len(self._every_row), self._every_row, lower, upper)
+        highs.changeColsCost(width, self._every_column, np.zeros(width) if objective is None else objective)
         highs.run()
         status = highs.getModelStatus()
         if status not in _DECIDED:  # a warm start HiGHS could not finish: solve afresh
@@ -264,12 +266,8 @@ class System:
             exact = _milp(objective, constraints=LinearConstraint(matrix, -np.inf, bounds),
                           integrality=np.ones(width), bounds=Bounds(0, np.inf))
             value = -exact.fun if upper else exact.fun
-        solution = highs.getSolution()
-        behind = []
-        for seq in kept:
-            for k in self._position.get(seq, ()):
-                if abs(solution.row_dual[k]) > TOLERANCE:
-                    behind.append(self._rows[k])
+        binding = np.abs(np.asarray(highs.getSolution().row_dual)) > TOLERANCE  # read once: a copy each time
+        behind = [self._rows[k] for seq in kept for k in self._position.get(seq, ()) if binding[k]]
         return int(round(value)), behind
 
     def set_aside(self, weights: dict[int, int] | None = None,
