@@ -24,7 +24,7 @@ from pxl.ledger.reconcile.families import reconcile_family
 from pxl.ledger.reconcile.origins import OriginIndex
 from pxl.ledger.reconcile.scopes import same_figure
 from pxl.ledger.reconcile.weights import claim_weights
-from tests.claims import claim, day
+from tests.claims import claim, day, source
 
 PARENT, PARTS = "p->q", ("p->q/a", "p->q/b")
 SCOPES = (PARENT, *PARTS)
@@ -333,3 +333,22 @@ def test_a_part_and_its_sub_part_both_set_aside_are_named_together():
     assert pair.message == (
         f"a->b/x/y total by 2020-01-02 = 10 ({y.id}) cannot hold with a->b/x total by 2020-01-02 = 8 "
         f"({x.id}): at most 8, but at least 10 (a->b/x/y is counted within a->b/x)")
+
+
+def test_a_family_tie_that_only_recording_order_decides_is_said_with_the_other_reading():
+    """New-user trial: 480 by one side and 250 by the other, from one sentence, against
+    the ICRC's whole; which was set aside followed the row order, silently."""
+    on = day(1)
+    sentence = source("Outlet A")
+    first = claim("cumulative", 480, 480, on, series="y->d/coalition", src=sentence)
+    second = claim("cumulative", 250, 250, on, series="y->d/houthis", src=sentence)
+    whole = claim("cumulative", 600, 600, on, series="y->d", speaker="ICRC")
+    result = reconcile([first, second, whole], complete={"y->d"})
+    (exclusion,) = [e for r in result.series for e in r.exclusions]
+    assert exclusion.claim is first and exclusion.rule == "tie-break"
+    assert (f"setting aside {second.id} instead would weigh the same, and nothing else tells them apart"
+            in exclusion.reason)
+    assert exclusion.reason.endswith(f"keeping {first.id} instead: y->d 600; y->d/coalition 480; y->d/houthis 120")
+    graded = claim("cumulative", 250, 250, on, series="y->d/houthis", src=sentence, reliability="B", credibility=2)
+    (decided,) = [e for r in reconcile([first, graded, whole], complete={"y->d"}).series for e in r.exclusions]
+    assert decided.claim is first and decided.rule == "weight" and "nothing else tells" not in decided.reason

@@ -72,7 +72,7 @@ def reconcile_family(
     releases = release_claims(claims)
     family = Family.of(by_series, releases, complete, {d for days in days_of.values() for d in days})
     system = System(family, releases)
-    conflicts, excluded, reasons, lower_bound = _conflicts(family, system, releases, tuple(aliases))
+    conflicts, excluded, reasons, lower_bound, rules = _conflicts(family, system, releases, tuple(aliases))
     kept = [c.seq for c in releases if c.seq not in excluded]
 
     results, found = [], []
@@ -91,7 +91,8 @@ def reconcile_family(
             demands=tuple(c for c in own if c.kind is Kind.DEMAND),
             estimates=estimates,
             latest=estimates[-1] if estimates else None,
-            exclusions=tuple(Exclusion(c, reasons[c.seq]) for c in own if c.seq in excluded),
+            exclusions=tuple(Exclusion(c, reasons[c.seq], rules.get(c.seq, "weight" if lower_bound is None else "approximation"))
+                             for c in own if c.seq in excluded),
             origins=len({origins.origin(c) for c in own}),
             single_origin=single_origin(own, support),
             parent=parent_of(scope),
@@ -136,12 +137,13 @@ def _days(by_series: dict[str, list[Claim]], extra: list[date]) -> dict[str, lis
 
 def _conflicts(
     family: Family, system: System, releases: list[Claim], aliases: tuple = ()
-) -> tuple[list[Discrepancy], set[int], dict[int, str], float | None]:
-    """The family's conflicts, the claims set aside, the reason for each, and None when
-    they are the least-weight set, else a proven lower bound on its weight (the
-    linear-programming relaxation of hitting every conflict found)."""
+) -> tuple[list[Discrepancy], set[int], dict[int, str], float | None, dict[int, str]]:
+    """The family's conflicts, the claims set aside, the reason for each, None when they
+    are the least-weight set, else a proven lower bound on its weight (the
+    linear-programming relaxation of hitting every conflict found), and the rule that
+    decided each claim whose rule is not the family's own ("tie-break": see _order_ties)."""
     if system.feasible([c.seq for c in releases]):
-        return [], set(), {}, None
+        return [], set(), {}, None, {}
     weights, keys = exclusion_inputs(releases, Corroboration(releases, OriginIndex(releases, aliases)))
     out, exact = system.set_aside(weights, keys)
     excluded = {c.seq for c in out}
@@ -197,12 +199,65 @@ def _conflicts(
                                  "; ".join(words), cores=tuple(listed) if len(listed) > 1 else ()))
     found += cross_scope_contradictions(releases, found)
     if exact:
-        return found, excluded, reasons, None
+        rules = {}
+        for seq, said in _order_ties(family, system, out, kept, weights, keys).items():
+            rules[seq] = "tie-break"
+            reasons[seq] = reasons[seq].replace(
+                " is the least-weighted way (by source grading, attribution, precision and independent origins, "
+                "then the exclusion policy) to leave the rest of the family consistent",
+                " is a least-weighted way to leave the rest of the family consistent") + "; " + said
+        return found, excluded, reasons, None, rules
     lower_bound = least_hitting_weight(every_core, weights)
     said = (f"chosen by one incremental pass (each claim kept while the kept can all hold, those that "
             f"need not give way first, then heaviest and most trustworthy; {sum(weights[c.seq] for c in out)} "
             f"set aside in this family, the least possible is at least {lower_bound:.0f})")
-    return found, excluded, {s: r.replace("{approximation}", said) for s, r in reasons.items()}, lower_bound
+    return found, excluded, {s: r.replace("{approximation}", said) for s, r in reasons.items()}, lower_bound, {}
+
+
+def _order_ties(family: Family, system: System, out: Sequence[Claim], kept: Sequence[Claim],
+                weights: dict[int, int], keys: dict[int, tuple]) -> dict[int, str]:
+    """For each claim set aside that a kept claim could replace at the same weight, where
+    nothing but the order of recording tells the two apart (their policy keys differ only
+    in it), the words that say so and what keeping it instead would conclude: the choice
+    is disclosed, not hidden (new-user trial: two figures of one sentence, one set aside
+    by row order, changed two scopes' bounds)."""
+    said: dict[int, str] = {}
+    kept_seqs = [c.seq for c in kept]
+    for claim in out:
+        for rival in kept:
+            if weights[rival.seq] != weights[claim.seq] or keys[rival.seq][:-1] != keys[claim.seq][:-1]:
+                continue
+            swapped = [s for s in kept_seqs if s != rival.seq] + [claim.seq]
+            if not system.feasible(swapped):
+                continue
+            said[claim.seq] = (
+                f"setting aside {rival.id} instead would weigh the same, and nothing else tells them apart "
+                f"(grading, attribution, precision, origins, dates): {claim.id} goes first only because it "
+                f"was recorded first, so the bounds resting on {rival.id} rest on that order; keeping "
+                f"{claim.id} instead: {_reading(family, system, swapped, {claim.series, rival.series})}"
+            )
+            break
+    return said
+
+
+def _reading(family: Family, system: System, kept: list[int], series: set[str]) -> str:
+    """The latest bounds of ``series`` and the scopes above them with ``kept`` claims."""
+    scopes: set[str] = set()
+    for name in series:
+        scope: str | None = name
+        while scope is not None:
+            scopes.add(scope)
+            scope = parent_of(scope)
+    last = len(family.points) - 1  # after every claim
+    words = []
+    for scope in sorted(scopes):
+        if scope not in family.scopes:
+            continue
+        columns = family.rectangle(scope, 0, last)
+        low, _ = system.bound(kept, columns, upper=False)
+        high, _ = system.bound(kept, columns, upper=True)
+        words.append(f"{scope} {low or 0:,}" + ("" if high == low else f" to {'open' if high is None else f'{high:,}'}"))
+    return "; ".join(words)
 
 
 def _figure_words(copies: list[Claim]) -> str:
