@@ -19,17 +19,18 @@ SQLite settings, and why:
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
 import os
+import weakref
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, exc, inspect
 from sqlalchemy.engine import make_url
 
 from .defaults import DEFAULT_URL  # noqa: F401 (re-exported: the URL the CLI and the API default to)
-from .driver_errors import LOCK_TIMEOUT_SECONDS, first_line
+from .driver_errors import LOCK_TIMEOUT_SECONDS, connect_error
 from .errors import DatabaseUnavailable, SchemaNotInitialised
 
 if TYPE_CHECKING:
@@ -79,8 +80,14 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
             raise SchemaNotInitialised(
                 f"there is no ledger at {database}", "run `pxl init` to create it (or check --db)"
             )
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
-        _configure_sqlite(engine)
+        read_only = read_only_reason(database) if database and database != ":memory:" else None
+        if read_only is not None:
+            engine = create_engine(url, creator=_read_only_opener(database, immutable=not _has_log(database)))
+            _configure_sqlite(engine, read_only=True)
+            READ_ONLY[engine] = read_only
+        else:
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+            _configure_sqlite(engine)
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
@@ -89,7 +96,55 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
     )
 
 
-def _configure_sqlite(engine: Engine) -> None:
+# Engines opened read-only (a SQLite ledger whose file or folder cannot be written) ->
+# why, for the message a write gets.
+READ_ONLY: "weakref.WeakKeyDictionary[Engine, str]" = weakref.WeakKeyDictionary()
+
+
+def read_only_reason(database: str) -> str | None:
+    """Why the SQLite ledger file ``database`` can only be read, or None when it can be
+    written: the file is not writable, or its folder is not (so SQLite cannot create the
+    WAL side files ``-wal`` and ``-shm`` a writer needs). ``os.access`` answers for the
+    real user and sees a read-only mount (EROFS) even as root."""
+    path = Path(database)
+    if not path.exists():
+        return None
+    if os.statvfs(path).f_flag & os.ST_RDONLY:
+        return f"{database} is on a read-only file system"
+    if not os.access(path, os.W_OK):
+        return f"the file {database} is not writable"
+    if not os.access(path.parent if str(path.parent) else Path("."), os.W_OK | os.X_OK):
+        return f"its folder {path.parent} is not writable"
+    return None
+
+
+def read_only(engine: Engine) -> str | None:
+    """Why ``engine``'s ledger was opened read-only, or None."""
+    return READ_ONLY.get(engine)
+
+
+def _has_log(database: str) -> bool:
+    log = Path(database + "-wal")
+    return log.exists() and log.stat().st_size > 0
+
+
+def _read_only_opener(database: str, *, immutable: bool):
+    """A read-only SQLite connection (URI ``mode=ro``). Where no write-ahead log is left
+    beside the file, ``immutable=1`` too: in a folder that cannot be written SQLite could
+    not create the ``-shm`` file a WAL database needs even to read, and nothing can change
+    the file while it is read-only. A non-empty ``-wal`` holds committed entries, so it is
+    read (``mode=ro`` alone) rather than ignored."""
+    import sqlite3
+
+    uri = f"file:{quote(str(Path(database).absolute()))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+    def connect():
+        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
+
+    return connect
+
+
+def _configure_sqlite(engine: Engine, *, read_only: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
         # Let SQLAlchemy's "begin" event below emit BEGIN itself (pysqlite's own implicit
@@ -98,6 +153,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
+        if read_only:  # the journal mode is the file's; nothing is written
+            cursor.execute("PRAGMA query_only=ON")
+            cursor.close()
+            return
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         # 64 MiB of page cache (a ceiling, not an allocation): bulk appends keep the
@@ -143,10 +202,7 @@ def connect(engine: Engine):
     try:
         return engine.connect()
     except exc.OperationalError as error:
-        raise DatabaseUnavailable(
-            f"cannot connect to {describe_url(str(engine.url))}: {first_line(error.orig)}",
-            "check --db / PXL_DATABASE_URL and that the database server is running",
-        ) from error
+        raise connect_error(error, describe_url(str(engine.url))) from error
 
 
 def driver_rows(connection, query) -> tuple[list[str], list[tuple]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import exc
 
-from .errors import AppendOnlyViolation, ChainConflict, DatabaseUnavailable, LedgerError
+from .errors import AppendOnlyViolation, ChainConflict, DatabaseUnavailable, LedgerError, ReadOnlyLedger
 
 APPEND_ONLY = "PXL01"
 TRANSACTION_TIME = "PXL02"
@@ -22,8 +22,29 @@ CHARACTER_NOT_IN_REPERTOIRE = "22021"
 SQLITE_CONSTRAINT_TRIGGER = 1811
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 SQLITE_TOOBIG, SQLITE_MISMATCH = 18, 20
+SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 14, 26
 CHAIN_KEYS = ("pk_entries", "uq_entries_hash")
 LOCK_TIMEOUT_SECONDS = 60
+
+
+def connect_error(error: exc.DBAPIError, where: str) -> LedgerError:
+    """A failure to connect to the ledger at ``where`` (a URL without its password), by
+    the driver's code: a SQLite file that cannot be opened is about the file and its
+    folder, not about a server."""
+    orig = error.orig
+    message = first_line(orig) if orig is not None else first_line(error)
+    sqlite_code = getattr(orig, "sqlite_errorcode", None)
+    if sqlite_code is not None and sqlite_code & 0xFF == SQLITE_NOTADB:
+        return DatabaseUnavailable(f"cannot open {where}: it is not a SQLite database ({message})",
+                                   "check --db / PXL_DATABASE_URL")
+    if sqlite_code is not None:
+        return DatabaseUnavailable(
+            f"cannot open {where}: {message}",
+            "check that the file can be read (a ledger whose file or folder cannot be written is "
+            "opened read-only) and that --db / PXL_DATABASE_URL names it",
+        )
+    return DatabaseUnavailable(f"cannot connect to {where}: {message}",
+                               "check --db / PXL_DATABASE_URL and that the database server is running")
 
 
 def first_line(error: object) -> str:
@@ -55,6 +76,9 @@ def mapped_error(error: exc.DBAPIError) -> LedgerError:
             "another pxl (or a session holding a lock on the ledger) is writing: try again; on PostgreSQL, "
             "pg_stat_activity shows who holds it",
         )
+    if sqlite_code is not None and sqlite_code & 0xFF == SQLITE_READONLY:
+        # the file or its folder became read-only after the ledger was opened for writing
+        return ReadOnlyLedger(message, f"the ledger is read-only ({message}); nothing was written")
     if isinstance(error, exc.IntegrityError):
         constraint = getattr(getattr(orig, "diag", None), "constraint_name", None)
         if sqlstate == UNIQUE_VIOLATION and constraint in CHAIN_KEYS:

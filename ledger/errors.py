@@ -25,6 +25,17 @@ class SchemaNotInitialised(LedgerError):
     exit_code = 2
 
 
+class ReadOnlyLedger(LedgerError):
+    """A write to a ledger that can only be read (a SQLite file on a read-only mount, or
+    without write permission): nothing was written. ``why`` says what is read-only."""
+
+    def __init__(self, why: str, message: str | None = None):
+        super().__init__(message or f"the ledger is read-only ({why}); nothing was written",
+                         "reading commands (verify, list, reconcile, report, export) work on it; "
+                         "to record, copy the ledger somewhere writable")
+        self.why = why
+
+
 class NotFound(LedgerError):
     pass
 

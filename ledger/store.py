@@ -31,6 +31,7 @@ from .errors import (
     LedgerError,
     Notice,
     NotFound,
+    ReadOnlyLedger,
     SchemaNotInitialised,
 )
 from .model import (
@@ -163,6 +164,12 @@ class Ledger:
         engine = db.make_engine(url, create=True)
         db.check_stamp_for_upgrade(engine)
         stamp = db.current_revision(engine)
+        why = db.read_only(engine)
+        if why is not None:
+            if stamp == db.head_revision():
+                return cls(engine, wording)  # nothing to do, and nothing written
+            raise ReadOnlyLedger(why, f"cannot {'upgrade' if stamp else 'create'} the ledger: it is read-only "
+                                      f"({why}); nothing was changed")
         try:
             db.upgrade(engine)
         except exc.DBAPIError as error:
@@ -203,7 +210,11 @@ class Ledger:
 
     @contextmanager
     def writing(self, recorded_by: str | None = None) -> Iterator[Writer]:
-        """One atomic append: everything added to the writer commits together, or nothing."""
+        """One atomic append: everything added to the writer commits together, or nothing.
+        Raises :class:`ReadOnlyLedger` on a ledger opened read-only (:func:`db.read_only`)."""
+        why = db.read_only(self.engine)
+        if why is not None:
+            raise ReadOnlyLedger(why)
         with db.connect(self.engine) as connection:
             if self.dialect == "sqlite":
                 connection.execution_options(sqlite_begin="IMMEDIATE")
