@@ -20,7 +20,7 @@ PROGRESS_THRESHOLD = 5_000
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("--input-format", type=click.Choice(FORMATS), help="Format of FILE (default: from its name or content).")
 @click.option("--dry-run", is_flag=True, help="Validate everything, write nothing.")
 @click.option("--amend-by-ref", is_flag=True, help="A row whose ref is recorded with other content amends that claim.")

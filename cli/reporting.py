@@ -20,7 +20,7 @@ from .series import resolve_series, series_option
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, "markdown"], case_sensitive=False), default=None,
               help="Report format (markdown = md). Default: from the -o file's suffix "
                    "(.html, .md, .csv, .json), else html.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default=None,
+@click.option("-o", "--output", type=click.Path(writable=True, allow_dash=True), default=None, metavar="FILE",
               help="File to write; - for stdout. Default: stdout, except that HTML for a terminal goes "
                    "to report.html. Markdown charts go beside the file as SVG and PNG.")
 @click.option("--title", default=DEFAULT_TITLE, show_default=True)

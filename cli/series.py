@@ -13,7 +13,7 @@ import os
 import click
 
 from pxl.ledger.english import count
-from pxl.ledger.model import parent_of
+from pxl.ledger.model import series_not_found, series_with_parents
 
 from .context import AppContext, PxlError, pass_app
 from .output import emit, format_option, say
@@ -25,12 +25,7 @@ def series_names(app: AppContext, as_known_at: str | None = None) -> list[str]:
     """Every series and scope with an effective claim, and every scope above one (a parent
     is reconciled and listed even when only its parts have claims), in the order (and
     numbering, from 1) of ``pxl series``: sorted, so that a scope follows its parent."""
-    names = set()
-    for series in {c.series for c in app.ledger().claims(as_known_at=as_known_at)}:
-        while series is not None and series not in names:
-            names.add(series)
-            series = parent_of(series)
-    return sorted(names)
+    return series_with_parents(c.series for c in app.ledger().claims(as_known_at=as_known_at))
 
 
 def match_series(text: str, names: list[str]) -> tuple[str | None, list[str]]:
@@ -72,13 +67,13 @@ def resolve_series(app: AppContext, text: str | None, *, required: bool = False)
         shown = ", ".join(candidates[:5]) + (f" and {len(candidates) - 5} more" if len(candidates) > 5 else "")
         raise PxlError(f"series {text!r} is ambiguous: it could be {shown}",
                        "give more of the name, or its number from `pxl series`")
-    message = f"no series matches {text!r}"
-    hint = "`pxl series` lists the series and their numbers"
+    listing = "`pxl series` lists the series and their numbers"
     if ">" not in text and "-" in text and text.strip().endswith("-"):
-        hint += "; quote a name with '>' in it, or the shell reads '>' as a redirect"
+        listing += "; quote a name with '>' in it, or the shell reads '>' as a redirect"
+    refusal = series_not_found(text, names, listing)
     if required:
-        raise PxlError(message, hint)
-    say(f"warning: {message}\nHint: {hint}", err=True)
+        raise PxlError(refusal.message, refusal.hint)
+    say(f"warning: {refusal.message}\nHint: {refusal.hint}", err=True)
     return text
 
 

@@ -40,13 +40,14 @@ def read_bounded(file: str | Path, cap: int, what: str = "file") -> bytes:
         descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise UnreadableFile(what, file, f"cannot be read ({error.strerror or error})") from None
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):  # before fdopen, which refuses a directory with its own error
+        os.close(descriptor)
+        kind = ("a directory" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode)
+                else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
+        raise UnreadableFile(what, file, f"is {kind}: only a regular file is read",
+                             "save the data to a file first (or pipe it to `-`)")
     with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            kind = ("a directory" if stat.S_ISDIR(mode) else "a pipe (FIFO)" if stat.S_ISFIFO(mode)
-                    else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
-            raise UnreadableFile(what, file, f"is {kind}: only a regular file is read",
-                                 "save the data to a file first (or pipe it to `-`)")
         try:
             data = handle.read(cap + 1)
         except OSError as error:

@@ -11,9 +11,12 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from .dates import Period
+
+if TYPE_CHECKING:
+    from .errors import NotFound
 
 
 class Kind(StrEnum):
@@ -61,6 +64,30 @@ def family_of(series: str) -> str:
 def parent_of(series: str) -> str | None:
     """The scope a scope is a part of (None for a root series)."""
     return series.rsplit("/", 1)[0] if "/" in series else None
+
+
+def series_with_parents(keys: Iterable[str]) -> list[str]:
+    """Every series key in ``keys`` and every scope above one (a parent is reconciled and
+    listed even when only its parts have claims), sorted, so that a scope follows its
+    parent: the series ``pxl series`` numbers from 1."""
+    names: set[str] = set()
+    for series in set(keys):
+        while series is not None and series not in names:
+            names.add(series)
+            series = parent_of(series)
+    return sorted(names)
+
+
+def series_not_found(text: str, names: Iterable[str], listing: str) -> NotFound:
+    """The refusal of a series name that names none of ``names``, with the closest one
+    (``did you mean 'a->b'?``) before ``listing`` (where the names are listed)."""
+    import difflib
+
+    from .errors import NotFound
+
+    close = difflib.get_close_matches(text.strip(), list(names), n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? {listing}" if close else listing
+    return NotFound(f"no series matches {text!r}", hint)
 
 
 def is_scoped(names: Iterable[str]) -> bool:

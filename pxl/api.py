@@ -69,6 +69,17 @@ def series_name(value: str | None) -> str | None:
     return value
 
 
+def path_argument(value: Any, parameter: str, what: str = "a path") -> str | Path:
+    """A file or folder path given to the API (a ``str`` or ``os.PathLike``); anything
+    else is a TypeError naming ``parameter``, before it reaches the file system (where an
+    int is a file descriptor: ``open(5)``)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, os.PathLike) and isinstance(os.fspath(value), str):
+        return Path(value)
+    raise TypeError(f"{parameter} takes {what} (str or pathlib.Path), not {type(value).__name__} ({value!r})")
+
+
 def open_ledger(
     url: str | None = None,
     *,
@@ -83,7 +94,14 @@ def open_ledger(
     and ``vague`` set the value grammar as ``--tolerance`` and ``--vague`` do;
     ``decimal_comma`` names the convention of ``12.000`` as ``--decimal-comma`` (True) and
     ``--decimal-point`` (False) do (None: such figures are refused as ambiguous)."""
-    url = url or os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL
+    if url is None:
+        url = os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL
+    else:
+        url = str(path_argument(url, "url", "a database URL or a file path"))
+        if not url.strip():  # it opened ./ledger.db, as if no URL had been given
+            raise LedgerError(f"the database URL {url!r} is empty",
+                              "give sqlite:///FILE, a file path or postgresql://USER@HOST/DB; "
+                              "None uses PXL_DATABASE_URL, else ledger.db")
     wording = WordingConfig(DEFAULT_CONFIG.tolerance if tolerance is None else tolerance,
                             decimal_comma=decimal_comma)
     if vague:
@@ -135,6 +153,7 @@ class Ledger:
         ``encoding`` reads a CSV or JSONL file that is not UTF-8 as ``--encoding`` does."""
         from pxl.ledger.files import import_file
 
+        path = path_argument(path, "path")
         report = import_file(
             self.store, path, input_format=input_format, encoding=encoding, dry_run=dry_run, amend_by_ref=amend_by_ref,
             reason=reason, allow_outside=allow_outside, recorded_by=recorded_by, read_ahead=read_ahead,
@@ -211,6 +230,9 @@ class Ledger:
         :meth:`reconcile`. Raises ValueError on a malformed digest."""
         from pxl.ledger.model import Head
 
+        if digest is not None and not isinstance(digest, str):
+            raise TypeError(f"digest takes the text SEQ:HASH that digest() returns, not "
+                            f"{type(digest).__name__} ({digest!r})")
         return self.store.verify(Head.parse(digest) if digest else None, workers=workers)
 
     # -- concluding ---------------------------------------------------------------
@@ -219,9 +241,18 @@ class Ledger:
                   workers: int | None = 1) -> "Reconciled":
         """Reconcile the effective claims as ``pxl reconcile`` does. ``workers=1`` (the
         default) works in this process; ``None`` forks one per core for large ledgers, as
-        the CLI; an int forks that many."""
-        return reconciled(self.store, as_known_at=known_at(as_known_at), series=series_name(series),
-                          workers=workers)
+        the CLI; an int forks that many. A ``series`` that names no series with claims (as
+        known at ``as_known_at``) raises :class:`~pxl.ledger.errors.NotFound` with the
+        closest name, as ``pxl reconcile --series`` refuses it."""
+        from pxl.ledger.model import series_not_found, series_with_parents
+
+        known, series = known_at(as_known_at), series_name(series)
+        result = reconciled(self.store, as_known_at=known, series=series, workers=workers)
+        if series is not None and not result.series:
+            names = series_with_parents(c.series for c in self.store.claims(as_known_at=known))
+            raise series_not_found(series, names, "the series are those of claims_frame()['series'] "
+                                                  "and every scope above one")
+        return result
 
     def export(self, folder: str | Path, format: str = "datapackage", *, as_known_at: KnownAt = None,
                workers: int | None = 1) -> Path:
@@ -229,6 +260,7 @@ class Ledger:
         Package, CSVs with Table Schemas); returns the path of ``datapackage.json``."""
         if format != "datapackage":
             raise LedgerError(f"unknown export format {format!r}", "use datapackage")
+        folder = path_argument(folder, "folder")
         return export_datapackage(self.store, folder, as_known_at=known_at(as_known_at), workers=workers)
 
     def report(self, path: str | Path, format: str | None = None, *, as_known_at: KnownAt = None,
@@ -237,6 +269,7 @@ class Ledger:
         .html, .md, .csv, .json; or ``format``); returns the path."""
         from pxl.reports.files import DEFAULT_TITLE, write_report
 
+        path = path_argument(path, "path")
         result = self.reconcile(as_known_at, series=series, workers=workers)
         return write_report(result.reconciliation, path, format, digest=result.digest,
                             as_known_at=result.as_known_at, title=title or DEFAULT_TITLE, family=result.family)

@@ -82,6 +82,9 @@ def write_report(result: Reconciliation, path: str | Path, fmt: str | None = Non
     """Write the report to ``path`` (format from its suffix unless ``fmt``); returns the
     path. Raises :class:`LedgerError` when the folder is missing or the file unwritable."""
     path = Path(path)
+    if path.is_dir():
+        raise LedgerError(f"cannot write the report to {path}: it is a folder",
+                          f"give a file name, e.g. {path / 'report.html'}")
     fmt = fmt or format_of(path)
     if not path.resolve().parent.is_dir():
         raise LedgerError(f"cannot write {path}: the folder {path.parent} does not exist")

@@ -227,3 +227,69 @@ def test_arguments_of_the_wrong_type_are_a_type_error_that_says_so(tmp_path, cal
     ledger = pxl.open(f"sqlite:///{tmp_path / 'l.db'}", create=True)
     with pytest.raises(TypeError, match=message):
         call(ledger)
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda ledger: pxl.open(5), "url takes a database URL or a file path (str or pathlib.Path), not int (5)"),
+    (lambda ledger: ledger.verify(5), "digest takes the text SEQ:HASH that digest() returns, not int (5)"),
+    (lambda ledger: ledger.import_file(5), "path takes a path (str or pathlib.Path), not int (5)"),
+    (lambda ledger: ledger.import_file(None), "path takes a path (str or pathlib.Path), not NoneType (None)"),
+    (lambda ledger: ledger.report(5), "path takes a path (str or pathlib.Path), not int (5)"),
+    (lambda ledger: ledger.export(None), "folder takes a path (str or pathlib.Path), not NoneType (None)"),
+])
+def test_a_path_of_the_wrong_type_is_a_type_error_naming_the_parameter(tmp_path, call, message):
+    """Break test: import_file(5) read file descriptor 5; pxl.open(5) ended in
+    AttributeError."""
+    ledger = pxl.open(f"sqlite:///{tmp_path / 'l.db'}", create=True)
+    with pytest.raises(TypeError) as caught:
+        call(ledger)
+    assert str(caught.value) == message
+    ledger.close()
+
+
+@pytest.mark.parametrize("url", ["", "   "])
+def test_an_empty_url_is_refused_not_taken_as_ledger_db(tmp_path, monkeypatch, url):
+    monkeypatch.chdir(tmp_path)
+    pxl.open("ledger.db", create=True).close()  # what an empty URL silently opened
+    with pytest.raises(pxl.LedgerError) as caught:
+        pxl.open(url)
+    assert caught.value.message == f"the database URL {url!r} is empty"
+
+
+def test_a_folder_is_refused_as_the_cli_refuses_it(backend, run, tmp_path):
+    """import_file(folder) ended in "IsADirectoryError ... Is a directory: 6"."""
+    ledger = pxl.open(backend.url)
+    for call, args in ((lambda: ledger.import_file(tmp_path), ("import", str(tmp_path))),
+                       (lambda: ledger.report(tmp_path), ("report", "-o", str(tmp_path)))):
+        with pytest.raises(pxl.LedgerError) as caught:
+            call()
+        result = run(*args)
+        assert result.exit_code == 1
+        assert result.stderr == f"Error: {caught.value.message}\nHint: {caught.value.hint}\n"
+    assert caught.value.message == f"cannot write the report to {tmp_path}: it is a folder"
+    with pytest.raises(pxl.LedgerError, match=r"is a directory: only a regular file is read$"):
+        ledger.import_file(tmp_path)
+    ledger.close()
+
+
+def test_reconcile_refuses_a_series_that_matches_nothing_with_the_closest(backend, run):
+    """reconcile(series='nope->x') returned 0 series while the CLI refused it."""
+    from pxl.ledger.errors import NotFound
+
+    ledger = pxl.open(backend.url)
+    ledger.import_file(SAMPLE)
+    with pytest.raises(NotFound) as caught:
+        ledger.reconcile(series="afghan-government->talibam")
+    assert (caught.value.message, caught.value.hint) == (
+        "no series matches 'afghan-government->talibam'",
+        "did you mean 'afghan-government->taliban'? the series are those of claims_frame()['series'] and "
+        "every scope above one")
+    with pytest.raises(NotFound, match="no series matches 'afghan-government->taliban'"):
+        ledger.reconcile("2001-01-01", series="afghan-government->taliban")  # none known then
+    assert [s.series for s in ledger.reconcile(series="afghan-government->taliban").series] == [
+        "afghan-government->taliban"]
+    cli = run("reconcile", "--series", "afghan-government->talibam")
+    assert (cli.exit_code, cli.stderr) == (1, "Error: no series matches 'afghan-government->talibam'\n"
+                                              "Hint: did you mean 'afghan-government->taliban'? `pxl series` "
+                                              "lists the series and their numbers\n")
+    ledger.close()
