@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .bounded import UndecodableText, decode_text
 from .drafts import COLUMNS, CONTROL_CHARACTERS, REQUIRED_COLUMNS
@@ -190,6 +190,7 @@ def _read_csv(data: bytes, errors: list[FieldError], notes: ReadNotes, encoding:
             "',' ';' tab '|' (e.g. series,kind,value,publisher,published)", 1))
     errors.extend(header_errors)
     kept = [c if c and (c in COLUMNS or c in notes.extra_columns) else None for c in columns]
+    unnamed = [index for index, column in enumerate(columns) if not column]
     start = reader.line_num + 1
     last_line = text.count("\n")  # once: counted per row, a 30,000-row import took a minute
     while True:
@@ -216,7 +217,19 @@ def _read_csv(data: bytes, errors: list[FieldError], notes: ReadNotes, encoding:
             extra = values[len(columns):]
             if any(v.strip() for v in extra):
                 errors.append(FieldError("row", delimiter.join(extra), f"has {len(values)} cells but the header has {len(columns)}", line))
+        if unnamed:
+            errors.extend(_unnamed_cells(unnamed, values, line, lambda index: f"column {index + 1}"))
         yield RawRow(line, {c: v for c, v in zip(kept, values, strict=False) if c})
+
+
+def _unnamed_cells(unnamed: list[int], values: list[Any], line: int, label: Callable[[int], str]) -> list[FieldError]:
+    """A refusal for each non-empty cell under a header cell with no name (its data would
+    be dropped: an extra column is kept by its name). Empty unnamed columns, such as the
+    trailing commas a spreadsheet's export leaves, are fine."""
+    return [FieldError(label(index), _cell_text(values[index])[:60],
+                       "has no name in the header; name the column or delete it", line)
+            for index in unnamed
+            if index < len(values) and values[index] is not None and str(values[index]).strip()]
 
 
 def _swallowed(values: list[str], delimiter: str, columns: list[str], at_end: bool) -> int | None:
@@ -260,6 +273,11 @@ def _read_jsonl(data: bytes, errors: list[FieldError], notes: ReadNotes, encodin
         seen: dict[str, str] = {}
         for key, value in record.pairs:
             column = normalise_column(key)
+            if not column:
+                if value not in (None, "") and not (isinstance(value, str) and not value.strip()):
+                    errors.append(FieldError(f"key {json.dumps(key)}", str(_cell_text(value))[:60],
+                                             "has no name; name it or delete it", number))
+                continue
             if column in seen:
                 errors.append(FieldError(column, str(key), f"key given twice (as {seen[column]!r} and {key!r}); "
                                          "keep one", number))
@@ -371,10 +389,14 @@ def _read_xlsx(data: bytes, errors: list[FieldError], notes: ReadNotes) -> Itera
         columns = [normalise_column(getattr(c, "value", None)) for c in header_cells]
         errors.extend(_check_header(columns, 1, notes.extra_columns))
         kept = [c if c and (c in COLUMNS or c in notes.extra_columns) else None for c in columns]
+        unnamed = [index for index, column in enumerate(columns) if not column]
         for number, cells in enumerate(iterator, start=2):
             values = [getattr(c, "value", None) for c in cells]
             if not any(v is not None and str(v).strip() for v in values):
                 continue
+            if unnamed:
+                errors.extend(_unnamed_cells(unnamed, values, number,
+                                             lambda index: f"column {get_column_letter(index + 1)}"))
             fields = {}
             for index, (column, cell) in enumerate(zip(kept, cells, strict=False)):
                 if column is None:

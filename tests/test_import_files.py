@@ -253,3 +253,33 @@ def test_extract_reads_a_text_with_a_byte_order_mark_as_import_does(run, tmp_pat
     assert imported.exit_code == 0, imported.output
     [claim] = json.loads(run("list", "--format", "json").stdout)
     assert (claim["quote"], claim["quote_start"], claim["document_sha256"] is not None) == (text.strip(), 0, True)
+
+
+def test_data_under_an_unnamed_column_is_refused_naming_the_row_and_column(run, backend, tmp_path):
+    """Cells under a header cell with no name were dropped silently (`extra: {}`): each is
+    refused with its line and position; empty unnamed columns (the trailing commas of a
+    spreadsheet's export) are fine."""
+    header = [*HEADER, "", " "]
+    path = tmp_path / "unnamed.csv"
+    path.write_bytes(csv_bytes([good(1) + ["", ""], good(2) + ["x", ""], good(3) + ["", "y"]], header=header))
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:3] == [
+        "Error: unnamed.csv: 2 problems in 2 rows; nothing was written",
+        "  line 3, column 7 'x': has no name in the header; name the column or delete it",
+        "  line 4, column 8 'y': has no name in the header; name the column or delete it"]
+    assert entries(backend.url) == 0
+    sheet = tmp_path / "unnamed.xlsx"
+    sheet.write_bytes(workbook([good(1) + [None, "z"]], header=[*HEADER, None, None]))
+    result = run("import", str(sheet))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1] == "  line 2, column H 'z': has no name in the header; name the column or delete it"
+    jsonl = tmp_path / "unnamed.jsonl"
+    jsonl.write_text(json.dumps(dict(zip(HEADER, good(1), strict=True)) | {"": 5}) + "\n")
+    result = run("import", str(jsonl))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1] == "  line 1, key \"\" '5': has no name; name it or delete it"
+    assert entries(backend.url) == 0
+    path.write_bytes(csv_bytes([good(1) + ["", ""], good(2) + ["", " "]], header=header))
+    assert run("import", str(path)).exit_code == 0
+    assert [c["extra"] for c in json.loads(run("list", "--format", "json").stdout)] == [{}, {}]
