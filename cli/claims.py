@@ -131,7 +131,7 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, d
     """
     known = parse_known_at(as_known_at) if as_known_at else None
     if declarations:
-        from .declaring import DECLARATION_COLUMNS, declaration_dict
+        from pxl.ledger.serialise import DECLARATION_COLUMNS, declaration_dict
 
         found = app.ledger().declarations(as_known_at=known, include_retracted=include_retracted)
         emit([declaration_dict(d) for d in found], fmt, DECLARATION_COLUMNS)
@@ -203,7 +203,9 @@ def show(app: AppContext, claim: str, fmt: str) -> None:
         click.get_current_context().invoke(show_source, source_ref=claim, fmt=fmt)
         return
     if claim.strip().upper().startswith("D"):
-        from .declaring import declaration_dict, declaration_id, declaration_text
+        from pxl.ledger.serialise import declaration_dict
+
+        from .declaring import declaration_id, declaration_text
 
         current, entries = app.ledger().declaration_history(declaration_id(claim))
         if fmt == "json":

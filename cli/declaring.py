@@ -11,7 +11,6 @@ from .context import AppContext, pass_app
 from .output import say
 from .series import resolve_series
 
-DECLARATION_COLUMNS = ("id", "kind", "subject", "object", "reason", "status", "recorded_at", "recorded_by")
 
 
 def declaration_id(text: str) -> int:
@@ -19,16 +18,6 @@ def declaration_id(text: str) -> int:
         return parse_public_id(text, EntryType.DECLARATION)
     except ValueError as error:
         raise LedgerError(str(error), "`pxl list --declarations` shows declaration ids") from None
-
-
-def declaration_dict(declaration: Declaration) -> dict:
-    return {
-        "id": declaration.id, "kind": declaration.kind.value, "subject": declaration.subject,
-        "object": declaration.object, "reason": declaration.reason, "status": declaration.status,
-        "action": declaration.action.value, "corrects": declaration.corrects_id,
-        "corrections": list(declaration.corrections),
-        "recorded_at": declaration.recorded_at, "recorded_by": declaration.recorded_by,
-    }
 
 
 def declaration_text(current: Declaration, entries: list[Declaration]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .dates import iso
-from .model import Claim, Correction, Source
+from .model import Claim, Correction, Declaration, Source
 from .rows import quote_columns
 from .wording import DEFAULT_CONFIG, WordingConfig, WordingError, parse_figure
 
@@ -141,3 +141,18 @@ def correction_dict(correction: Correction) -> dict[str, Any]:
             "series": correction.content.series, "kind": correction.content.kind.value,
         })
     return data
+
+
+DECLARATION_COLUMNS = ("id", "kind", "subject", "object", "reason", "status", "recorded_at", "recorded_by")
+
+
+def declaration_dict(declaration: Declaration) -> dict[str, Any]:
+    """A declaration as ``pxl list --declarations --format json`` and ``pxl show D9``
+    print it (and the data package's declarations table holds it)."""
+    return {
+        "id": declaration.id, "kind": declaration.kind.value, "subject": declaration.subject,
+        "object": declaration.object, "reason": declaration.reason, "status": declaration.status,
+        "action": declaration.action.value, "corrects": declaration.corrects_id,
+        "corrections": list(declaration.corrections),
+        "recorded_at": declaration.recorded_at, "recorded_by": declaration.recorded_by,
+    }

@@ -279,7 +279,7 @@ def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | N
                        workers: int | None) -> Path:
     """Write the ledger as it stood at ``as_known_at`` (already parsed) as a Frictionless
     Data Package in ``folder`` (:mod:`pxl.reports.datapackage`); returns the descriptor."""
-    from pxl.ledger.serialise import SOURCE_COLUMNS, correction_dict, source_dict
+    from pxl.ledger.serialise import DECLARATION_COLUMNS, SOURCE_COLUMNS, correction_dict, declaration_dict, source_dict
     from pxl.reports.datapackage import write_datapackage
 
     from . import frames
@@ -288,15 +288,28 @@ def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | N
         claims = [claim_dict(c) for c in store.claims(as_known_at=as_known_at, include_retracted=True)]
         sources = [source_dict(s) for s in sorted(store.sources(as_known_at).values(), key=lambda s: s.seq)]
         corrections = [correction_dict(c) for c in store.corrections(as_known_at)]
+        declarations = [declaration_dict(d) for d in store.declarations(as_known_at=as_known_at, include_retracted=True)]
         result = reconciled(store, as_known_at=as_known_at, series=None, workers=workers).to_dict()
     except LedgerError as error:  # read before anything is written: say so
         error.message = f"{error.message}; nothing was exported to {folder}"
         error.args = (error.message,)
         raise
+    exclusions = [{"series": series["series"], "claim": e["id"], "ref": e["ref"], "rule": e["rule"],
+                   "reason": e["reason"]} for series in result["series"] for e in series["exclusions"]]
+    set_aside: dict[str, list[str]] = {}
+    for exclusion in exclusions:
+        set_aside.setdefault(exclusion["claim"], []).append(exclusion["reason"])
+    for claim in claims:
+        reasons = set_aside.get(claim["id"])
+        claim["excluded"], claim["excluded_reason"] = bool(reasons), "; ".join(reasons) if reasons else None
     tables = {
-        "claims": (claims, CLAIM_COLUMNS),
+        "claims": (claims, (*CLAIM_COLUMNS, "excluded", "excluded_reason")),
         "sources": (sources, SOURCE_COLUMNS),
         "corrections": (corrections, CORRECTION_COLUMNS),
+        # every declaration, retracted ones with their status; "action" is always "declare"
+        "declarations": ([{k: v for k, v in d.items() if k not in ("action", "corrects")} for d in declarations],
+                         (*DECLARATION_COLUMNS, "corrections")),
+        "exclusions": (exclusions, ("series", "claim", "ref", "rule", "reason")),
         "estimates": (frames.estimates_records(result), frames.ESTIMATE_COLUMNS),
         # claims link to claims.csv, which has their refs
         "discrepancies": ([{k: v for k, v in d.items() if k != "refs"} for d in frames.discrepancy_records(result)],
@@ -305,7 +318,8 @@ def export_datapackage(store: Store, folder: str | Path, *, as_known_at: str | N
     known = f" as known at {as_known_at}" if as_known_at else ""
     return write_datapackage(folder, tables, description=(
         f"A prisoner-exchange reconciliation ledger{known}, ledger digest {result['digest']}: every "
-        "claim with its provenance, the sources, the corrections, and the reconciliation (pxl)."))
+        "claim with its provenance, the sources, the corrections, the declarations, and the reconciliation: "
+        "estimates, the claims it set aside and why, and the discrepancies (pxl)."))
 
 
 def reconciled(store: Store, *, as_known_at: str | None, series: str | None,

@@ -33,12 +33,13 @@ import pandas as pd
 
 KINDS = ("cumulative", "increment", "target", "pledge", "demand")
 COUNT_COLUMNS = {"lo", "hi", "low", "high", "best", "quote_start", "quote_end", "credibility",
-                 "low_claims_total", "high_claims_total", "claims", "sources", "origins"}
+                 "low_claims_total", "high_claims_total", "claims", "sources", "origins",
+                 "remainder_low", "remainder_high", "remainder_best"}
 DATE_COLUMNS = ("as_of", "period_start", "deadline", "published")  # a day, a month or a year
 DAY_COLUMNS = {"date"}  # an estimate's day
 TIMESTAMP_COLUMNS = {"recorded_at"}
 CATEGORY_COLUMNS = {"series", "kind", "status", "type"}
-FLAG_COLUMNS = {"as_of_inferred", "latest"}
+FLAG_COLUMNS = {"as_of_inferred", "latest", "complete", "parent_complete"}
 # Always Python objects, also where every value is None ("claims" is a list in the
 # discrepancies and a count in the series frame: decided by its values)
 OBJECT_COLUMNS = {"extra", "parts", "reference", "corrections", "low_claims", "high_claims", "refs", "excluded"}
@@ -101,13 +102,24 @@ def frame(records: Iterable[dict[str, Any]], columns: Iterable[str]) -> pd.DataF
 
 def estimates_records(reconciliation: dict[str, Any]) -> list[dict[str, Any]]:
     """One record per series and date of ``pxl reconcile --format json``'s estimates,
-    with ``latest`` marking the series' latest estimate."""
+    with ``latest`` marking the series' latest estimate. For scopes: ``complete``, on a
+    series with parts, whether it is declared complete (None without parts);
+    ``parent_complete`` the same of its parent; ``remainder_low/high/best`` what lies
+    in no part (the series minus its parts) on the date the reconciliation gives it."""
     rows = []
+    complete = {s["series"]: s.get("complete") if s.get("parts") else None for s in reconciliation["series"]}
     for series in reconciliation["series"]:
         latest = (series.get("latest") or {}).get("date")
+        remainder = series.get("remainder") or {}
+        parent = series.get("parent")
         for estimate in series["estimates"]:
-            rows.append({"series": series["series"], "parent": series.get("parent"), **estimate,
-                         "latest": estimate["date"] == latest})
+            here = remainder if remainder.get("date") == estimate["date"] else {}
+            rows.append({"series": series["series"], "parent": parent, **estimate,
+                         "latest": estimate["date"] == latest,
+                         "complete": complete[series["series"]],
+                         "parent_complete": complete.get(parent) if parent else None,
+                         "remainder_low": here.get("low"), "remainder_high": here.get("high"),
+                         "remainder_best": here.get("best")})
     return rows
 
 
@@ -139,7 +151,8 @@ def series_records(reconciliation: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 ESTIMATE_COLUMNS = ("series", "parent", "date", "low", "high", "best", "low_claims", "low_claims_total",
-                    "high_claims", "high_claims_total", "latest")
+                    "high_claims", "high_claims_total", "latest", "complete", "parent_complete",
+                    "remainder_low", "remainder_high", "remainder_best")
 DISCREPANCY_COLUMNS = ("type", "series", "claims", "message", "refs")
 SERIES_COLUMNS = ("series", "parent", "target_lo", "target_hi", "target_claim", "date", "low", "high", "best",
                   "claims", "sources", "origins", "excluded")

@@ -6,8 +6,12 @@ Pure: takes the plain dicts the JSON output prints, writes files; no database. W
 by hand rather than with the frictionless library, which is large and only needed to
 check the result (the tests do).
 
-Resources: ``claims`` (every claim, retracted ones with ``status`` retracted), ``sources``,
-``corrections``, ``estimates`` (per series and date) and ``discrepancies``. Types follow
+Resources: ``claims`` (every claim, retracted ones with ``status`` retracted; ``excluded``
+and ``excluded_reason`` say whether the reconciliation set it aside and why), ``sources``,
+``corrections``, ``declarations`` (complete scopes and aliases, retracted ones with their
+status), ``exclusions`` (per series, each claim set aside, the rule and the reason),
+``estimates`` (per series and date; for scopes whether the series and its parent are
+declared complete, and the remainder in no part) and ``discrepancies``. Types follow
 the Python API's frames: a claim's date ``X`` is its first day and ``X_last`` its last (a
 date known to a month or a year is the interval of its days); lists of claim ids are
 space-separated; ``parts`` and ``reference`` are JSON; text cells a spreadsheet would run as formulas are prefixed with ``'``.
@@ -33,25 +37,39 @@ from .files import current_umask, write_text_atomically
 
 KINDS = ["cumulative", "increment", "target", "pledge", "demand"]
 INTEGER = {"lo", "hi", "low", "high", "best", "quote_start", "quote_end", "credibility",
-           "low_claims_total", "high_claims_total"}
+           "low_claims_total", "high_claims_total", "remainder_low", "remainder_high", "remainder_best"}
 INTERVAL_DATES = {"as_of", "period_start", "deadline", "published"}
 DAY = {"date"}
 DATETIME = {"recorded_at"}
-BOOLEAN = {"as_of_inferred", "latest"}
+BOOLEAN = {"as_of_inferred", "latest", "excluded", "complete", "parent_complete"}
 JSON = {"parts": "array", "reference": "object", "extra": "object"}  # cells holding JSON text
 ENUMS = {"kind": KINDS, "status": ["recorded", "amended", "retracted"], "action": ["retract", "amend"]}
+TABLE_ENUMS = {("declarations", "kind"): ["complete", "alias"]}  # where a table's column differs
 DESCRIPTIONS = {
     "lo": "lowest number the wording allows",
     "hi": "highest number the wording allows; empty when open",
     "high": "highest possible total; empty when nothing bounds it",
     "as_of": "first day of the date the figure refers to",
     "as_of_last": "last day of that date (a month or a year is an interval of days)",
+    "excluded": "set aside by the reconciliation to leave the other claims consistent (see exclusions)",
+    "excluded_reason": "why it was set aside (the exclusions table has one row per series)",
+    "complete": "the series is declared complete: its parts cover it (empty for a series without parts)",
+    "parent_complete": "the parent series is declared complete (empty for a series that is no part)",
+    "remainder_low": "least number in no part (the series minus its parts), at the date the "
+                     "reconciliation gives it (the latest); empty on other dates",
+    "remainder_high": "most number in no part; empty when open or on other dates",
+    "remainder_best": "best estimate of the number in no part",
+    "rule": "what decided the exclusion (ledger.reconcile.fewest.Exclusion): weight (fewest by source "
+            "grading), tie-break or approximation",
 }
 KEYS = {
     "claims": {"primaryKey": ["id"], "foreignKeys": [
         {"fields": ["source"], "reference": {"resource": "sources", "fields": ["id"]}}]},
     "sources": {"primaryKey": ["id"]},
     "corrections": {"primaryKey": ["id"], "foreignKeys": [
+        {"fields": ["claim"], "reference": {"resource": "claims", "fields": ["id"]}}]},
+    "declarations": {"primaryKey": ["id"]},
+    "exclusions": {"primaryKey": ["series", "claim"], "foreignKeys": [
         {"fields": ["claim"], "reference": {"resource": "claims", "fields": ["id"]}}]},
     "estimates": {"primaryKey": ["series", "date"]},
     "discrepancies": {},
@@ -60,7 +78,10 @@ TITLES = {
     "claims": "Every claim with its provenance (the columns of pxl list --format json)",
     "sources": "Sources: the documents figures are quoted from",
     "corrections": "Retractions and amendments, each a later ledger entry",
-    "estimates": "Reconciled low, best and high total per series and date",
+    "declarations": "Declarations: scopes declared complete, speaker names declared one origin "
+                    "(retracted ones with their status)",
+    "exclusions": "Claims the reconciliation set aside, per series, and why",
+    "estimates": "Reconciled low, best and high total per series and date (with the remainder in no part)",
     "discrepancies": "Claims that cannot all be true, disagreeing targets, shortfalls, ...",
 }
 
@@ -72,7 +93,7 @@ def _days(text: str | None) -> tuple[str | None, str | None]:
     return (first.isoformat() if first else None, last.isoformat() if last else None)
 
 
-def _field(name: str) -> dict[str, Any]:
+def _field(name: str, table: str = "") -> dict[str, Any]:
     if name in INTEGER:
         field = {"name": name, "type": "integer"}
     elif name in INTERVAL_DATES or name in DAY or name.removesuffix("_last") in INTERVAL_DATES:
@@ -85,8 +106,9 @@ def _field(name: str) -> dict[str, Any]:
         field = {"name": name, "type": JSON[name]}
     else:
         field = {"name": name, "type": "string"}
-    if name in ENUMS:
-        field["constraints"] = {"enum": ENUMS[name]}
+    enum = TABLE_ENUMS.get((table, name), ENUMS.get(name))
+    if enum is not None:
+        field["constraints"] = {"enum": enum}
     if name in DESCRIPTIONS:
         field["description"] = DESCRIPTIONS[name]
     return field
@@ -154,7 +176,7 @@ def write_datapackage(
         texts[f"{table}.csv"] = _csv_text(columns, records)
         keys = dict(KEYS.get(table, {}))
         keys["foreignKeys"] = [k for k in keys.get("foreignKeys", []) if k["reference"]["resource"] in tables]
-        schema = {"fields": [_field(c) for c in columns], **{k: v for k, v in keys.items() if v}}
+        schema = {"fields": [_field(c, table) for c in columns], **{k: v for k, v in keys.items() if v}}
         resources.append({"name": table, "path": f"{table}.csv", "title": TITLES.get(table, table),
                           "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
                           "encoding": "utf-8", "schema": schema})

@@ -32,7 +32,7 @@ def test_the_export_validates_and_holds_every_table(run, tmp_path):
     assert report.valid, report.flatten(["type", "note"])
     descriptor = json.loads((folder / "datapackage.json").read_text())
     assert [r["name"] for r in descriptor["resources"]] == [
-        "claims", "sources", "corrections", "estimates", "discrepancies"]
+        "claims", "sources", "corrections", "declarations", "exclusions", "estimates", "discrepancies"]
 
     listed = json.loads(run("list", "--all", "--format", "json").output)
     claims = _rows(folder, "claims")
@@ -129,3 +129,45 @@ def test_an_export_on_a_full_disk_writes_nothing_and_says_so(run, tmp_path, monk
         f"the previous export in {previous} is untouched")
     assert {p.name: p.read_bytes() for p in previous.iterdir()} == before
     assert sorted(p.name for p in out.iterdir()) == ["previous"]
+
+
+def test_the_export_holds_declarations_exclusions_and_what_scopes_add_up_to(run, tmp_path):
+    """Break test: a scope declared complete, a part's figure set aside because the parts
+    would exceed the parent: the package had no declaration, every claim 'recorded', and
+    estimates of the part that said nothing of why they sit below its figure."""
+    (tmp_path / "p1.csv").write_text("series,kind,value,publisher,published,as_of,ref\n"
+                                     "c->d/x,cumulative,10,P1,2025-01-05,2025-01-05,q1\n"
+                                     "c->d/w,cumulative,5,P1,2025-01-05,2025-01-05,q2\n")
+    (tmp_path / "p2.csv").write_text("series,kind,value,publisher,published,as_of,ref\n"
+                                     "c->d,cumulative,12,P3,2025-01-06,2025-01-06,q3\n")
+    assert run("import", str(tmp_path / "p1.csv")).exit_code == 0
+    assert run("declare", "complete", "c->d", "--reason", "x and w cover it").exit_code == 0
+    assert run("declare", "alias", "A", "B", "--reason", "withdrawn later").exit_code == 0
+    assert run("retract", "D5", "--reason", "not the same").exit_code == 0
+    assert run("import", str(tmp_path / "p2.csv")).exit_code == 0
+    folder = tmp_path / "pkg"
+    assert run("export", str(folder)).exit_code == 0
+    report = validate(str(folder / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
+
+    assert [(d["id"], d["kind"], d["subject"], d["object"], d["status"], d["corrections"])
+            for d in _rows(folder, "declarations")] == [
+        ("D4", "complete", "c->d", "", "recorded", ""), ("D5", "alias", "A", "B", "retracted", "D6")]
+    reconciled = json.loads(run("reconcile", "--format", "json").output)
+    expected = [(s["series"], e["id"], e["rule"], e["reason"]) for s in reconciled["series"] for e in s["exclusions"]]
+    assert [(e["series"], e["claim"], e["rule"], e["reason"]) for e in _rows(folder, "exclusions")] == expected
+    assert [e[1] for e in expected] == ["C2"]
+    claims = {c["ref"]: (c["excluded"], c["excluded_reason"]) for c in _rows(folder, "claims")}
+    assert claims == {"q1": ("true", expected[0][3]), "q2": ("false", ""), "q3": ("false", "")}
+
+    by_series = {s["series"]: s for s in reconciled["series"]}
+    remainder = by_series["c->d"]["remainder"]
+    assert (remainder["date"], remainder["low"], remainder["high"]) == ("2025-01-06", 0, 0)
+    estimates = {(e["series"], e["date"]): e for e in _rows(folder, "estimates")}
+    parent = estimates[("c->d", "2025-01-06")]
+    assert (parent["complete"], parent["parent_complete"], parent["remainder_low"], parent["remainder_high"]) == (
+        "true", "", "0", "0")
+    assert estimates[("c->d", "2025-01-05")]["remainder_low"] == ""  # given at the latest date only
+    part = estimates[("c->d/x", "2025-01-05")]
+    assert (part["parent"], part["complete"], part["parent_complete"], part["low"], part["high"]) == (
+        "c->d", "", "true", "0", "7")
