@@ -62,7 +62,12 @@ def describe_url(url: str) -> str:
 
 def make_engine(url: str, *, create: bool = False) -> Engine:
     """An engine for ``url``. Without ``create`` a missing SQLite file is an error rather
-    than silently becoming a new empty database."""
+    than silently becoming a new empty database. An empty URL is refused: it named
+    ``sqlite:///`` (or, through the Python API, ``./ledger.db``) as if none was given."""
+    if not url.strip():
+        raise DatabaseUnavailable(f"the database URL {url!r} is empty",
+                                  "give sqlite:///FILE, a file path or postgresql://USER@HOST/DB; without "
+                                  "one, PXL_DATABASE_URL is used, else ledger.db")
     url = normalise_url(url)
     try:
         parsed = make_url(url)

@@ -97,11 +97,7 @@ def open_ledger(
     if url is None:
         url = os.environ.get("PXL_DATABASE_URL") or DEFAULT_URL
     else:
-        url = str(path_argument(url, "url", "a database URL or a file path"))
-        if not url.strip():  # it opened ./ledger.db, as if no URL had been given
-            raise LedgerError(f"the database URL {url!r} is empty",
-                              "give sqlite:///FILE, a file path or postgresql://USER@HOST/DB; "
-                              "None uses PXL_DATABASE_URL, else ledger.db")
+        url = str(path_argument(url, "url", "a database URL or a file path"))  # '' is refused by make_engine
     wording = WordingConfig(DEFAULT_CONFIG.tolerance if tolerance is None else tolerance,
                             decimal_comma=decimal_comma)
     if vague:

@@ -254,6 +254,13 @@ def test_an_empty_url_is_refused_not_taken_as_ledger_db(tmp_path, monkeypatch, u
     with pytest.raises(pxl.LedgerError) as caught:
         pxl.open(url)
     assert caught.value.message == f"the database URL {url!r} is empty"
+    assert (tmp_path / "ledger.db").exists()  # untouched; and the CLI says the same
+    from click.testing import CliRunner
+
+    from pxl.cli.main import pxl as command
+
+    result = CliRunner().invoke(command, ["--db", url, "list"])
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (2, f"Error: the database URL {url!r} is empty")
 
 
 def test_a_folder_is_refused_as_the_cli_refuses_it(backend, run, tmp_path):
