@@ -7,7 +7,6 @@ import csv
 import json
 from pathlib import Path
 
-import pytest
 from frictionless import validate
 
 import pxl
