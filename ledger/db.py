@@ -86,6 +86,16 @@ def make_engine(url: str, *, create: bool = False) -> Engine:
                 f"there is no ledger at {database}", "run `pxl init` to create it (or check --db)"
             )
         read_only = read_only_reason(database) if database and database != ":memory:" else None
+        if read_only is not None and _has_log(database) and not Path(database + "-shm").exists() \
+                and not os.access(Path(database).parent, os.W_OK | os.X_OK):
+            # mode=ro needs the -shm index to read the log, and the folder cannot hold one
+            raise DatabaseUnavailable(
+                f"cannot read {database}: it is read-only ({read_only}) and its write-ahead log "
+                f"{Path(database).name}-wal holds entries not yet in the file, which SQLite can only read "
+                "beside a -shm file it cannot create there",
+                "copy the ledger with its -wal to a writable folder and run a pxl command on it once "
+                "(which moves the log into the file), or copy its -shm beside it too",
+            )
         if read_only is not None:
             engine = create_engine(url, creator=_read_only_opener(database, immutable=not _has_log(database)))
             _configure_sqlite(engine, read_only=True)

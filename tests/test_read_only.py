@@ -111,3 +111,32 @@ def test_a_sqlite_file_that_cannot_be_opened_is_not_a_server_problem(tmp_path):
         f"Error: cannot open sqlite:///{folder}: unable to open database file\n"
         "Hint: check that the file can be read (a ledger whose file or folder cannot be written is opened "
         "read-only) and that --db / PXL_DATABASE_URL names it\n")
+
+
+def test_a_read_only_copy_with_entries_still_in_its_log_is_refused_not_read_short(tmp_path):
+    """immutable=1 would ignore the -wal and show fewer entries than were recorded; without
+    a -shm beside it SQLite cannot read the log in a read-only folder: refused, saying so."""
+    source, folder = tmp_path / "live", tmp_path / "archive"
+    source.mkdir(), folder.mkdir()
+    path = source / "ledger.db"
+    assert cli("--db", str(path), "init").exit_code == 0
+    holder = sqlite3.connect(path)  # an open reader keeps the log from being moved into the file
+    holder.execute("BEGIN")
+    holder.execute("SELECT count(*) FROM entries").fetchall()
+    assert cli("--db", str(path), "import", str(SAMPLE)).exit_code == 0
+    for name in ("ledger.db", "ledger.db-wal"):
+        shutil.copy(source / name, folder / name)
+    holder.close()
+    assert (folder / "ledger.db-wal").stat().st_size > 0
+    undo = _read_only(folder, "folder")
+    try:
+        result = cli("--db", str(folder / "ledger.db"), "list")
+    finally:
+        undo()
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"Error: cannot read {folder / 'ledger.db'}: it is read-only ("
+        + (f"{folder / 'ledger.db'} is on a read-only file system" if os.geteuid() == 0 else
+           f"its folder {folder} is not writable")
+        + ") and its write-ahead log ledger.db-wal holds entries not yet in the file, which SQLite can only "
+        "read beside a -shm file it cannot create there")
