@@ -763,6 +763,10 @@ class _Parser:
         english = languages.VAGUE.get(self.key(i))
         if english is not None and english in self.config.vague:
             return (self.key(i),), self.config.vague[english]
+        tens = self.config.vague.get("tens of thousands")
+        if first == "tens" and tens and self.key(i + 1) == "of" and self.scale_plural(i + 2):
+            # "tens of millions": tens as configured in "tens of thousands", then the scale
+            return ("tens",), (tens[0] // 1000, (tens[1] + 1) // 1000 - 1)
         return None
 
     def vague_of_scale(self, lo: int, hi: int, i: int, start: int) -> tuple[int, int, int]:

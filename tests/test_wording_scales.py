@@ -21,6 +21,7 @@ from pxl.ledger.wording import MAX_COUNT, Interval, WordingConfig, WordingError,
     ("dozens of hundreds", 2_400, 9_999),
     ("thousands of thousands", 2_000_000, 9_999_999),
     ("dozens of thousands of prisoners", 24_000, 99_999),
+    ("tens of millions", 20_000_000, 99_999_999),
     # "millions" is vague like "thousands", in other languages too
     ("millions", 2_000_000, 9_999_999),
     ("millones", 2_000_000, 9_999_999),
