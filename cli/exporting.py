@@ -16,11 +16,13 @@ from .output import say
 @pass_app
 def export(app: AppContext, folder: str, fmt: str, as_known_at: str | None) -> None:
     """Write the ledger into FOLDER as CSV tables described by datapackage.json: claims
-    (retracted ones too, with their status, and whether the reconciliation set each
-    aside and why), sources, corrections, declarations, exclusions (each claim set
-    aside, per series, with the rule and reason), estimates (for scopes: whether the
-    series and its parent are declared complete, and the remainder in no part) and
+    (retracted ones too, with their status), sources, corrections, estimates and
     discrepancies, each with a Table Schema (types, keys, links between the tables).
+
+    Also declarations (retracted ones with their status) and exclusions (each claim the
+    reconciliation set aside, per series, with the rule and reason; claims say so in
+    `excluded` and `excluded_reason`); estimates of scopes say whether the series and
+    its parent are declared complete, and give the remainder in no part.
 
     All or nothing: the files are written into a temporary folder beside FOLDER and
     renamed into place; on failure nothing is written (or the previous export stays).
