@@ -46,8 +46,8 @@ def main() -> None:
     previous = None
     for n in args.sizes:
         claims = falling(n)
-        for name, work in (("reconcile", lambda: reconcile(claims, workers=1)),
-                           ("check", lambda: find_conflicts(claims, workers=1))):
+        for name, work in (("reconcile", lambda claims=claims: reconcile(claims, workers=1)),
+                           ("check", lambda claims=claims: find_conflicts(claims, workers=1))):
             times = []
             for _ in range(args.runs):
                 began = time.perf_counter()

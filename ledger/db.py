@@ -390,7 +390,7 @@ def undecodable_text(engine: Engine) -> str | None:
                 cursor = driver.execute(f'SELECT * FROM "{table}"')
                 columns = [c[0] for c in cursor.description]
                 for row in cursor:
-                    for column, value in zip(columns, row):
+                    for column, value in zip(columns, row, strict=True):
                         if isinstance(value, Undecodable):
                             key = row[0] if columns[0] in ("seq", "sha256") else None
                             where = f"entry {key}" if columns[0] == "seq" else f"document {str(key)[:12]}..."

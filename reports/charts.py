@@ -194,13 +194,11 @@ def _place_labels(axes, items: list, fontsize: float = 7) -> list[tuple]:
     for x, text in items:
         centre = to_pixels((mdates.date2num(x), 0))[0]
         half = len(text) * char / 2 + 2
-        for row, taken in enumerate(rows):
-            if all(centre + half < a or centre - half > b for a, b in taken):
-                taken.append((centre - half, centre + half))
-                break
-        else:
-            rows.append([(centre - half, centre + half)])
-            row = len(rows) - 1
+        row = next((i for i, taken in enumerate(rows)
+                    if all(centre + half < a or centre - half > b for a, b in taken)), len(rows))
+        if row == len(rows):
+            rows.append([])
+        rows[row].append((centre - half, centre + half))
         placed.append((x, text, row))
     return placed
 
@@ -235,11 +233,11 @@ def draw(result: SeriesResult, conflicted: set[int], size: str = "wide", family:
         days.append(days[-1] + timedelta(days=1) if days[-1] < date.max else days[-1])  # 9999-12-31 has no next day
         lows = [e.low for e in estimates] + [estimates[-1].low]
         highs = [e.high for e in estimates] + [estimates[-1].high]
-        closed = [h if h is not None else lo for lo, h in zip(lows, highs)]
+        closed = [h if h is not None else lo for lo, h in zip(lows, highs, strict=True)]
         band = axes.fill_between(days, lows, closed, step="post", color="#3a6ea5", alpha=0.16, linewidth=0)
         legend.append((band, "reconciled low\u2013high (fading where the high is open)"))
         if any(h is None for h in highs):
-            open_lows = [lo if h is None else float("nan") for lo, h in zip(lows, highs)]
+            open_lows = [lo if h is None else float("nan") for lo, h in zip(lows, highs, strict=True)]
             _fade_up(axes, days, open_lows, fade, "#3a6ea5", step="post")
         _draw_stack(axes, result, family, legend)
         axes.step(days, lows, where="post", color="#3a6ea5", linewidth=1.2)
@@ -313,7 +311,7 @@ def draw(result: SeriesResult, conflicted: set[int], size: str = "wide", family:
                 else:
                     text = f"+{claim.lo:,}\u2013{claim.hi:,}"
                 texts.append((claim, text))
-            for (claim, _), (x, text, row) in zip(texts, _place_labels(axes, [(_when(c), t) for c, t in texts])):
+            for (claim, _), (x, text, row) in zip(texts, _place_labels(axes, [(_when(c), t) for c, t in texts]), strict=True):
                 # on a light backing: the band's edge or a part's layer never runs through a figure
                 axes.annotate(text, (x, 0), xytext=(0, 8 + 9 * row), textcoords="offset points",
                               ha="center", fontsize=7, color=colour_of[origins.origin(claim)],

@@ -75,5 +75,5 @@ def screenshot(html_path: Path, out: Path, width: int, height: int = 2400) -> Pa
 if __name__ == "__main__":
     args = sys.argv[1:]
     source, target = Path(args[0]), Path(args[1])
-    option = dict(zip(args[2::2], args[3::2]))
+    option = dict(zip(args[2::2], args[3::2], strict=False))  # a last flag without a value is ignored
     screenshot(source, target, int(option.get("--width", 400)), int(option.get("--height", 2400)))

@@ -123,7 +123,7 @@ def test_stdin_is_bounded(backend, monkeypatch):
 
 @pytest.mark.parametrize("keys", [("value", "value"), ("value", "Value")])
 def test_a_json_key_given_twice_is_refused(run, backend, tmp_path, keys):
-    fields = dict(zip(HEADER, good(1)))
+    fields = dict(zip(HEADER, good(1), strict=True))
     body = ", ".join(f'"{k}": "{v}"' for k, v in fields.items() if k != "value")
     line = "{" + body + f', "{keys[0]}": "100", "{keys[1]}": "200"' + "}"
     path = tmp_path / "dup.jsonl"
@@ -195,7 +195,7 @@ def hostile_files(draw):
         delimiter = draw(st.sampled_from([",", ";"]))
         return csv_bytes(rows, delimiter=delimiter), fmt, count
     if fmt == "jsonl":
-        lines = [json.dumps(dict(zip(HEADER, r))) for r in rows]
+        lines = [json.dumps(dict(zip(HEADER, r, strict=True))) for r in rows]
         if draw(st.booleans()):
             lines[0] = lines[0][:-1] + ', "Value": "1"}'
         return "\n".join(lines).encode(), fmt, count

@@ -108,7 +108,7 @@ for o in d:
                 elif op[0] == "parts":
                     for f in figs:
                         if f['text'] == op[1]:
-                            f['parts'] = [{"text": p, **dict(zip(("lo", "hi"), interval(p)[:2])), "role": "breakdown"} for p in op[2]]
+                            f['parts'] = [{"text": p, **dict(zip(("lo", "hi"), interval(p)[:2], strict=True)), "role": "breakdown"} for p in op[2]]
                 elif op[0] == "speaker":
                     for f in figs:
                         if f['text'] == op[1]: f['speaker'] = op[2]
@@ -122,7 +122,7 @@ for o in d:
     uniq = [f for f in uniq if not any(a <= f['start'] and f['start'] + len(f['text']) <= b and (a, b) != (f['start'], f['start'] + len(f['text'])) and ps
                                        for a, b, ps in spans)]
     # a figure right after another's "including" / "among them" is that one's breakdown
-    for a, b in zip(uniq, uniq[1:]):
+    for a, b in zip(uniq, uniq[1:], strict=False):  # each with the next
         gap = s[a['start'] + len(a['text']):b['start']]
         if re.fullmatch(r",?\s*(?:including|among them|darunter|unter ihnen)\s+", gap) and not a.get('parts'):
             a['parts'] = [{"text": b['text'], "lo": b['lo'], "hi": b['hi'], "role": "breakdown"}] + b.get('parts', [])

@@ -1,4 +1,4 @@
-import csv, json, re, hashlib, random
+import csv, json, re, random
 from collections import OrderedDict
 random.seed(20)
 NUMW = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen|dozens|hundreds|thousands|several|few|couple)"
