@@ -304,7 +304,7 @@ def read_digits(text: str, decimal_comma: bool | None = None) -> Decimal:
             f"convention with --decimal-comma (reads {int(whole):,}) or --decimal-point "
             f"(reads {Decimal(point).normalize()})")
     roles = []
-    for i, sep in enumerate(seps):
+    for sep in seps:
         if sep in _SPACES or sep in _APOSTROPHES or sep == "\u066c":
             roles.append("g")
         elif sep == "\u066b":
@@ -323,7 +323,7 @@ def read_digits(text: str, decimal_comma: bool | None = None) -> Decimal:
     grouped = groups[: len(groups) - 1] if roles[-1] == "d" else groups
     group_roles = [r for r in roles if r == "g"]
     if group_roles:
-        indian = (all(s == "," for s, r in zip(seps, roles) if r == "g") and len(grouped) >= 3
+        indian = (all(s == "," for s, r in zip(seps, roles, strict=True) if r == "g") and len(grouped) >= 3
                   and 1 <= len(grouped[0]) <= 2 and all(len(g) == 2 for g in grouped[1:-1])
                   and len(grouped[-1]) == 3)
         western = 1 <= len(grouped[0]) <= 3 and all(len(g) == 3 for g in grouped[1:])
@@ -949,12 +949,12 @@ class _Parser:
                 figures, spans = figures[:within], spans[:within]
         if len(figures) == 1:
             return figures[0]
-        for index, (figure, (start, end)) in enumerate(zip(figures, spans)):
+        for index, (figure, (start, end)) in enumerate(zip(figures, spans, strict=True)):
             if figure.noun is None and not (index and self.phrase_at(start, _MORE_OF_THE_SAME)):
                 raise _Refusal(
                     f"in a list of figures each says what it counts ({self.span(start, end)!r} does not); "
                     "e.g. '13 Israelis, 10 Thais and one Filipino'", start)
-        parts = tuple(Part(self.span(s, e), f.interval.lo, f.interval.hi) for f, (s, e) in zip(figures, spans))
+        parts = tuple(Part(self.span(s, e), f.interval.lo, f.interval.hi) for f, (s, e) in zip(figures, spans, strict=True))
         lo = sum(p.lo for p in parts)
         hi = None if any(p.hi is None for p in parts) else sum(p.hi for p in parts)  # type: ignore[misc]
         if lo > MAX_COUNT:

@@ -138,8 +138,8 @@ def test_the_bare_figure_shortcut_reads_what_the_full_grammar_reads(wording):
             return error.reason
     assert outcome(lambda: parse_value(wording)) == outcome(lambda: wording_module._parse(wording, DEFAULT_CONFIG).interval)
     for config in (DEFAULT_CONFIG.with_decimal_comma(True), DEFAULT_CONFIG.with_decimal_comma(False)):
-        assert outcome(lambda: parse_value(wording, config)) == outcome(
-            lambda: wording_module._parse(wording, config).interval)
+        assert outcome(lambda config=config: parse_value(wording, config)) == outcome(
+            lambda config=config: wording_module._parse(wording, config).interval)
 
 
 @given(st.integers(0, 999_999_999))
