@@ -14,8 +14,9 @@ released (:func:`find_figures`):
   ("57 prisoner-of-war exchanges");
 - **no noun, in a release context**: a total ("bringing the total to 81", "stands at 81",
   "reaches 97"), "another 555", "3 more", a figure followed by "were released", "of them",
-  "others", "in 2024", or a figure in a list after a figure of people ("10 prisoners were
-  sent to Russia, 13 to Germany and three to the US").
+  "others", "in 2024", "in total were returned", or a figure that leaves its noun to a
+  figure of people before it, in a list or a comparison ("10 prisoners were sent to Russia,
+  13 to Germany and three to the US"; "352 prisoners on Friday, after 700 on Thursday").
 
 Never figures: dates ("March 5", "(29)"), years, times, money, percentages, fractions and
 what they are fractions of ("two-thirds of the 900"), ages and other hyphenated adjectives
@@ -53,7 +54,7 @@ _STOP = {
     "including", "among", "between", "per", "each", "via", "through", "across", "against", "toward",
     "towards", "until", "if", "when", "where", "whereas", "because", "so", "it", "they", "he", "she",
     "we", "this", "these", "those", "its", "their", "his", "her", "our", "earlier", "later", "today",
-    "yesterday", "tonight", "tomorrow", "now", "then", "already", "too",
+    "yesterday", "tonight", "tomorrow", "now", "then", "already", "too", "altogether", "overall",
 }
 # Plain words for people that no suffix rule reaches.
 _PEOPLE_WORDS = {
@@ -147,8 +148,10 @@ _TOTAL_BEFORE = re.compile(
     r"\b(?:total|tally|number|count|figure|toll)\b[^.;:]{0,60}\b(?:to|at|of|is|was|will\s+be|would\s+be|has\s+reached)\s+$"
     r"|\b(?:bring|brings|bringing|brought|raise|raises|raising|raised|rose|rises|rising)\b[^.;:]{0,60}\bto\s+$"
     r"|\b(?:stands?|stood|standing)\s+at\s+$|\b(?:reach|reaches|reached|reaching|totals|totalled|totaled|totalling|numbered)\s+$", re.I | re.M)
+# "1,056 in total were returned": a tally adverb between a figure and its verb
+_TALLY_ADVERB = r"(?:in\s+total|in\s+all|all\s+told|altogether|overall|so\s+far|to\s+date),?\s+"
 _VERB_AFTER = re.compile(
-    r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:\w+\s+)?(?:were|was|have|has|had|are|will|would|is|to)"
+    r"^\s*(?:more\b|others?\b|of\s+(?:them|whom|those)\b|(?:" + _TALLY_ADVERB + r"|\w+\s+)?(?:were|was|have|has|had|are|will|would|is|to)"
     r"\s+(?:also\s+|now\s+|then\s+|already\s+|reportedly\s+|later\s+|not\s+|still\s+)?"
     r"(?:(?:due|set|expected|scheduled)\s+to\s+)?(?:been\s+|be\s+|being\s+)?"
     r"(?:releas|free|freed|return|sent|transferr|swapp|exchang|repatriat|handed|deport|pardon|liberat|brought|flown|taken|captur|detain|held|among|serving"
@@ -173,6 +176,12 @@ _FORMULA = re.compile(r"\s*[-\u2010\u2011]?\s*(?:for|на|за|por|für|pour)\s*
 _ENGLISH = re.compile(r"\b(?:the|and|of|to|was|were|in|on|has|have|with|from)\b", re.I)
 _GROUP_BEFORE = re.compile(
     r"\b(?:among\s+them|of\s+them|of\s+whom|(?:out\s+)?of\s+which|out\s+of\s+whom|among\s+the|among\s+those|(?:group|batch|total)\s+of)\s*,?\s*$", re.I | re.M)
+# What may stand between a figure of people and a later figure that leaves its noun to
+# it: a list ("13 to Germany and three to the US") or a comparison or sequence ("352
+# prisoners were exchanged on Friday, after more than 700 on Thursday").
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?m)(?:,|\band|\bwhile|\bwith|\bafter|\bbefore|\bfollowing|\bthan|\bcompared\s+(?:with|to)|\bagainst"
+    r"|\bversus|\bvs\.?|\bplus|\bbesides)\s*$", re.I)
 _ELLIPSIS_AFTER = re.compile(r"^\s*(?:to|in|on|from|at|for|arriving|travelling|traveling|being|went|going|returned|were|was|aboard|into)\b", re.I)
 _BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|darunter|unter ihnen|incluidos|incluyendo|entre ellos|dont|blant dem)\s+|\s*[\u2013\u2014]\s*(?:including\s+|among\s+them\s+)?|^\s+-{1,2}\s+", re.I)
 _SEPARATOR = re.compile(r"^\s*(?:,\s*as well as|,\s*and|as well as|,|and|&|und|y|e|et|og|и|і|та)\s+(?=\S)", re.I)
@@ -499,8 +508,8 @@ def _judge(text: str, tokens: list[Token], match: _Match, sentence_start: int, p
         why = "'another'/'more' in a release context"
     elif _VERB_AFTER.match(after):
         why = "the sentence says what happened to them"
-    elif people_seen and _ELLIPSIS_AFTER.match(after) and re.search(r"(?m)(?:,|\band|\bwhile|\bwith)\s*$", before):
-        why = "in a list after a figure of people"
+    elif people_seen and _ELLIPSIS_AFTER.match(after) and _ELLIPSIS_BEFORE.search(before):
+        why = "its noun left to a figure of people before it (a list or comparison)"
     else:
         return None
     if _KILLED.match(after):
