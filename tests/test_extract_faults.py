@@ -182,3 +182,22 @@ def test_what_governs_the_figure_decides_its_kind(text, kind):
     found = extract(text)
     assert found, text
     assert found[0].kind == kind, found[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later figure leaves its noun to a figure of people before it: a comparison or sequence
+        ("Another 352 prisoners were exchanged on Friday, after more than 700 on Thursday.",
+         [(352, 352), (701, None)]),
+        ("Hamas freed 33 hostages in the first phase, following 105 in November.", [(33, 33), (105, 105)]),
+        # no figure of people before it: nothing to take a noun from
+        ("The swap took place on Friday, after more than 700 on Thursday.", []),
+        # a tally adverb between a number and its verb of release
+        ("The ICRC said 1,056 in total were returned home.", [(1056, 1056)]),
+        ("Officials said 230 altogether have been freed since March.", [(230, 230)]),
+        ("Officials said 230 in all were released.", [(230, 230)]),
+    ],
+)
+def test_a_figure_whose_people_noun_is_elided_or_implied(text, expected):
+    assert figures(text) == expected
