@@ -201,3 +201,20 @@ def test_what_governs_the_figure_decides_its_kind(text, kind):
 )
 def test_a_figure_whose_people_noun_is_elided_or_implied(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # carrying, flying and bringing people is moving them in custody or home
+        ("The plane from Sanaa carried 15 Saudis and four Sudanese.", [(19, 19)]),
+        ("An aircraft flew 20 soldiers to Kyiv on Sunday.", [(20, 20)]),
+        ("The ship brought 30 fishermen to Karachi.", [(30, 30)]),
+        ("A second plane carries 12 detainees.", [(12, 12)]),
+        # "carried out" and "brought charges" are no transport
+        ("The group, made up of 2,000 fighters, carried out an attack in January.", []),
+        ("Prosecutors brought charges against 12 soldiers.", []),
+    ],
+)
+def test_transport_verbs_are_a_context_of_release(text, expected):
+    assert figures(text) == expected
