@@ -83,6 +83,13 @@ _SINCE = re.compile(r"\bsince\b", re.I)
 _PERFECT_RELEASE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:released|freed|returned|handed over|exchanged|facilitated|"
                               r"repatriated|brought home|transferred)\b", re.I)
 _INFINITIVE_BEFORE = re.compile(r"\bto\s+(?:exchange|swap|release|free|return|repatriate)\s+(?:up\s+to\s+|all\s+|the\s+)?$", re.I)
+# The infinitive of an agreement or an operation: "had agreed in 2018 to swap 15,000", "an
+# operation to fly about 1,000 men home". What it governs is the plan, whatever date or
+# batch word is nearer the figure (a year there dates the agreement, not a running total).
+_PLAN_INFINITIVE = re.compile(
+    r"\b(?:agree[ds]?|agreeing|agreement|deal|accord|pact|arrangement|plans?|planned|operation|mission|airlift|"
+    r"decided|decision)\b[^.;:,\"]{0,40}?\bto\s+(?:exchange|swap|release|free|return|repatriate|fly|bring|"
+    r"transport|transfer|hand\s+over)\s+(?:up\s+to\s+|all\s+|the\s+)?$", re.I)
 _PRESENT_BEFORE = re.compile(r"\b(?:releases|frees|hands over|returns|освобождает)\s+(?:up\s+to\s+|all\s+|the\s+)?$", re.I)
 _DEAL_NEAR = re.compile(r"\b(?:deal|agreement|accord|agreed|exchange|swap|under the|terms|phase|in exchange|both sides|the (?:two )?(?:parties|sides))\b", re.I)
 _RATIO = re.compile(rf"\d\s*[-\s]\s*(?:{'|'.join(languages.RATIO_WORDS)})\s*[-\s]\s*\d", re.I)
@@ -325,6 +332,9 @@ def _kind(body: str, offset: int, end: int, open_ended: bool, noun_end: int | No
         return "pledge", "one side's own future release, no deal named near it"
     if _SINCE.search(clause) and _PERFECT_RELEASE.search(clause):
         return "cumulative", "a perfect tense of release 'since' a time"
+    plan = _PLAN_INFINITIVE.search(before)
+    if plan:
+        return "target", f"the infinitive of an agreement or operation governs the figure ('{plan.group(0).strip()}')"
     kind, reason = _kind_by_cues(body, offset, end, open_ended, noun_end)
     if kind == "increment" and _PRESENT_BEFORE.search(before[-30:]):
         return "target", "a present tense of release states what a side does under a deal ('Armenia releases 2')"

@@ -218,3 +218,21 @@ def test_a_figure_whose_people_noun_is_elided_or_implied(text, expected):
 )
 def test_transport_verbs_are_a_context_of_release(text, expected):
     assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # an agreement's or operation's infinitive is the plan; the year dates the agreement
+        ("The warring sides had agreed in 2018 to swap 15,000 detainees, but progress has been slow.", "target"),
+        ("The parties exchanged prisoners on Friday, the last day of an operation to fly about 1,000 men home.",
+         "target"),
+        ("The Red Cross began an airlift on Thursday to bring 400 detainees home.", "target"),
+        # without an agreement or operation, a year still dates a running total
+        ("In 2023 the sides swapped 1,500 prisoners.", "cumulative"),
+    ],
+)
+def test_an_agreements_or_operations_infinitive_makes_a_target(text, kind):
+    found = extract(text)
+    assert found, text
+    assert found[0].kind == kind, found[0].reason
