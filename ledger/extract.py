@@ -214,11 +214,26 @@ def _clause_bounds(body: str, offset: int) -> tuple[int, int]:
     return left, right
 
 
+_NAME = r"((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w.'-]*)"
+# A name, its abbreviation in brackets, and "in PLACE" after it: "The ICRC in Yemen", "the
+# International Committee of the Red Cross (ICRC)".
+_NAMED_END = re.compile(_NAME + r"(?:\s+\(([A-Z][\w.'-]*)\))?(?:\s+(?:in|at)\s+(?:the\s+)?" + _NAME + r")?\s*$")
+
+
 def _named_before(text: str) -> str | None:
-    name = re.search(r"((?:[A-Z][\w.'-]*\s+){0,5}[A-Z][\w.'-]*)\s*$", text)
-    if name and name.group(1).split()[-1].lower() not in _PRONOUNS:
-        return _clean_name(name.group(1))
-    return None
+    """The name a clause ends with before its verb of saying; a body followed by "in PLACE"
+    is the body, not the place ("The ICRC in Yemen" -> "ICRC"), by its abbreviation when
+    one follows it ("the International Committee of the Red Cross (ICRC)" -> "ICRC")."""
+    name = _NAMED_END.search(text)
+    if name is None:
+        return None
+    if name.group(2):
+        return name.group(2)
+    if name.group(3):
+        return _clean_name(name.group(1)) or _clean_name(name.group(3))
+    if name.group(1).split()[-1].lower() in _PRONOUNS:
+        return None
+    return _clean_name(name.group(1))
 
 
 def _attribution(body: str, last_speaker: str | None) -> tuple[str | None, str]:

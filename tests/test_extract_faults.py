@@ -236,3 +236,22 @@ def test_an_agreements_or_operations_infinitive_makes_a_target(text, kind):
     found = extract(text)
     assert found, text
     assert found[0].kind == kind, found[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a body followed by "in PLACE" is the body, not the place
+        ("The ICRC in Yemen tweeted that it completed the release of 1,056 former detainees.", "ICRC"),
+        ("The Red Cross in Sanaa said 151 detainees were flown to Aden.", "Red Cross"),
+        # a body's abbreviation in brackets names it
+        ("The International Committee of the Red Cross (ICRC) said 352 prisoners were exchanged.", "ICRC"),
+        # a name alone is still the name; a pronoun is no name
+        ("Ashraf Ghani said 100 prisoners were freed.", "Ashraf Ghani"),
+        ("In Geneva, they said 100 prisoners were freed.", None),
+    ],
+)
+def test_the_speaker_is_the_body_not_its_place(text, speaker):
+    found = extract(text)
+    assert found, text
+    assert found[0].speaker == speaker, found[0].reason
