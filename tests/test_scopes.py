@@ -352,3 +352,71 @@ def test_a_family_tie_that_only_recording_order_decides_is_said_with_the_other_r
     graded = claim("cumulative", 250, 250, on, series="y->d/houthis", src=sentence, reliability="B", credibility=2)
     (decided,) = [e for r in reconcile([first, graded, whole], complete={"y->d"}).series for e in r.exclusions]
     assert decided.claim is first and decided.rule == "weight" and "nothing else tells" not in decided.reason
+
+
+@settings(max_examples=100, deadline=None)
+@given(families())
+def test_the_claims_why_names_alone_give_each_bound(case):
+    """A bound's certificate: the claims ``why`` names behind it, alone (with the family's
+    rules), give the very same bound, whichever way it was found (a linear program's
+    duals, a part's shortest path, a sum over parts)."""
+    claims, complete = case
+    results, _ = reconcile_family(claims, frozenset({PARENT}) if complete else frozenset())
+    named = frozenset(c.series for c in claims)
+    for result in results:
+        for estimate in result.estimates:
+            t = (estimate.date - day(0)).days
+            why = result.why(estimate.date)
+            low_claims = list({e.claim.seq: e.claim for e in why.low}.values())
+            assert oracle_bounds(low_claims, complete, named, result.series, t)[0] == estimate.low
+            if estimate.high is not None:
+                high_claims = list({e.claim.seq: e.claim for e in why.high}.values())
+                assert oracle_bounds(high_claims, complete, named, result.series, t)[1] == estimate.high
+            assert set(estimate.low_claims) <= {e.claim for e in why.low}
+            assert estimate.low_count == len({e.claim.seq for e in why.low})
+
+
+@st.composite
+def deep_consistent(draw):
+    """Claims over DEEP, the scopes claims may name drawn first (a family whose whole and
+    middle scope have no claims is where bounds need no linear program), some parents
+    complete."""
+    scopes = draw(st.lists(st.sampled_from(DEEP), min_size=1, max_size=4, unique=True))
+    found = []
+    for _ in range(draw(st.integers(1, 6))):
+        lo = draw(st.integers(0, 6))
+        hi = draw(st.one_of(st.none(), st.integers(lo, 6)))
+        found.append(claim(draw(st.sampled_from(["cumulative", "increment"])), lo, hi,
+                           day(draw(st.integers(1, 3))), series=draw(st.sampled_from(scopes))))
+    return found, frozenset(draw(st.lists(st.sampled_from(["d->e", "d->e/x"]), unique=True)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(deep_consistent())
+def test_bounds_without_a_program_are_the_programs_at_any_depth(case):
+    """Every total and remainder bound of :class:`TotalBounds` (sums over free scopes,
+    shortest paths of a part alone) equals the family's linear program's, at every point,
+    for the consistent claims kept, and its rows alone give the program the same bound."""
+    from pxl.ledger.reconcile.scopes import Family, System, TotalBounds, release_claims
+
+    claims, complete = case
+    releases = release_claims(claims)
+    family = Family.of({c.series for c in claims} | {"d->e/z"}, releases, complete, ())
+    system = System(family, releases)
+    kept: list[int] = []
+    for c in releases:  # a consistent subset: the engine bounds only claims that can all hold
+        if system.feasible(kept + [c.seq]):
+            kept.append(c.seq)
+    bounds = TotalBounds(family, system, kept)
+    for scope in family.scopes:
+        for node in range(len(family.points)):
+            for upper in (False, True):
+                found = bounds.total(scope, node, upper)
+                columns = family.rectangle(scope, 0, node)
+                assert found.value == system.bound(kept, columns, upper)[0], (scope, node, upper)
+                behind = sorted({row.claim.seq for row in found.rows()})
+                assert system.bound(behind, columns, upper)[0] == found.value, (scope, node, upper)
+                if family.children.get(scope) and scope not in family.complete:
+                    first = family.columns[scope]
+                    own = list(range(first, first + node))
+                    assert bounds.remainder(scope, node, upper).value == system.bound(kept, own, upper)[0]

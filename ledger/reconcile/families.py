@@ -34,7 +34,7 @@ from .origins import Corroboration, OriginIndex, figure_key
 from .scope_pairs import cross_scope_contradictions
 from ..model import parent_of
 from .scopes import (
-    MAX_BOUND_CLAIMS, Family, Row, System, arithmetic, least_hitting_weight, release_claims, same_figure,
+    Bound, Family, TotalBounds, Row, System, arithmetic, least_hitting_weight, release_claims, same_figure,
 )
 
 
@@ -46,11 +46,11 @@ APPROXIMATE_EXPLAINED = 40  # in an approximation: claims set aside named with o
 class ScopedSeriesResult(SeriesResult):
     """A scope's result; the claims behind its bounds may belong to any scope of the family."""
 
-    behind: dict = field(default_factory=dict, repr=False, compare=False)  # date -> (low rows, high rows | None)
+    behind: dict = field(default_factory=dict, repr=False, compare=False)  # date -> (low, high) Bound
 
     def why(self, day: date) -> BoundPaths:
         low, high = self.behind[day]
-        return BoundPaths(_edges(low), None if high is None else _edges(high))
+        return BoundPaths(_edges(low.rows()), None if high.value is None else _edges(high.rows()))
 
 
 def _edges(rows: Sequence[Row]) -> tuple[Edge, ...]:
@@ -73,12 +73,12 @@ def reconcile_family(
     family = Family.of(by_series, releases, complete, {d for days in days_of.values() for d in days})
     system = System(family, releases)
     conflicts, excluded, reasons, lower_bound, rules = _conflicts(family, system, releases, tuple(aliases))
-    kept = [c.seq for c in releases if c.seq not in excluded]
+    bounds = TotalBounds(family, system, [c.seq for c in releases if c.seq not in excluded])
 
     results, found = [], []
     for scope in family.scopes:
         own = by_series.get(scope, [])
-        estimates, behind = _estimates(family, system, kept, scope, days_of[scope])
+        estimates, behind = _estimates(family, bounds, scope, days_of[scope])
         origins = OriginIndex(own)
         support = Corroboration(own, origins)
         targets = tuple(c for c in own if c.kind is Kind.TARGET)
@@ -99,7 +99,7 @@ def reconcile_family(
             complete=scope in family.complete,
             behind=behind,
             parts=tuple(family.children.get(scope, ())),
-            remainder=_remainder(family, system, kept, scope, estimates[-1].date) if estimates else None,
+            remainder=_remainder(family, bounds, scope, estimates[-1].date) if estimates else None,
             exact=lower_bound is None,
             lower_bound=lower_bound or 0.0,
         )
@@ -249,13 +249,12 @@ def _reading(family: Family, system: System, kept: list[int], series: set[str]) 
             scopes.add(scope)
             scope = parent_of(scope)
     last = len(family.points) - 1  # after every claim
+    bounds = TotalBounds(family, system, kept)
     words = []
     for scope in sorted(scopes):
         if scope not in family.scopes:
             continue
-        columns = family.rectangle(scope, 0, last)
-        low, _ = system.bound(kept, columns, upper=False)
-        high, _ = system.bound(kept, columns, upper=True)
+        low, high = bounds.total(scope, last, upper=False).value, bounds.total(scope, last, upper=True).value
         words.append(f"{scope} {low or 0:,}" + ("" if high == low else f" to {'open' if high is None else f'{high:,}'}"))
     return "; ".join(words)
 
@@ -277,41 +276,31 @@ def _common_scope(series: list[str]) -> str:
     return "/".join(common)
 
 
-def _estimates(
-    family: Family, system: System, kept: list[int], scope: str, days: list[date]
-) -> tuple[tuple[Estimate, ...], dict]:
+def _estimates(family: Family, bounds: TotalBounds, scope: str, days: list[date]) -> tuple[tuple[Estimate, ...], dict]:
     estimates, behind = [], {}
     running_best = 0
     for day in days:
-        columns = family.rectangle(scope, 0, family.node_of(day))
-        low, low_rows = system.bound(kept, columns, upper=False)
-        high, high_rows = system.bound(kept, columns, upper=True)
-        best = low if high is None else (low + high) // 2
+        node = family.node_of(day)
+        low, high = bounds.total(scope, node, upper=False), bounds.total(scope, node, upper=True)
+        best = low.value if high.value is None else (low.value + high.value) // 2
         running_best = max(running_best, best)
-        best = min(running_best, high) if high is not None else running_best
-        low_claims, high_claims = _claims(low_rows), _claims(high_rows)
-        estimates.append(Estimate(
-            day, low or 0, high, best, low_claims[:MAX_BOUND_CLAIMS], high_claims[:MAX_BOUND_CLAIMS],
-            len(low_claims), len(high_claims),
-        ))
-        behind[day] = (low_rows, None if high is None else high_rows)
+        best = min(running_best, high.value) if high.value is not None else running_best
+        estimates.append(_estimate(day, low, high, best))
+        behind[day] = (low, high)
     return tuple(estimates), behind
 
 
-def _remainder(family: Family, system: System, kept: list[int], scope: str, day: date) -> Estimate | None:
+def _estimate(day: date, low: Bound, high: Bound, best: int) -> Estimate:
+    return Estimate(day, low.value, high.value, best, low.named, high.named if high.value is not None else (),
+                    low.count, high.count if high.value is not None else 0)
+
+
+def _remainder(family: Family, bounds: TotalBounds, scope: str, day: date) -> Estimate | None:
     """Bounds of the scope's total minus its parts' at ``day`` (None: it has no parts)."""
     if not family.children.get(scope):
         return None
-    first = family.columns.get(scope)
-    if first is None:  # complete: nothing is left over
+    if scope in family.complete:  # nothing is left over
         return Estimate(day, 0, 0, 0)
-    columns = list(range(first, first + family.node_of(day)))
-    low, low_rows = system.bound(kept, columns, upper=False)
-    high, high_rows = system.bound(kept, columns, upper=True)
-    low_claims, high_claims = _claims(low_rows), _claims(high_rows)
-    return Estimate(day, low or 0, high, low if high is None else (low + high) // 2,
-                    low_claims[:MAX_BOUND_CLAIMS], high_claims[:MAX_BOUND_CLAIMS], len(low_claims), len(high_claims))
-
-
-def _claims(rows: Sequence[Row]) -> tuple[Claim, ...]:
-    return tuple({row.claim.seq: row.claim for row in sorted(rows, key=lambda r: r.claim.seq)}.values())
+    node = family.node_of(day)
+    low, high = bounds.remainder(scope, node, upper=False), bounds.remainder(scope, node, upper=True)
+    return _estimate(day, low, high, low.value if high.value is None else (low.value + high.value) // 2)

@@ -36,7 +36,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import chain
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import highspy
 import numpy as np
@@ -45,14 +45,15 @@ from scipy.sparse import csr_matrix, hstack
 
 from ..model import RELEASE_KINDS, Claim, Kind, parent_of
 from .explain import number
-from .graph import ORIGIN, claim_constraints, day_end, event_slots
+from .graph import ORIGIN, ConstraintGraph, Edge, claim_constraints, day_end, event_slots
+from .shortest import INFINITY, ShortestPaths, shortest_paths
 from .conflicts import exclusion_key
+from .engine import MAX_BOUND_CLAIMS, _setters  # the series engine's rule for naming a path's claims
 from .quiet import solver_quiet
 from .weights import claim_weight
 
 TOLERANCE = 1e-6
 MILP_OPTIONS = {"mip_rel_gap": 0.0}  # exact, not within HiGHS's default 0.01%
-MAX_BOUND_CLAIMS = 10
 EXACT_SET_ASIDE = 40  # claims an incremental pass sets aside, up to which the exact program runs
 
 
@@ -430,6 +431,127 @@ class System:
                       whole.indptr[:-1].astype(np.int32), whole.indices.astype(np.int32), whole.data)
         highs.run()
         return highs, rows
+
+
+@dataclass(frozen=True)
+class Bound:
+    """One bound of a total: its value (None: open above), how many claims it rests on,
+    the first ``MAX_BOUND_CLAIMS`` of them (by the rule of the way it was found: see
+    :class:`TotalBounds`), and every claim row behind it (computed when asked: ``pxl why``)."""
+
+    value: int | None
+    count: int
+    named: tuple[Claim, ...]
+    rows: Callable[[], list[Row]]
+
+
+class TotalBounds:
+    """Exact integer bounds of a family's totals and remainders with the ``kept`` claims,
+    a linear program only where the family's structure needs one (docs/reconciliation.md,
+    "Bounds without a linear program").
+
+    A scope is *free* when no kept claim with a date is on it or on a scope above it: no
+    claim row then couples its parts, so its total is its own remainder (unbounded above,
+    or 0 if complete) plus independent parts, and its bounds are sums of theirs. A scope
+    without parts whose claims are the only ones on its column of the system (*alone*:
+    claimed, with every scope above it free) is a series by itself: its system is the
+    difference-constraint graph, whose shortest paths are its exact bounds at every point
+    at once. Every other bound is :meth:`System.bound`.
+
+    Which claims are named: from a linear program, those with a nonzero dual, first by
+    seq; from a graph, those on the shortest path, nearest first (as for a series); for a
+    sum, each part's in the order of the parts."""
+
+    def __init__(self, family: Family, system: System, kept: Sequence[int]):
+        self.family, self.system, self.kept = family, system, list(kept)
+        chosen = set(self.kept)
+        claimed = {c.series for c in system.claims if c.seq in chosen and system.rows_of[c.seq]}
+        self._mine = {scope: [c for c in system.claims if c.seq in chosen and c.series == scope] for scope in claimed}
+
+        def above(scope: str | None) -> Iterable[str]:
+            while scope is not None:
+                yield scope
+                scope = parent_of(scope)
+
+        self.free = {s for s in family.scopes if not any(a in claimed for a in above(s))}
+        self.alone = {s for s in claimed if not family.children.get(s)
+                      and (parent_of(s) is None or parent_of(s) in self.free)}
+        self._cheap: dict[str, bool] = {}
+        for scope in reversed(family.scopes):  # parts before their parent
+            self._cheap[scope] = scope in self.alone or (
+                scope in self.free and all(self._cheap[c] for c in family.children.get(scope, ())))
+        self._paths: dict[tuple[str, bool], tuple[ShortestPaths, Callable]] = {}
+        self._memo: dict[tuple[str, int, bool], Bound] = {}
+
+    def total(self, scope: str, node: int, upper: bool) -> Bound:
+        """The least (``upper``: greatest) total of ``scope`` by point ``node``."""
+        key = (scope, node, upper)
+        if key not in self._memo:
+            self._memo[key] = self._total(scope, node, upper)
+        return self._memo[key]
+
+    def _total(self, scope: str, node: int, upper: bool) -> Bound:
+        if node == 0:
+            return _NOTHING
+        if not self._cheap[scope]:
+            return self._program(self.family.rectangle(scope, 0, node), upper)
+        if scope in self.alone:
+            return self._graph_bound(scope, node, upper)
+        if upper and scope not in self.family.complete:  # its own remainder is free
+            return _OPEN
+        parts = [self.total(c, node, upper) for c in self.family.children.get(scope, ())]
+        if any(p.value is None for p in parts):
+            return _OPEN
+        named = tuple(chain.from_iterable(p.named for p in parts))[:MAX_BOUND_CLAIMS]
+        return Bound(sum(p.value for p in parts), sum(p.count for p in parts), named,
+                     lambda: [row for p in parts for row in p.rows()])
+
+    def remainder(self, scope: str, node: int, upper: bool) -> Bound:
+        """The least (``upper``: greatest) remainder of a scope that has parts and is not
+        complete (its total minus its parts') by point ``node``."""
+        if node == 0:
+            return _NOTHING
+        if scope in self.free:
+            return _OPEN if upper else _NOTHING
+        first = self.family.columns[scope]
+        return self._program(list(range(first, first + node)), upper)
+
+    def _program(self, columns: list[int], upper: bool) -> Bound:
+        value, rows = self.system.bound(self.kept, columns, upper)
+        claims = tuple({row.claim.seq: row.claim for row in sorted(rows, key=lambda r: r.claim.seq)}.values())
+        return Bound(value, len(claims), claims[:MAX_BOUND_CLAIMS],
+                     lambda: rows)
+
+    def _graph_bound(self, scope: str, node: int, upper: bool) -> Bound:
+        key = (scope, upper)
+        if key not in self._paths:
+            self._paths[key] = self._shortest(scope, upper)
+        paths, setters = self._paths[key]
+        distance = paths.distance[node]
+        if upper and distance == INFINITY:
+            return _OPEN
+        count, named = setters(node)
+        rows_of = self.system.rows_of
+        return Bound(int(distance) if upper else int(-distance), count, named, lambda: [
+            row for edge in paths.path_to(node) if edge.claim is not None
+            for row in rows_of[edge.claim.seq] if row.side == edge.side])
+
+    def _shortest(self, scope: str, upper: bool) -> tuple[ShortestPaths, Callable]:
+        """Shortest paths of the scope's difference-constraint graph over the family's
+        points: C(v) - C(u) <= hi is the edge u -> v (hi), lo <= C(v) - C(u) the edge
+        v -> u (-lo), and a total never falls: i -> i-1 (0). From the origin (upper
+        bounds) or, on the reversed graph, to it (lower bounds)."""
+        edges = [Edge(i, i - 1, 0, None, "order") for i in range(1, len(self.family.points))]
+        for claim in self._mine[scope]:
+            for (side, start, end), row in zip(self.family.spans(claim), self.system.rows_of[claim.seq], strict=True):
+                edges.append(Edge(end, start, -row.value, claim, "lo") if side == "lo"
+                             else Edge(start, end, row.value, claim, "hi"))
+        paths = shortest_paths(ConstraintGraph(self.family.points, self.family.index, edges), 0, reverse=not upper)
+        return paths, _setters(paths)
+
+
+_NOTHING = Bound(0, 0, (), lambda: [])
+_OPEN = Bound(None, 0, (), lambda: [])
 
 
 _DECIDED = (
