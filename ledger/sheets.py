@@ -25,8 +25,9 @@ from .errors import FieldError
 from .model import SERIES_PATTERN
 
 FORMATS = ("csv", "jsonl", "xlsx")
-# Columns `pxl extract` adds for the reviewer; derived or informational, ignored on import.
-REVIEW_COLUMNS = ("lo", "hi", "start", "end", "confidence", "reason")
+# Columns `pxl extract` adds for the reviewer; derived or informational (`parts` is read
+# again from the value), ignored on import.
+REVIEW_COLUMNS = ("lo", "hi", "start", "end", "confidence", "reason", "parts")
 MAX_FIELD_CHARS = 1_000_000  # a 10 MB "quote" is an attack or an accident, not a quote
 # What a workbook may expand to, read from its zip directory before anything is inflated
 # (zipfile inflates no member past its declared size), and the most it may expand by.

@@ -145,3 +145,21 @@ def test_extract_then_import_round_trip(run, tmp_path):
     tuned = run("--vague", "dozens=12-99", "--tolerance", "0.2", "extract", str(vague), "--format", "jsonl")
     assert [(r["lo"], r["hi"]) for r in map(json.loads, tuned.output.splitlines())] == [(12, 99), (80, 120)]
     assert {"value", "lo", "hi", "quote", "start", "end", "kind", "series", "speaker", "as_of", "confidence"} <= set(record)
+
+
+def test_extract_jsonl_with_a_compound_imports_as_written(run, tmp_path):
+    """Break test: the `parts` array extract writes in JSON Lines was refused on import
+    ('expected text or a number, not a JSON array'); it is derived from the value."""
+    article = tmp_path / "article.txt"
+    article.write_text("Hamas freed 13 Israelis, 10 Thais and one Filipino on Friday.\n")
+    out = tmp_path / "candidates.jsonl"
+    assert run("extract", str(article), "--publisher", "Outlet", "--published", "2023-11-25",
+               "--format", "jsonl", "-o", str(out)).exit_code == 0
+    record = json.loads(out.read_text().splitlines()[0])
+    assert [p["lo"] for p in record["parts"]] == [13, 10, 1]
+    record["series"] = "hamas->hostages"
+    out.write_text(json.dumps(record) + "\n")
+    imported = run("import", str(out))
+    assert imported.exit_code == 0, imported.output
+    [claim] = json.loads(run("list", "--format", "json").output)
+    assert (claim["lo"], claim["hi"], [p["lo"] for p in claim["parts"]]) == (24, 24, [13, 10, 1])
