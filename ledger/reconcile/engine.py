@@ -274,14 +274,7 @@ def _conflict_discrepancies(name: str, series: SeriesGraph, resolution: Resoluti
         lows = [e.claim for e in direct.lows]
         highs = [e.claim for e in direct.highs]
         named.update(frozenset((lo.seq, hi.seq)) for lo in lows for hi in highs)
-        arithmetic = pair_conflict(direct.highs[0], direct.lows[0]).message.rsplit(": ", 1)[-1]
-        more = (f"; {count(direct.more, 'more claim')} {'contradicts' if direct.more == 1 else 'contradict'} "
-                f"{_ids(lows)} the same way (counted, not named here: this conflict names the nearest)"
-                ) if direct.more else ""
-        message = (f"{statement(lows[0])} ({_ids(lows)}) cannot hold with {statement(highs[0])} "
-                   f"({_ids(highs)}): {arithmetic}{more}")
-        claims = tuple(sorted(lows + highs, key=lambda c: c.seq))
-        found.append(Discrepancy("conflict", name, claims, message, arithmetic, (tuple(lows), tuple(highs))))
+        found.append(direct_discrepancy(name, direct, lows, highs))
     for exclusion in resolution.exclusions:
         # Two-claim sets are direct contradictions, listed above (grouped, the nearest named).
         for conflict in [c for c in exclusion.resolves if len(c.claims) > 2][:NAMED_CONFLICTS]:
@@ -293,6 +286,20 @@ def _conflict_discrepancies(name: str, series: SeriesGraph, resolution: Resoluti
                                      conflict.message.rsplit(": ", 1)[-1]))
     found.sort(key=lambda d: min(c.seq for c in d.claims))
     return found
+
+
+def direct_discrepancy(name: str, direct, lows: list, highs: list, say=statement, note: str = "") -> Discrepancy:
+    """A direct contradiction (:mod:`ledger.reconcile.contradictions`) as a discrepancy of
+    series ``name``: the agreeing ``lows`` against the nearest agreeing ``highs`` (the
+    claims of its edges), the rest counted. ``say`` words a claim; ``note`` follows the
+    arithmetic."""
+    arithmetic = pair_conflict(direct.highs[0], direct.lows[0]).message.rsplit(": ", 1)[-1] + note
+    more = (f"; {count(direct.more, 'more claim')} {'contradicts' if direct.more == 1 else 'contradict'} "
+            f"{_ids(lows)} the same way (counted, not named here: this conflict names the nearest)"
+            ) if direct.more else ""
+    message = f"{say(lows[0])} ({_ids(lows)}) cannot hold with {say(highs[0])} ({_ids(highs)}): {arithmetic}{more}"
+    claims = tuple(sorted(lows + highs, key=lambda c: c.seq))
+    return Discrepancy("conflict", name, claims, message, arithmetic, (tuple(lows), tuple(highs)))
 
 
 def _ids(claims) -> str:

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ..english import count
+from dataclasses import replace
+
 from ..model import Claim, Figure, parent_of
 from .contradictions import direct_contradictions
-from .engine import Discrepancy
+from .engine import Discrepancy, direct_discrepancy
 from .explain import statement
-from .fewest import pair_conflict
 from .graph import SeriesGraph
 
 
@@ -54,20 +54,12 @@ def cross_scope_contradictions(releases: Sequence[Claim], named: Sequence[Discre
             highs = [original[e.claim.seq] for e in direct.highs]
             if all(any({lo.seq, hi.seq} <= group for group in together) for lo in lows for hi in highs):
                 continue
-            arithmetic = pair_conflict(direct.highs[0], direct.lows[0]).message.rsplit(": ", 1)[-1]
-            if lows[0].series != scope:
-                arithmetic += f" ({lows[0].series} is counted within {scope})"
-            more = (f"; {count(direct.more, 'more claim')} {'contradicts' if direct.more == 1 else 'contradict'} "
-                    f"{_ids(lows)} the same way (counted, not named here: this conflict names the nearest)"
-                    ) if direct.more else ""
-            message = (f"{lows[0].series} {statement(lows[0])} ({_ids(lows)}) cannot hold with "
-                       f"{highs[0].series} {statement(highs[0])} ({_ids(highs)}): {arithmetic}{more}")
-            claims = tuple(sorted(lows + highs, key=lambda c: c.seq))
+            note = f" ({lows[0].series} is counted within {scope})" if lows[0].series != scope else ""
+            found_one = direct_discrepancy(scope, direct, lows, highs, _with_series, note)
             # Each low with each high is a two-claim irreducible set: the named pairs.
             pairs = tuple((lo, highs[0]) for lo in lows) + tuple((lows[0], hi) for hi in highs[1:])
-            found.append(Discrepancy("conflict", scope, claims, message, arithmetic, (tuple(lows), tuple(highs)),
-                                     cores=pairs if len(pairs) > 1 else ()))
-            together.append(frozenset(c.seq for c in claims))
+            found.append(replace(found_one, cores=pairs if len(pairs) > 1 else ()))
+            together.append(frozenset(c.seq for c in found_one.claims))
     return found
 
 
@@ -77,5 +69,5 @@ def _as_low_of(claim: Claim | Figure, scope: str) -> Figure:
     return Figure.of(claim)._replace(series=scope, hi=None)
 
 
-def _ids(claims: Sequence[Claim]) -> str:
-    return ", ".join(c.id for c in claims)
+def _with_series(claim) -> str:
+    return f"{claim.series} {statement(claim)}"
