@@ -161,9 +161,17 @@ def _conflicts(
     reasons: dict[int, str] = {}
     names = ", ".join(c.id for c in out)
     every_core: list[list[Claim]] = []
+    searched: dict[tuple, tuple[Claim, list[list[Claim]]]] = {}
     for number, claim in enumerate(out):
         limit = MAX_CONFLICTS_PER_CLAIM if exact else int(number < APPROXIMATE_EXPLAINED)
-        cores = system.conflicts_with(claim, kept, limit)
+        # A copy of a figure already searched has the same rows, so the same search finds
+        # the same conflicts, the copy in place of the figure.
+        if (same_figure(claim), limit) in searched:
+            first, found = searched[same_figure(claim), limit]
+            cores = [sorted([claim if c is first else c for c in core], key=lambda c: c.seq) for core in found]
+        else:
+            cores = system.conflicts_with(claim, kept, limit)
+            searched[same_figure(claim), limit] = (claim, cores)
         every_core += cores
         others = "; with ".join(", ".join(c.id for c in core if c.seq != claim.seq) for core in cores)
         against = (f"conflicts with {others}" if cores else

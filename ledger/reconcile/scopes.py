@@ -295,9 +295,14 @@ class System:
         keys = keys or {c.seq: exclusion_key(c, 0) for c in self.claims}
         order = {c.seq: rank for rank, c in enumerate(sorted(self.claims, key=lambda c: keys[c.seq]))}
         give = self.give_way()
-        kept: list[int] = []
+        ordered = sorted(self.claims, key=lambda c: (give[c.seq] > TOLERANCE, -weights[c.seq], -order[c.seq]))
+        # Those that need not give way come first and hold together (the least give-way's
+        # solution satisfies them): when one solve confirms it, every check among them
+        # would say "kept", so they are kept without one solve each.
+        easy = [c.seq for c in ordered if give[c.seq] <= TOLERANCE]
+        kept: list[int] = easy if self.feasible(easy) else []
         out: list[Claim] = []
-        for claim in sorted(self.claims, key=lambda c: (give[c.seq] > TOLERANCE, -weights[c.seq], -order[c.seq])):
+        for claim in ordered[len(kept):]:
             if self.feasible(kept + [claim.seq]):
                 kept.append(claim.seq)
             else:
@@ -642,9 +647,13 @@ def arithmetic(family: Family, system: System, conflict: Sequence[Claim]) -> str
 
 
 def _minimal_rows(system: System, rows: list[Row]) -> list[Row]:
-    """Deletion filter over the rows (each side of each claim) of a conflict."""
+    """Deletion filter over the rows (each side of each claim) of a conflict. A claim's
+    last row left is kept without a solve: the conflict is irreducible, so without that
+    claim the rest (or less of it) can hold."""
     kept = list(rows)
     for row in list(rows):
+        if sum(r.claim.seq == row.claim.seq for r in kept) == 1:
+            continue
         trial = [r for r in kept if r is not row]
         if not _rows_feasible(system, trial):
             kept = trial
