@@ -173,6 +173,14 @@ class System:
         matrix = csr_matrix((np.repeat(signs, lengths), indices, indptr), shape=(len(rows), max(self.family.width, 1)))
         return matrix, signs * np.array([row.value for row in rows], dtype=float), rows
 
+    def restricted(self, claims: Sequence[Claim]) -> "System":
+        """The system of these claims alone (whether some of them can all hold is the
+        same question on it, asked of fewer rows)."""
+        sub = System.__new__(System)
+        sub.family, sub.claims, sub._highs = self.family, list(claims), None
+        sub.rows_of = {c.seq: self.rows_of[c.seq] for c in sub.claims}
+        return sub
+
     def _model(self) -> "highspy.Highs":
         """One HiGHS model of every claim row (a lower bound sum >= lo, an upper bound
         sum <= hi; a claim dated to a month bounds different sums for each, an undated
@@ -372,7 +380,10 @@ class System:
         """Up to ``limit`` distinct irreducible conflicts of ``claim`` with ``kept`` claims:
         one, then those left when each kept member of one found is taken out in turn (with
         every copy of its figure: copies would only repeat the conflict), so every claim it
-        contradicts directly shows up (within the limit)."""
+        contradicts directly shows up (within the limit). ``claim`` cannot hold with all
+        of ``kept`` (a claim set aside: in the least-weight choice, keeping it back would
+        weigh less; in the incremental pass's, it could not hold with the claims kept
+        before it), so the first search needs no check."""
         copies: dict[tuple, set[int]] = defaultdict(set)
         for other in kept:
             copies[same_figure(other)].add(other.seq)
@@ -385,7 +396,7 @@ class System:
                 continue
             seen.add(removed)
             pool = [c for c in kept if c.seq not in removed]
-            if self.feasible([claim.seq] + [c.seq for c in pool]):
+            if removed and self.feasible([claim.seq] + [c.seq for c in pool]):
                 continue
             core = self.conflict_with(claim, pool)
             if core not in cores:
@@ -397,10 +408,13 @@ class System:
         """A minimal set of ``kept`` claims that, with ``claim``, cannot all hold
         (QuickXplain: every claim returned is needed)."""
         candidates = self._elastic_support(claim, kept)
-        if self.feasible([claim.seq] + candidates):  # pragma: no cover - the support is a certificate
-            candidates = [c.seq for c in kept]
-        found = _quickxplain(self, [claim.seq], [], candidates)
         by_seq = {c.seq: c for c in kept}
+        # The deletion search asks only about these claims: a model of their rows alone
+        # answers the same, faster than the family's with every other row switched off.
+        search = self.restricted([claim] + [by_seq[s] for s in candidates])
+        if search.feasible([claim.seq] + candidates):  # pragma: no cover - the support is a certificate
+            candidates, search = [c.seq for c in kept], self
+        found = _quickxplain(search, [claim.seq], [], candidates)
         return sorted([claim] + [by_seq[s] for s in found], key=lambda c: c.seq)
 
 
@@ -461,7 +475,8 @@ class TotalBounds:
     without parts whose claims are the only ones on its column of the system (*alone*:
     claimed, with every scope above it free) is a series by itself: its system is the
     difference-constraint graph, whose shortest paths are its exact bounds at every point
-    at once. Every other bound is :meth:`System.bound`.
+    at once. A greatest total over a column no kept upper bound holds down is open.
+    Every other bound is :meth:`System.bound`.
 
     Which claims are named: from a linear program, those with a nonzero dual, first by
     seq; from a graph, those on the shortest path, nearest first (as for a series); for a
@@ -485,6 +500,14 @@ class TotalBounds:
         for scope in reversed(family.scopes):  # parts before their parent
             self._cheap[scope] = scope in self.alone or (
                 scope in self.free and all(self._cheap[c] for c in family.children.get(scope, ())))
+        # The columns some kept upper bound holds down: a sum over any other column is
+        # unbounded above (raise that column alone: every coefficient is 1, so no lower
+        # bound breaks), and a sum over these alone is bounded (each is at most a figure).
+        self._capped = np.zeros(max(family.width, 1), dtype=bool)
+        for seq in self.kept:
+            for row in system.rows_of[seq]:
+                if row.side == "hi":
+                    self._capped[list(row.columns)] = True
         self._paths: dict[tuple[str, bool], tuple[ShortestPaths, Callable]] = {}
         self._memo: dict[tuple[str, int, bool], Bound] = {}
 
@@ -522,6 +545,8 @@ class TotalBounds:
         return self._program(list(range(first, first + node)), upper)
 
     def _program(self, columns: list[int], upper: bool) -> Bound:
+        if upper and columns and not self._capped[columns].all():
+            return _OPEN
         value, rows = self.system.bound(self.kept, columns, upper)
         claims = tuple({row.claim.seq: row.claim for row in sorted(rows, key=lambda r: r.claim.seq)}.values())
         return Bound(value, len(claims), claims[:MAX_BOUND_CLAIMS],
@@ -620,8 +645,8 @@ def arithmetic(family: Family, system: System, conflict: Sequence[Claim]) -> str
     """The contradiction in words: "39 israeli + 24 thai = at least 63 in hamas->hostages
     by 2025-01-26, but at most 58 (C9)". From the minimal rows: the lower bounds that
     must be covered and the upper bounds that cannot cover them."""
-    seqs = [c.seq for c in conflict]
-    rows = [row for seq in seqs for row in system.rows_of[seq]]
+    system = system.restricted(conflict)  # the deletion filter asks only about these rows
+    rows = [row for c in conflict for row in system.rows_of[c.seq]]
     needed = _minimal_rows(system, rows)
     lows = [r for r in needed if r.side == "lo"]
     highs = [r for r in needed if r.side == "hi"]
@@ -649,10 +674,12 @@ def arithmetic(family: Family, system: System, conflict: Sequence[Claim]) -> str
 def _minimal_rows(system: System, rows: list[Row]) -> list[Row]:
     """Deletion filter over the rows (each side of each claim) of a conflict. A claim's
     last row left is kept without a solve: the conflict is irreducible, so without that
-    claim the rest (or less of it) can hold."""
+    claim the rest (or less of it) can hold. So is the last lower bound and the last upper
+    bound: lower bounds alone hold (release enough), and so do upper bounds (release
+    nothing: every figure is at least 0)."""
     kept = list(rows)
     for row in list(rows):
-        if sum(r.claim.seq == row.claim.seq for r in kept) == 1:
+        if sum(r.claim.seq == row.claim.seq for r in kept) == 1 or sum(r.side == row.side for r in kept) == 1:
             continue
         trial = [r for r in kept if r is not row]
         if not _rows_feasible(system, trial):
