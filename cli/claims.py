@@ -122,7 +122,9 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, d
 
     The table fits the terminal: the date column gives the period a figure covers
     (2020-04-08..2020-04-12 for "300 since April 8") or the date a target falls due, and
-    the quote is cut to the room left; --wide shows every column in full.
+    the quote is cut to the room left; where even that is too wide, whole columns are
+    left out (quote, speaker, publisher, kind; said under the table); --wide shows every
+    column in full.
 
     \b
     Examples:
@@ -152,7 +154,18 @@ def list_claims(app: AppContext, series, kind, as_known_at, include_retracted, d
             say(f"{INFERRED} the publication date: the source gives no date for the figure")
         return
     columns = [c for c in LIST_COLUMNS if c != "status" or any(r["status"] != "recorded" for r in table)]
-    say(fit_table(table, columns, terminal_width(), LIST_SHRINK))
+    width = terminal_width()
+    text = fit_table(table, columns, width, LIST_SHRINK)
+    dropped = []
+    for column in LIST_DROP:  # still too wide at every floor: leave whole columns out, and say so
+        if max(map(len, text.splitlines())) <= width or column not in columns:
+            continue
+        columns.remove(column)
+        dropped.append(column)
+        text = fit_table(table, columns, width, LIST_SHRINK)
+    say(text)
+    if dropped:
+        say(f"(not shown, for the terminal's width: {', '.join(dropped)}; --wide shows every column)")
     if any(r.get("as_of_inferred") for r in rows):
         say(f"{INFERRED} the publication date: the source gives no date for the figure")
 
@@ -162,6 +175,7 @@ WIDE_COLUMNS = ("id", "ref", "series", "kind", "value", "lo", "hi", "date", "eve
                 "speaker", "quote", "url", "status")
 # What gives up room first when the table is wider than the terminal, down to how narrow.
 LIST_SHRINK = [{"quote": 8, "publisher": 8, "speaker": 8, "figure": 12}, {"series": 9}]
+LIST_DROP = ("quote", "speaker", "publisher", "kind")  # then left out, in this order
 INFERRED = "*"  # after a date taken from the publication date, explained under the table
 
 

@@ -278,3 +278,14 @@ def test_a_parent_with_no_claims_of_its_own_is_named_by_its_number_and_its_key(b
         assert result.exit_code == 0, result.output
         assert f"== {name}  (" in result.stdout
     assert run("why", "c->d").exit_code == 0
+
+
+def test_a_list_too_wide_at_every_floor_leaves_columns_out_and_says_so(sample, monkeypatch):
+    """Re-test: at 80 columns a collection with date ranges printed 99-character lines."""
+    monkeypatch.setenv("COLUMNS", "60")
+    lines = sample("list").output.splitlines()
+    note = "(not shown, for the terminal's width: quote, speaker, publisher, kind; --wide shows every column)"
+    assert note in lines
+    table = lines[:lines.index(note)]
+    assert max(len(line) for line in table) <= 60
+    assert table[0].split() == ["id", "series", "figure", "date"]
