@@ -110,7 +110,9 @@ def _summary(report: ImportReport, name: str) -> str:
 
 
 def id_ranges(ids: list[str]) -> str:
-    """Public ids as runs: ["C2", "C3", "C4", "C9"] -> "C2-C4, C9" (ids in recording order)."""
+    """Public ids as runs: ["C2", "C3", "C4", "C9"] -> "C2-C4, C9" (ids in recording order);
+    beyond ``MAX_RUNS`` runs (a source before each claim), the first and last id and how
+    the rest lie: "C2 to C1600, among other entries", so a summary stays one short line."""
     runs: list[list[str]] = []
     previous: tuple[str, int] | None = None
     for public in ids:
@@ -120,7 +122,12 @@ def id_ranges(ids: list[str]) -> str:
         else:
             runs.append([public, public])
         previous = (prefix, number)
+    if len(runs) > MAX_RUNS:
+        return f"{runs[0][0]} to {runs[-1][1]}, among other entries"
     return ", ".join(first if first == last else f"{first}-{last}" for first, last in runs)
+
+
+MAX_RUNS = 6
 
 
 def register(group: click.Group) -> None:

@@ -174,6 +174,8 @@ def test_one_helper_for_counts_and_articles():
     assert [article(k) for k in ("increment", "cumulative", "target", "origin alias")] == [
         "an increment", "a cumulative", "a target", "an origin alias"]
     assert id_ranges(["C2", "C3", "C5", "C7", "C8", "C9"]) == "C2-C3, C5, C7-C9"
+    # Re-test: 800 claims each after its source listed all 800 ids on one line.
+    assert id_ranges([f"C{n}" for n in range(2, 1602, 2)]) == "C2 to C1600, among other entries"
 
 
 def test_an_increment_with_a_period_reads_in_clean_english(run):
