@@ -23,6 +23,8 @@ SQLITE_CONSTRAINT_TRIGGER = 1811
 SQLITE_BUSY, SQLITE_LOCKED = 5, 6
 SQLITE_TOOBIG, SQLITE_MISMATCH = 18, 20
 SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_NOTADB = 8, 14, 26
+SQLITE_IOERR, SQLITE_FULL = 10, 13
+DISK_FULL = "53100"  # PostgreSQL's disk_full
 CHAIN_KEYS = ("pk_entries", "uq_entries_hash")
 LOCK_TIMEOUT_SECONDS = 60
 
@@ -37,6 +39,8 @@ def connect_error(error: exc.DBAPIError, where: str) -> LedgerError:
     if sqlite_code is not None and sqlite_code & 0xFF == SQLITE_NOTADB:
         return DatabaseUnavailable(f"cannot open {where}: it is not a SQLite database ({message})",
                                    "check --db / PXL_DATABASE_URL")
+    if (space := _no_space(sqlstate=None, sqlite_code=sqlite_code, message=message)) is not None:
+        return space
     if sqlite_code is not None:
         return DatabaseUnavailable(
             f"cannot open {where}: {message}",
@@ -45,6 +49,20 @@ def connect_error(error: exc.DBAPIError, where: str) -> LedgerError:
         )
     return DatabaseUnavailable(f"cannot connect to {where}: {message}",
                                "check --db / PXL_DATABASE_URL and that the database server is running")
+
+
+def _no_space(sqlstate: str | None, sqlite_code: int | None, message: str) -> LedgerError | None:
+    """A full disk (SQLITE_FULL, PostgreSQL 53100) or SQLite's disk I/O error, which a
+    full disk also raises when the journal cannot grow: said as such, with what to check."""
+    primary = sqlite_code & 0xFF if sqlite_code is not None else None
+    if sqlstate == DISK_FULL or primary == SQLITE_FULL:
+        return DatabaseUnavailable(f"the disk holding the ledger is full; nothing was written ({message})",
+                                   "free some space there (df shows it) and run the command again")
+    if primary == SQLITE_IOERR:
+        return DatabaseUnavailable(f"the disk holding the ledger could not be written or read; nothing was "
+                                   f"written ({message})",
+                                   "check its free space (df) and the disk itself, then run the command again")
+    return None
 
 
 def first_line(error: object) -> str:
@@ -76,6 +94,8 @@ def mapped_error(error: exc.DBAPIError) -> LedgerError:
             "another pxl (or a session holding a lock on the ledger) is writing: try again; on PostgreSQL, "
             "pg_stat_activity shows who holds it",
         )
+    if (space := _no_space(sqlstate, sqlite_code, message)) is not None:
+        return space
     if sqlite_code is not None and sqlite_code & 0xFF == SQLITE_READONLY:
         # the file or its folder became read-only after the ledger was opened for writing
         return ReadOnlyLedger(message, f"the ledger is read-only ({message}); nothing was written")

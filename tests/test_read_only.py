@@ -140,3 +140,18 @@ def test_a_read_only_copy_with_entries_still_in_its_log_is_refused_not_read_shor
            f"its folder {folder} is not writable")
         + ") and its write-ahead log ledger.db-wal holds entries not yet in the file, which SQLite can only "
         "read beside a -shm file it cannot create there")
+
+
+def test_a_full_disk_under_the_ledger_is_said_as_such(tmp_path):
+    """Re-test: a full disk under a SQLite ledger was reported with a hint about read
+    access. SQLite's own 'database or disk is full' (a page limit stands in for the disk)."""
+    import sqlite3
+
+    connection = sqlite3.connect(tmp_path / "full.db")
+    connection.execute("CREATE TABLE t (x)")
+    connection.execute("PRAGMA max_page_count = 2")
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        connection.executemany("INSERT INTO t VALUES (?)", [("x" * 1000,)] * 50)
+    mapped = mapped_error(exc.OperationalError("INSERT", None, caught.value))
+    assert mapped.message == "the disk holding the ledger is full; nothing was written (database or disk is full)"
+    assert mapped.hint == "free some space there (df shows it) and run the command again"
