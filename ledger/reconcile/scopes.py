@@ -41,7 +41,7 @@ from typing import Callable, Iterable, Sequence
 import highspy
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_matrix, hstack
+from scipy.sparse import csr_matrix
 
 from ..model import RELEASE_KINDS, Claim, Kind, parent_of
 from .explain import number
@@ -433,21 +433,30 @@ class System:
     def _elastic(self, seqs: list[int], hard: int) -> tuple["highspy.Highs", list[Row]]:
         """The claims' rows, the first ``hard`` of them as they are and every other allowed
         to give way at a cost of 1 per person, solved for the least total give-way."""
-        matrix, bounds, rows = self._matrix(seqs)
-        width = matrix.shape[1]
+        rows = [row for seq in seqs for row in self.rows_of[seq]]
+        width = max(self.family.width, 1)
         elastic = len(rows) - hard
-        give = csr_matrix((-np.ones(elastic), (np.arange(hard, len(rows)), np.arange(elastic))),
-                          shape=(len(rows), elastic))
+        # A lower bound is -sum <= -lo; an elastic row's give-way column (-1) follows its own.
+        starts, indices, data, bounds = [], [], [], []
+        for k, row in enumerate(rows):
+            sign = -1.0 if row.side == "lo" else 1.0
+            starts.append(len(indices))
+            indices.extend(row.columns)
+            data.extend([sign] * len(row.columns))
+            if k >= hard:
+                indices.append(width + k - hard)
+                data.append(-1.0)
+            bounds.append(sign * row.value)
         objective = np.concatenate([np.zeros(width), np.ones(elastic)])
-        whole = hstack([matrix, give]).tocsr()
         with solver_quiet():  # HiGHS prints its banner on creation, before any option is set
             highs = highspy.Highs()
             highs.setOptionValue("output_flag", False)
         columns = width + elastic
         highs.addVars(columns, np.zeros(columns), np.full(columns, highspy.kHighsInf))
         highs.changeColsCost(columns, np.arange(columns, dtype=np.int32), objective)
-        highs.addRows(whole.shape[0], np.full(whole.shape[0], -highspy.kHighsInf), bounds, whole.nnz,
-                      whole.indptr[:-1].astype(np.int32), whole.indices.astype(np.int32), whole.data)
+        if rows:
+            highs.addRows(len(rows), np.full(len(rows), -highspy.kHighsInf), np.array(bounds), len(indices),
+                          np.array(starts, dtype=np.int32), np.array(indices, dtype=np.int32), np.array(data))
         highs.run()
         return highs, rows
 
