@@ -42,7 +42,7 @@ def histories(cap: int, complete: bool, named: frozenset[str]) -> dict[str, np.n
     zero = [(0,) * (DAYS + 1)]
     a_steps, b_steps = (steps if part in named or not complete else zero for part in PARTS)
     rows = itertools.product(a_steps, b_steps, zero if complete else steps)
-    a, b, r = (np.array(side, dtype=np.int8) for side in zip(*rows))
+    a, b, r = (np.array(side, dtype=np.int8) for side in zip(*rows, strict=True))
     return {PARENT: a + b + r, PARTS[0]: a, PARTS[1]: b}
 
 
@@ -57,7 +57,7 @@ def satisfying(claims, cap: int, complete: bool, named: frozenset[str]) -> dict[
         # A date known to an interval of days holds on some day of it; the SPEC's sound
         # relaxation: C(e2) - C(s1) >= lo and C(e1) - C(s2) <= hi (when e1 > s2).
         s1, s2 = (None, None) if c.kind.value == "cumulative" else (e1 - 1, e2 - 1)
-        at = lambda t: 0 if t is None else totals[:, t]  # noqa: E731
+        at = lambda t, totals=totals: 0 if t is None else totals[:, t]  # noqa: E731
         ok &= at(e2) - at(s1) >= c.lo
         if c.hi is not None and (s2 is None or e1 > s2):
             ok &= at(e1) - at(s2) <= c.hi

@@ -277,7 +277,7 @@ def _figure_words(copies: list[Claim]) -> str:
 def _common_scope(series: list[str]) -> str:
     parts = [s.split("/") for s in series]
     common = []
-    for level in zip(*parts):
+    for level in zip(*parts, strict=False):  # up to the shortest key
         if len(set(level)) > 1:
             break
         common.append(level[0])

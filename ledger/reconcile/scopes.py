@@ -374,7 +374,7 @@ class System:
         if result.status != 0:  # pragma: no cover - dropping every claim is always feasible
             raise RuntimeError(f"HiGHS could not choose the claims to set aside: {result.message}")
         keep = result.x[width:]
-        return [c for c, k in zip(claims, keep) if k < 0.5]
+        return [c for c, k in zip(claims, keep, strict=True) if k < 0.5]
 
     def conflicts_with(self, claim: Claim, kept: Sequence[Claim], limit: int) -> list[list[Claim]]:
         """Up to ``limit`` distinct irreducible conflicts of ``claim`` with ``kept`` claims:
@@ -428,7 +428,7 @@ class System:
         if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:  # pragma: no cover - always feasible
             return [c.seq for c in kept]
         duals = np.array(highs.getSolution().row_dual)[hard:]
-        return sorted({row.claim.seq for row, dual in zip(rows[hard:], duals) if abs(dual) > TOLERANCE})
+        return sorted({row.claim.seq for row, dual in zip(rows[hard:], duals, strict=True) if abs(dual) > TOLERANCE})
 
     def _elastic(self, seqs: list[int], hard: int) -> tuple["highspy.Highs", list[Row]]:
         """The claims' rows, the first ``hard`` of them as they are and every other allowed
