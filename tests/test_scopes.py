@@ -420,3 +420,16 @@ def test_bounds_without_a_program_are_the_programs_at_any_depth(case):
                     first = family.columns[scope]
                     own = list(range(first, first + node))
                     assert bounds.remainder(scope, node, upper).value == system.bound(kept, own, upper)[0]
+
+
+def test_a_tie_disclosure_names_every_scope_the_other_reading_changes():
+    """Second break test: keeping the whole's 10 instead closes part b's high (b >= 4 and
+    a whole of 10 leave b at most 10), and b was not named."""
+    on = day(1)
+    whole = claim("cumulative", 10, 10, on, series="y->d", speaker="s1")
+    a = claim("cumulative", 12, 12, on, series="y->d/a", speaker="s2")
+    k = claim("cumulative", 15, 15, on, series="y->d/a/k", speaker="s3")
+    b = claim("cumulative", 4, None, on, series="y->d/b", speaker="s4")
+    reasons = [e.reason for r in reconcile([whole, a, k, b]).series for e in r.exclusions]
+    said = next(r for r in reasons if f"keeping {whole.id} instead" in r)
+    assert said.endswith(f"keeping {whole.id} instead: y->d 10; y->d/a 0 to 6; y->d/a/k 0 to 6; y->d/b 4 to 10")

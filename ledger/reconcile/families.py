@@ -242,27 +242,30 @@ def _order_ties(family: Family, system: System, out: Sequence[Claim], kept: Sequ
                 f"setting aside {rival.id} instead would weigh the same, and nothing else tells them apart "
                 f"(grading, attribution, precision, origins, dates): {claim.id} goes first only because it "
                 f"was recorded first, so the bounds resting on {rival.id} rest on that order; keeping "
-                f"{claim.id} instead: {_reading(family, system, swapped, {claim.series, rival.series})}"
+                f"{claim.id} instead: {_reading(family, system, swapped, kept_seqs, {claim.series, rival.series})}"
             )
             break
     return said
 
 
-def _reading(family: Family, system: System, kept: list[int], series: set[str]) -> str:
-    """The latest bounds of ``series`` and the scopes above them with ``kept`` claims."""
-    scopes: set[str] = set()
+def _reading(family: Family, system: System, kept: list[int], base: list[int], series: set[str]) -> str:
+    """The latest bounds with ``kept`` claims of ``series``, the scopes above them, and
+    every other scope whose latest bounds differ from those with ``base`` (break test: a
+    sibling part whose high the other reading closes was left unsaid)."""
+    named: set[str] = set()
     for name in series:
         scope: str | None = name
         while scope is not None:
-            scopes.add(scope)
+            named.add(scope)
             scope = parent_of(scope)
     last = len(family.points) - 1  # after every claim
-    bounds = TotalBounds(family, system, kept)
+    other, now = TotalBounds(family, system, kept), TotalBounds(family, system, base)
     words = []
-    for scope in sorted(scopes):
-        if scope not in family.scopes:
+    for scope in family.scopes:
+        low, high = other.total(scope, last, upper=False).value, other.total(scope, last, upper=True).value
+        if scope not in named and (low, high) == (now.total(scope, last, upper=False).value,
+                                                  now.total(scope, last, upper=True).value):
             continue
-        low, high = bounds.total(scope, last, upper=False).value, bounds.total(scope, last, upper=True).value
         words.append(f"{scope} {low or 0:,}" + ("" if high == low else f" to {'open' if high is None else f'{high:,}'}"))
     return "; ".join(words)
 
