@@ -78,7 +78,9 @@ SCALE_WORDS_AMBIGUOUS = {"m": ("million, metres or minutes", "million"), "b": ("
 # Words of number-parser's tables that are English words after a number ("5 set free", "50
 # per cent", "5 min"): never read as a scale.
 _NOT_SCALES = {"set", "cent", "cant", "min", "bin"}
-CJK_SCALES = "百千万萬亿億"  # split from the word after a digit: "5千人" is 5千 people
+# Split from the word they begin when they stand right after a digit or after a digit and one
+# space: "5千人", "10 万人", "1만명" are 5千, 10 万, 1만 and the people classifier (人, 名, 명).
+CJK_SCALES = "百千万萬亿億백천만억"
 
 
 @lru_cache(maxsize=1)

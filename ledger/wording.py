@@ -182,7 +182,7 @@ _TOKEN = re.compile(
     r"|(?P<sym>>=|<=|\u2265|\u2264|>|<|~|\u2248|\+|&)"
     r"|(?P<dash>[-\u2010-\u2015\u2212])"
     r"|(?P<comma>[,;\u060c])"
-    rf"|(?<=\d)(?P<cjk>[{languages.CJK_SCALES}])"
+    rf"|(?:(?<=\d)|(?<=\d[{_SPACES}]))(?P<cjk>[{languages.CJK_SCALES}]+)"
     rf"|(?P<word>{_WORD_CHARS}+(?:[-\u2010\u2011]{_WORD_CHARS}+)*\.?)"
     r"|(?P<punct>\S)"
 )
@@ -202,8 +202,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     previous = start
     for match in _TOKEN.finditer(text, start, len(text) if end is None else end):
         kind = match.lastgroup or "punct"
-        kind = "word" if kind == "cjk" else kind
         raw = match.group()
+        if kind == "cjk":  # a run of scales ("5千万", "3백만"): one word each, multiplied
+            spaced = match.start() > previous
+            for at, char in enumerate(raw, match.start()):
+                tokens.append(Token("word", char, at, at + 1, spaced and at == match.start()))
+            previous = match.end()
+            continue
         if kind == "word":
             raw = raw.casefold().rstrip(".") if raw != "." else raw
             pieces = re.split(r"[-\u2010\u2011]", raw)

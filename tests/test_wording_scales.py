@@ -166,3 +166,30 @@ def test_a_breakdown_closed_by_comma_and_ends_before_the_next_part(wording, lo, 
     assert [p.wording for p in figure.parts] == parts
     for part in figure.parts:  # each part reads again as recorded
         assert parse_value(part.wording) == Interval(part.lo, part.hi)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi"), [
+    # third break test (F1): a CJK scale right before the people classifier, or after a
+    # space, was dropped: "1만명" read as 1
+    ("1만명", 10_000, 10_000), ("2천명", 2_000, 2_000), ("3억명", 300_000_000, 300_000_000),
+    ("10 万人", 100_000, 100_000), ("1 万名", 10_000, 10_000), ("2 千名囚犯", 2_000, 2_000),
+    ("5 千人", 5_000, 5_000), ("1 만 명", 10_000, 10_000),
+    # a run of scales multiplies: 千万 is ten million, 백만 a million
+    ("5千万人", 50_000_000, 50_000_000), ("3백만명", 3_000_000, 3_000_000),
+    # unchanged
+    ("1만 명", 10_000, 10_000), ("10万人", 100_000, 100_000), ("5千名", 5_000, 5_000), ("10 万", 100_000, 100_000),
+])
+def test_cjk_scales_before_a_classifier_or_after_a_space(wording, lo, hi):
+    assert parse_value(wording) == Interval(lo, hi)
+
+
+_CJK = [(c, languages.scale_word(c)) for c in languages.CJK_SCALES]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_CJK), st.integers(1, 99), st.sampled_from(["", " "]),
+       st.sampled_from(["", "人", "名", "명", " 명", "名囚犯", "位"]))
+def test_a_cjk_scale_after_a_figure_always_multiplies(item, n, space, classifier):
+    """Oracle: n times the scale, whatever stands around the scale character."""
+    char, scale = item
+    assert parse_value(f"{n}{space}{char}{classifier}") == Interval(n * scale, n * scale)
