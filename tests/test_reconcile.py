@@ -607,3 +607,20 @@ def test_a_conflict_of_an_increment_with_a_total_carries_no_batch_note():
     claims = [claim("increment", 101, 101, d, src=source("A"), event="a"),
               claim("increment", 201, 201, d, src=source("B")), claim("cumulative", 100, 100, d)]
     assert all(SAME_BATCH not in x.message for x in reconcile(claims).discrepancies)
+
+
+def test_a_grouped_conflict_carries_the_batch_note_only_if_one_of_its_sets_has_such_a_pair():
+    """CI's main job: a family discrepancy listing several irreducible sets got the note
+    because two different same-day increments stood in different sets."""
+    from pxl.ledger.reconcile.engine import Discrepancy
+    from pxl.ledger.reconcile.notes import SAME_BATCH, with_notes
+
+    d = date(2025, 2, 15)
+    first = claim("increment", 369, 369, d, series="i->p")
+    other = claim("increment", 36, 36, d, series="i->p")
+    whole = claim("cumulative", 300, 300, d, series="i->p")
+    later = claim("cumulative", 20, 20, d, series="i->p")
+    apart = Discrepancy("conflict", "i->p", (first, other, whole, later), "m", "a",
+                        cores=((first, whole), (other, later)))
+    together = replace(apart, cores=((first, other), (whole, later)))
+    assert [SAME_BATCH in d.message for d in with_notes([apart, together])] == [False, True]

@@ -30,14 +30,21 @@ def _noted(discrepancy):
 
 
 def _same_batch(discrepancy) -> bool:
+    """Whether one of the discrepancy's irreducible sets (its ``cores``, else its claims)
+    holds different increments of one series and day with no event: a grouped conflict
+    names claims of several sets, which do not contradict each other."""
     if discrepancy.type != "conflict":
         return False
+    return any(_same_batch_in(core) for core in (discrepancy.cores or [discrepancy.claims]))
+
+
+def _same_batch_in(claims) -> bool:
     days = Counter(
-        (c.series, c.as_of) for c in discrepancy.claims
+        (c.series, c.as_of) for c in claims
         if c.kind is Kind.INCREMENT and c.event is None and c.as_of is not None and c.as_of.is_day
     )
     figures = {}
-    for claim in discrepancy.claims:
+    for claim in claims:
         key = (claim.series, claim.as_of)
         if days.get(key, 0) > 1 and claim.kind is Kind.INCREMENT and claim.event is None:
             figures.setdefault(key, set()).add((claim.lo, claim.hi))
