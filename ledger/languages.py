@@ -70,11 +70,24 @@ SCALE_WORDS_ADDED = {
     "k": 1_000, "mln": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "bln": 1_000_000_000,
     "mio": 1_000_000, "mrd": 1_000_000_000, "mld": 1_000_000_000, "tys": 1_000, "tis": 1_000,
     "тыс": 1_000, "тис": 1_000, "млн": 1_000_000, "млрд": 1_000_000_000,
+    "tsd": 1_000, "thou": 1_000, "thsd": 1_000, "hazar": 1_000, "hazaar": 1_000,  # German Tsd., hazār
+    # "cr" is the Indian press's crore: read everywhere, as lakh and crore are (no locale)
+    "cr": 10_000_000,
     "lac": 100_000, "lacs": 100_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000,
 }
 # Abbreviations with more than one reading after a figure: refused, naming the word to write.
 SCALE_WORDS_AMBIGUOUS = {"m": ("million, metres or minutes", "million"), "b": ("billion", "billion"),
                          "bilion": ("a billion in Malay, a trillion in Romanian", "billion")}
+# Scale words whose meaning depends on the language when the figure has a decimal: "12 mil
+# presos" is 12,000 (Spanish, Portuguese), but "1.5 mil" is 1,500 in Mexico and 1,500,000 in
+# the English press; a count of people in thousands is rarely fractional, so it is refused.
+SCALE_WORDS_DECIMAL_AMBIGUOUS = {"mil": ("Spanish or Portuguese thousand", "the English press's million",
+                                         1_000_000, "million")}
+# After a figure or a CJK scale, "more than": "2千余人", "20多名", "1만여 명" are more than
+# 2,000, 20 and 10,000 people.
+CJK_MORE = "余多여"
+# The classifiers (measure words) for people a CJK figure is followed by.
+CJK_PEOPLE = "人名명位个個"
 # Words of number-parser's tables that are English words after a number ("5 set free", "50
 # per cent", "5 min"): never read as a scale.
 _NOT_SCALES = {"set", "cent", "cant", "min", "bin"}

@@ -177,12 +177,15 @@ DEFAULT_CONFIG = WordingConfig()
 _SPACES = " \u00a0\u202f\u2009"  # a space, no-break, narrow no-break and thin space
 _APOSTROPHES = "'\u2019"  # Swiss grouping, as the ICRC prints it: 1'056
 _WORD_CHARS = r"[^\s\d.,;:()\[\]{}\"\u201c\u201d\u00ab\u00bb<>=\u2265\u2264~\u2248+\-\u2010-\u2015\u2212!?/&\u060c]"
+# 余, 多, 여 ("more than") only before a scale, a people classifier or the end of the word:
+# "5여자" is five women, not more than five.
+_CJK_MORE = (rf"[{languages.CJK_MORE}](?=[{languages.CJK_SCALES}{languages.CJK_PEOPLE}]|[\s.,;:!?)\]]|$)")
 _TOKEN = re.compile(
     rf"(?P<num>\d+(?:(?:[.,\u066b\u066c]|[{_SPACES}{_APOSTROPHES}](?=\d{{3}}(?!\d)))\d+)*)"
     r"|(?P<sym>>=|<=|\u2265|\u2264|>|<|~|\u2248|\+|&)"
     r"|(?P<dash>[-\u2010-\u2015\u2212])"
     r"|(?P<comma>[,;\u060c])"
-    rf"|(?:(?<=\d)|(?<=\d[{_SPACES}]))(?P<cjk>[{languages.CJK_SCALES}]+)"
+    rf"|(?:(?<=\d)|(?<=\d[{_SPACES}]))(?P<cjk>(?:[{languages.CJK_SCALES}]+|(?={_CJK_MORE}))(?:{_CJK_MORE}[{languages.CJK_SCALES}]*)?)"
     rf"|(?P<word>{_WORD_CHARS}+(?:[-\u2010\u2011]{_WORD_CHARS}+)*\.?)"
     r"|(?P<punct>\S)"
 )
@@ -382,6 +385,7 @@ _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("at_most", ("or fewer", "or less")),
     ("about", ("or so",)),
     ("odd", ("odd",)),
+    ("above", tuple(languages.CJK_MORE)),
 )
 # Framing that does not change what the figure means.
 _LEADING_FILLERS = (
@@ -460,6 +464,11 @@ def _by_first_word(table) -> dict[str, list]:
             index.setdefault(phrase[0], []).append((kind, phrase))
         _INDEXES[id(table)] = index
     return index
+
+
+def _is_year(token: Token) -> bool:
+    """Four ASCII digits 1900-2099 without a separator: a year when it stands like one."""
+    return token.kind == "num" and len(token.text) == 4 and token.text.isascii() and 1900 <= int(token.text) <= 2099
 
 
 class _Parser:
@@ -553,6 +562,15 @@ class _Parser:
             raise _Refusal(f"{self.span(i, j + 1)!r}: {self.tokens[j].text!r} after a figure may mean "
                            f"{meaning}; write the scale in full ('{self.span(i, j)} {word}') or the "
                            "number in digits", j)
+        ambiguous = languages.SCALE_WORDS_DECIMAL_AMBIGUOUS.get(self.key(j))
+        if (ambiguous and value != value.to_integral_value() and self.tokens[j].kind == "word"
+                and not self.config.decimal_comma):  # a decimal comma is not the English press's
+            here, there, other, word = ambiguous
+            one, two = ((value * m).normalize() for m in (self.foreign_scale(j) or 1, other))
+            raise _Refusal(
+                f"{self.span(i, j + 1)!r} is ambiguous: {one:,f} with {self.tokens[j].text!r} as {here}, or "
+                f"{two:,f} as {there}; write the number in digits or the scale in full "
+                f"('{self.span(i, j)} {word}')", j)
         steps: list[int] = []
         while self.key(j) in _SCALES or self.foreign_scale(j):
             step = _SCALES.get(self.key(j)) or self.foreign_scale(j)
@@ -718,9 +736,7 @@ class _Parser:
         """Tokens of a year or year range inside a noun phrase ("captured in 2020-2023"):
         four digits 1900-2099 after "in", "since", "from", "during", "until", "of"."""
         def year(k: int) -> bool:
-            token = self.tokens[k] if k < len(self.tokens) else None
-            return token is not None and token.kind == "num" and len(token.text) == 4 \
-                and token.text.isascii() and 1900 <= int(token.text) <= 2099
+            return k < len(self.tokens) and _is_year(self.tokens[k])
         if i == 0 or self.key(i - 1) not in ("in", "since", "from", "during", "until", "of") or not year(i):
             return 0
         if self.key(i + 1) in ("-", "to") and year(i + 2):
@@ -805,6 +821,11 @@ class _Parser:
             unit = _UNIT_ORDER.index(self.key(first.end + 1))
             joined = first._replace(value=first.value + unit, end=first.end + 2)
             return joined, None, joined.end
+        if (self.key(first.end) == "-" and first.end == i + 1 and first.end + 1 < len(self.tokens)
+                and _is_year(self.tokens[i]) and _is_year(self.tokens[first.end + 1])):
+            first_year, last_year = self.tokens[i].text, self.tokens[first.end + 1].text
+            raise _Refusal(f"'{first_year}-{last_year}' looks like a span of years; if it is a count, write it "
+                           f"with a thousands separator ({int(first_year):,}-{int(last_year):,})", i)
         if self.key(first.end) in ("-", "to") and first.end + 1 < len(self.tokens):
             try:
                 second = self.quantity(first.end + 1)
@@ -866,6 +887,10 @@ class _Parser:
         if i < n and tokens[i].kind == "word" and _near_keyword(tokens[i].text):
             raise _Refusal(f"{tokens[i].text!r} is not understood; did you mean "
                            f"{_near_keyword(tokens[i].text)!r}?", i)
+        if i < n and (self.key(i) in _SCALES or self.foreign_scale(i)):
+            # a scale after a qualifier ("2千多万人", "5 or more mil") would multiply a bound
+            raise _Refusal(f"the scale {tokens[i].text!r} after {self.span(0, i)!r} is not understood; "
+                           "write the number in digits ('more than 20,000,000')", i)
         if self.key(i) == "to" and i + 1 == n:
             raise _Refusal("'to' ends the wording: a range needs its second number ('200 to 300')", i)
         if (i < n and tokens[i].kind == "word" and self.foreign_number(i) is not None
@@ -1117,7 +1142,7 @@ def grammar_table(config: WordingConfig = DEFAULT_CONFIG) -> list[tuple[str, str
          "1.5 million, two dozen, 2 lakh, 1.2 crore", "[N, N]"),
         ("N <noun phrase> (13 Israelis, 195 prisoners of war), N more, another N, a further N, N each",
          "as N; the noun phrase is kept"),
-        ("more than N, over N, > N, upwards of N", "[N+1, open]"),
+        ("more than N, over N, > N, upwards of N, N余/N多/N여 (2千余人, 1만여 명)", "[N+1, open]"),
         ("at least N, N+, >= N, N or more, N plus", "[N, open]"),
         ("up to N, upto N, at most N, <= N, no more than N, as many as N", "[0, N]"),
         ("fewer than N, less than N, under N, < N", "[0, N-1]"),

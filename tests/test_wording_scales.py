@@ -105,7 +105,7 @@ def test_percentages_ordinals_decades_dates_are_refused(wording, reason):
 
 
 @pytest.mark.parametrize(("wording", "lo", "hi"), [
-    ("500-for-500", 500, 500), ("1990 prisoners", 1990, 1990), ("2020-2023", 2020, 2023),
+    ("500-for-500", 500, 500), ("1990 prisoners", 1990, 1990), ("2,020-2,023", 2020, 2023),
     ("captured in 2020-2023", None, None),
 ])
 def test_the_forms_near_them_still_read(wording, lo, hi):
@@ -193,3 +193,58 @@ def test_a_cjk_scale_after_a_figure_always_multiplies(item, n, space, classifier
     """Oracle: n times the scale, whatever stands around the scale character."""
     char, scale = item
     assert parse_value(f"{n}{space}{char}{classifier}") == Interval(n * scale, n * scale)
+
+
+@pytest.mark.parametrize(("wording", "lo", "hi"), [
+    # third break test (F2): press abbreviations of a scale were kept as a noun
+    ("3 Tsd. Gefangene", 3_000, 3_000), ("10 tsd.", 10_000, 10_000), ("5 thou.", 5_000, 5_000),
+    ("10 thsd", 10_000, 10_000), ("3 hazar", 3_000, 3_000), ("3 hazaar", 3_000, 3_000),
+    # the Indian press's crore, read everywhere as lakh and crore are
+    ("7 cr", 70_000_000, 70_000_000), ("5 Cr", 50_000_000, 50_000_000), ("1.2 cr.", 12_000_000, 12_000_000),
+    # 余, 多, 여 after a figure or a CJK scale: more than
+    ("2千余人", 2_001, None), ("1万余名", 10_001, None), ("20多名", 21, None), ("1만여 명", 10_001, None),
+    ("10여 명", 11, None), ("2千余", 2_001, None),
+    # 여 starting a word is not "more than": five women
+    ("5여자", 5, 5),
+    # mil: Spanish and Portuguese thousand for whole figures; with a decimal comma too
+    ("2 mil", 2_000, 2_000), ("12 mil presos", 12_000, 12_000),
+    # mn and bn stay million and billion (minutes, battalions: no count of people)
+    ("10 mn", 10_000_000, 10_000_000), ("3 bn", 3_000_000_000, 3_000_000_000),
+])
+def test_press_abbreviations_and_cjk_more_than(wording, lo, hi):
+    assert parse_value(wording) == Interval(lo, hi)
+
+
+def test_mil_with_a_decimal_comma_is_thousands():
+    assert parse_value("1,5 mil", WordingConfig(decimal_comma=True)) == Interval(1_500, 1_500)
+
+
+@pytest.mark.parametrize(("wording", "reason"), [
+    # "1.5 mil": 1,500 in Mexico, 1,500,000 in the English press
+    ("1.5 mil", r"'1.5 mil' is ambiguous: 1,500 with 'mil' as Spanish or Portuguese thousand, or 1,500,000 "
+                r"as the English press's million.*'1.5 million'"),
+    ("about 2.5 mil prisoners", "2,500 with 'mil'.*2,500,000"),
+    # a scale after "more than" would multiply a bound: 2千多万 is more than 20 million
+    ("2千多万人", "the scale '万' after '2千多' is not understood"),
+    ("5 or more mil", "the scale 'mil' after '5 or more'"),
+    # two years joined by a dash
+    ("2020-2023 prisoners", r"looks like a span of years; .*thousands separator \(2,020-2,023\)"),
+    ("2020-2023", "span of years"), ("1990–2000", "span of years"),
+])
+def test_ambiguous_scales_and_year_spans_are_refused(wording, reason):
+    with pytest.raises(WordingError, match=reason):
+        parse_value(wording)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1000, 9999), st.integers(1000, 9999))
+def test_a_dash_between_two_four_digit_numbers_is_a_range_unless_both_are_years(a, b):
+    """Oracle: refused when both are 1900-2099, else the range (or a backwards refusal)."""
+    years = 1900 <= a <= 2099 and 1900 <= b <= 2099
+    try:
+        interval = parse_value(f"{a}-{b} prisoners")
+    except WordingError as error:
+        assert years or b < a, (a, b, error)
+        assert not years or "span of years" in str(error)
+        return
+    assert not years and interval == Interval(a, b)
