@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pxl.ledger.bounded import WINDOWS_1252_DOCUMENT, UndecodableText, decode_text, read_bounded
+from pxl.ledger.bounded import MAX_DOCUMENT_BYTES, WINDOWS_1252_DOCUMENT, UndecodableText, decode_text, read_bounded
 from pxl.ledger.errors import LedgerError
-
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 
 
 def read_document(path: str) -> str:

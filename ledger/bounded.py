@@ -70,6 +70,7 @@ class UndecodableText(LedgerError):
 
 
 # The fix for an archived text that reads as Windows-1252 (no encoding option reads one).
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # an archived article's text: the one cap for every path
 WINDOWS_1252_DOCUMENT = "save it as UTF-8 (e.g. iconv -f cp1252 -t UTF-8)"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 

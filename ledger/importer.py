@@ -33,7 +33,7 @@ from typing import Callable, Iterable, Iterator, Sized
 from sqlalchemy import select
 
 from . import schema
-from .bounded import WINDOWS_1252_DOCUMENT, UndecodableText, UnreadableFile, decode_text, read_bounded
+from .bounded import MAX_DOCUMENT_BYTES, WINDOWS_1252_DOCUMENT, UndecodableText, UnreadableFile, decode_text, read_bounded
 from .drafts import ClaimDraft, claim_draft, extras_agree, without_shadowed_required
 from .errors import FieldError, InvalidInput, LedgerError
 from .forked import ForkedIterator, can_fork
@@ -44,7 +44,6 @@ from .store import Ledger
 from .wording import WordingConfig
 from .writer import Writer
 
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
 BATCH_ROWS = 5_000  # validated and appended at a time
 FIRST_BATCH_ROWS = 500
 CHUNK_ROWS = 5_000  # appended entries written at a time
